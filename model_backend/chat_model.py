@@ -1,0 +1,182 @@
+"""Load a chat model (Hugging Face folder, or GGUF via a cached conversion) onto a device.
+
+``ChatModelCache`` keeps the one loaded model, so switching conversations costs nothing and
+switching models frees the previous one first. Remote code is never run.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Event
+from typing import Any, Callable
+
+from model_backend.device import DeviceChoice, choose_device
+from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled
+from model_backend.gguf_conversion import cache_folder_for, convert_gguf, is_complete
+from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.registry import ModelEntry
+
+ProgressCallback = Callable[[float | None, str], None]
+DEFAULT_CONTEXT = 2048
+
+
+@dataclass
+class LoadedChatModel:
+    entry: ModelEntry
+    model: Any
+    tokenizer: Any
+    device: DeviceChoice
+    context_length: int
+    load_seconds: float
+    converted_now: bool = False
+
+    @property
+    def has_chat_template(self) -> bool:
+        return bool(getattr(self.tokenizer, "chat_template", None))
+
+
+def context_length_of(config: Any, tokenizer: Any) -> int:
+    for name in ("max_position_embeddings", "n_positions", "max_sequence_length", "seq_length"):
+        value = getattr(config, name, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    value = getattr(tokenizer, "model_max_length", None)
+    if isinstance(value, int) and 0 < value < 1_000_000:
+        return value
+    return DEFAULT_CONTEXT
+
+
+def _check_supported(folder: Path) -> None:
+    """Refuse models that would need ``trust_remote_code`` before touching their weights."""
+    from transformers import AutoConfig
+    from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
+
+    try:
+        config = AutoConfig.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    except ValueError as exc:
+        raise InvalidModelError(
+            f"{folder.name} needs custom code to run (trust_remote_code), which this app never runs for "
+            "safety, or its model type is unknown to the installed transformers.",
+            details=repr(exc),
+        ) from exc
+    if config.model_type not in MODEL_FOR_CAUSAL_LM_MAPPING_NAMES:
+        raise InvalidModelError(
+            f"{folder.name} is a '{config.model_type}' model, which cannot generate text.",
+            kind=ErrorKind.WRONG_MODEL_KIND,
+        )
+
+
+def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressCallback, cancel: Event, start: float):
+    """Load tokenizer and weights; progress runs from ``start`` to 1 (a conversion may have used the rest)."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    def step(fraction: float, message: str) -> None:
+        progress(start + (1.0 - start) * fraction, message)
+
+    _check_supported(folder)
+    step(0.1, "Reading the tokenizer")
+    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    if cancel.is_set():
+        raise JobCancelled()
+    step(0.3, "Loading the weights")
+    has_safetensors = any(folder.glob("*.safetensors"))
+    try:
+        model = AutoModelForCausalLM.from_pretrained(
+            folder,
+            dtype=device.torch_dtype(torch),
+            local_files_only=True,
+            trust_remote_code=False,
+            use_safetensors=True if has_safetensors else None,
+        )
+    except (OSError, ValueError, RuntimeError) as exc:
+        if "out of memory" in str(exc).lower():
+            raise
+        raise InvalidModelError(
+            f"{folder.name} could not be loaded: its weight files are damaged or incomplete ({exc}).",
+            details=repr(exc),
+        ) from exc
+    if cancel.is_set():
+        raise JobCancelled()
+    step(0.9, f"Moving the model to {device.device.upper()}")
+    model.to(device.device)
+    model.eval()
+    return model, tokenizer
+
+
+def load_chat_model(
+    entry: ModelEntry,
+    device: DeviceChoice,
+    converted_root: Path,
+    progress: ProgressCallback,
+    cancel: Event,
+) -> LoadedChatModel:
+    if entry.kind is not ModelKind.CHAT:
+        raise InvalidModelError(
+            f"{entry.name} is {KIND_NAMES[entry.kind]}, not a chat model.", kind=ErrorKind.WRONG_MODEL_KIND
+        )
+    started = time.monotonic()
+    converted_now = False
+    folder = entry.path
+    if entry.format is ModelFormat.GGUF:
+        import transformers
+
+        folder = cache_folder_for(entry.path, converted_root, transformers.__version__)
+        if not is_complete(folder):
+            progress(0.0, "First use of this GGUF model: converting it once (about 30 s on a laptop CPU)")
+
+            def scaled(fraction: float | None, message: str) -> None:
+                progress(None if fraction is None else 0.9 * fraction, message)
+
+            convert_gguf(entry.path, folder, scaled, cancel)
+            converted_now = True
+    elif entry.format is not ModelFormat.HF_FOLDER:
+        raise InvalidModelError(f"{entry.name} ({entry.format.value}) cannot be used as a chat model.")
+    model, tokenizer = _load_hf_folder(folder, device, progress, cancel, start=0.9 if converted_now else 0.0)
+    return LoadedChatModel(
+        entry=entry,
+        model=model,
+        tokenizer=tokenizer,
+        device=device,
+        context_length=context_length_of(model.config, tokenizer),
+        load_seconds=time.monotonic() - started,
+        converted_now=converted_now,
+    )
+
+
+class ChatModelCache:
+    """Keeps one loaded chat model; loading another frees the first."""
+
+    def __init__(self, converted_root: Path) -> None:
+        self.converted_root = converted_root
+        self.loaded: LoadedChatModel | None = None
+
+    def get(self, entry: ModelEntry, device_preference: str, progress: ProgressCallback, cancel: Event) -> LoadedChatModel:
+        device = choose_device(device_preference)
+        current = self.loaded
+        if current is not None and current.entry.model_id == entry.model_id and current.device == device:
+            return current
+        self.unload()
+        self.loaded = load_chat_model(entry, device, self.converted_root, progress, cancel)
+        return self.loaded
+
+    def unload(self) -> None:
+        if self.loaded is None:
+            return
+        device = self.loaded.device.device
+        self.loaded = None
+        gc.collect()
+        free_accelerator_cache(device)
+
+
+def free_accelerator_cache(device: str) -> None:
+    if device == "cpu":
+        return
+    import torch
+
+    if device == "cuda" and torch.cuda.is_available():
+        torch.cuda.empty_cache()
+    elif device == "mps" and hasattr(torch, "mps"):
+        torch.mps.empty_cache()

@@ -1,0 +1,130 @@
+"""The Qt-free backend: runs one request at a time and guarantees exactly one terminal event.
+
+Runners raise typed errors or ``JobCancelled``; this is the single place that turns those (and
+any unexpected exception, out-of-memory included) into Result / Failed / Cancelled events.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from threading import Event
+from typing import Callable
+
+from model_backend.chat_model import ChatModelCache, LoadedChatModel
+from model_backend.device import accelerator_memory_bytes
+from model_backend.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
+from model_backend.jobs import (
+    Cancelled,
+    ChatRequest,
+    DeviceStatus,
+    Emit,
+    Failed,
+    LoadModelRequest,
+    Progress,
+    Request,
+    Result,
+    Started,
+)
+from model_backend.offline import enable_offline_mode
+from model_backend.paths import AppPaths
+from model_backend.registry import ModelRegistry
+
+log = logging.getLogger(__name__)
+
+OOM_MESSAGE = (
+    "The model ran out of memory. Close other programs, choose a smaller model, lower 'max new tokens', "
+    "or switch the device to CPU in the settings."
+)
+
+
+class Backend:
+    def __init__(self, paths: AppPaths, registry: ModelRegistry | None = None) -> None:
+        enable_offline_mode()
+        self.paths = paths
+        self.registry = registry or ModelRegistry(paths)
+        self.chat_models = ChatModelCache(paths.converted_models_dir)
+        self._handlers: dict[type, Callable] = {
+            LoadModelRequest: self._load_model,
+            ChatRequest: self._chat,
+        }
+
+    # ---- the contract ------------------------------------------------------------------
+    def run(self, request: Request, emit: Emit, cancel: Event) -> None:
+        """Run ``request``; emits Started, any progress/partials, then exactly one terminal event."""
+        job_id = request.job_id
+        emit(Started(job_id, type(request).__name__))
+        try:
+            if cancel.is_set():
+                raise JobCancelled()
+            handler = self._handlers.get(type(request))
+            if handler is None:
+                raise BackendError(ErrorKind.INTERNAL, f"The backend cannot run {type(request).__name__} jobs.")
+            value = handler(request, emit, cancel)
+        except JobCancelled as exc:
+            emit(Cancelled(job_id, exc.partial))
+        except BackendError as exc:
+            log.info("job %s failed: %s %s", job_id, exc.kind.value, exc.details or exc.message)
+            emit(Failed(job_id, exc.kind, exc.message, exc.details))
+        except BaseException as exc:  # noqa: BLE001 - every failure must become an event
+            details = traceback.format_exc()
+            if is_out_of_memory(exc):
+                self.chat_models.unload()
+                emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, OOM_MESSAGE, details))
+            else:
+                log.error("job %s crashed:\n%s", job_id, details)
+                emit(Failed(job_id, ErrorKind.INTERNAL, f"Something went wrong: {type(exc).__name__}: {exc}", details))
+            if not isinstance(exc, Exception):
+                raise
+        else:
+            emit(Result(job_id, value))
+
+    # ---- handlers ----------------------------------------------------------------------
+    def _ensure_chat_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event) -> LoadedChatModel:
+        entry = self.registry.resolve(model_id)
+
+        def progress(fraction: float | None, message: str) -> None:
+            emit(Progress(job_id, fraction, message))
+
+        before = self.chat_models.loaded
+        loaded = self.chat_models.get(entry, device, progress, cancel)
+        if loaded is not before:
+            self._emit_status(loaded, job_id, emit)
+        return loaded
+
+    def _emit_status(self, loaded: LoadedChatModel, job_id: str, emit: Emit) -> None:
+        import torch
+
+        emit(DeviceStatus(
+            job_id=job_id,
+            device=loaded.device.device,
+            dtype=loaded.device.dtype,
+            reason=loaded.device.reason,
+            accelerator_memory_bytes=accelerator_memory_bytes(loaded.device.device, torch),
+            model_name=loaded.entry.name,
+        ))
+
+    def _load_model(self, request: LoadModelRequest, emit: Emit, cancel: Event) -> dict:
+        loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
+        return {
+            "model_id": loaded.entry.model_id,
+            "name": loaded.entry.name,
+            "device": loaded.device.label,
+            "reason": loaded.device.reason,
+            "context_length": loaded.context_length,
+            "load_seconds": loaded.load_seconds,
+            "converted_now": loaded.converted_now,
+            "has_chat_template": loaded.has_chat_template,
+        }
+
+    def _chat(self, request: ChatRequest, emit: Emit, cancel: Event):
+        from model_backend.runners.chat import run_chat, validate_chat_request
+
+        validate_chat_request(request)  # before loading: an empty prompt should not cost a model load
+        loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
+        try:
+            return run_chat(request, loaded, emit, cancel)
+        finally:
+            self._emit_status(loaded, request.job_id, emit)
+
+    def shutdown(self) -> None:
+        self.chat_models.unload()

@@ -1,0 +1,141 @@
+"""Convert a GGUF chat model once into a plain Hugging Face folder, and reuse that copy.
+
+Loading GGUF through transformers de-quantises every tensor (about 30 s for SmolLM2 here); the
+converted float32 copy then loads in about a second. The conversion runs in a child process so
+Stop (or quitting) can end it at once, and it writes to a temporary folder that is renamed into
+place only when complete, so a crash never leaves a half-written cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import queue
+import shutil
+import time
+from pathlib import Path
+from threading import Event
+from typing import Callable
+
+from model_backend.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+
+COMPLETE_MARKER = "conversion-complete"
+
+ProgressCallback = Callable[[float | None, str], None]
+
+
+def cache_folder_for(gguf_path: Path, cache_root: Path, library_version: str) -> Path:
+    """A folder name that changes whenever the file or the converting library changes."""
+    stat = gguf_path.stat()
+    key = f"{gguf_path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{library_version}"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return cache_root / f"{gguf_path.stem}-{digest}"
+
+
+def is_complete(folder: Path) -> bool:
+    return (folder / COMPLETE_MARKER).exists()
+
+
+def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Queue") -> None:
+    """Child-process body: verify, de-quantise, drop the GGUF quantizer, save as safetensors."""
+    try:
+        from model_backend.offline import enable_offline_mode
+
+        enable_offline_mode()
+        from model_backend.model_inspection import verify_gguf
+
+        messages.put(("progress", 0.05, "Checking the GGUF file"))
+        verify_gguf(Path(gguf_path))
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+
+        folder, name = str(Path(gguf_path).parent), Path(gguf_path).name
+        messages.put(("progress", 0.15, "Reading the tokenizer"))
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        messages.put(("progress", 0.35, "De-quantising the weights (one time only)"))
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+        # A GGUF-loaded model refuses save_pretrained while it still carries its quantizer.
+        model.hf_quantizer = None
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        messages.put(("progress", 0.9, "Saving the converted copy"))
+        model.save_pretrained(target, safe_serialization=True)
+        tokenizer.save_pretrained(target)
+        messages.put(("done", 1.0, ""))
+    except InvalidModelError as exc:
+        messages.put(("invalid", exc.message, exc.details))
+    except BaseException as exc:  # reported to the parent, which raises a typed error
+        import traceback
+
+        messages.put(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
+
+
+def convert_gguf(
+    gguf_path: Path,
+    target: Path,
+    progress: ProgressCallback,
+    cancel: Event,
+    child_body: Callable = _convert_in_child,
+    timeout_s: float = 1800.0,
+) -> Path:
+    """Produce ``target`` (a Hugging Face folder) from ``gguf_path``; cancellable at any moment."""
+    if is_complete(target):
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    child = context.Process(target=child_body, args=(str(gguf_path), str(staging), messages), daemon=True)
+    started = time.monotonic()
+    child.start()
+    outcome = None
+    try:
+        while outcome is None:
+            if cancel.is_set():
+                raise JobCancelled()
+            try:
+                message = messages.get(timeout=0.1)
+            except queue.Empty:
+                if not child.is_alive():
+                    # The child may have put its last message just before exiting.
+                    try:
+                        message = messages.get(timeout=0.5)
+                    except queue.Empty:
+                        raise BackendError(
+                            ErrorKind.INTERNAL,
+                            f"Converting {gguf_path.name} stopped unexpectedly (exit code {child.exitcode}). "
+                            "The machine may be out of memory.",
+                        ) from None
+                elif time.monotonic() - started > timeout_s:
+                    raise BackendError(ErrorKind.INTERNAL, f"Converting {gguf_path.name} took too long.")
+                else:
+                    continue
+            tag = message[0]
+            if tag == "progress":
+                progress(message[1], message[2])
+            elif tag == "done":
+                outcome = "done"
+            elif tag == "invalid":
+                raise InvalidModelError(message[1], details=message[2])
+            else:
+                raise InvalidModelError(
+                    f"{gguf_path.name} could not be converted: {message[1]}. "
+                    "It may be a GGUF architecture that transformers does not support, or a damaged file.",
+                    details=message[2],
+                )
+        child.join(timeout=30)
+        (staging / COMPLETE_MARKER).write_text("ok\n")
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+        return target
+    finally:
+        if child.is_alive():
+            child.terminate()
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+        messages.close()
+        shutil.rmtree(staging, ignore_errors=True)

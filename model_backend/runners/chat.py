@@ -1,0 +1,224 @@
+"""Stream one chat reply with the model's own chat template, and record next-token probabilities.
+
+Wraps ``model.generate``: a ``TextStreamer`` subclass streams text cut at word boundaries, a
+logits processor placed before the sampling warpers records the model's own distribution at each
+step, and a stopping criterion reads the cancel event.
+"""
+from __future__ import annotations
+
+import random
+import time
+from threading import Event
+
+from model_backend.chat_model import LoadedChatModel
+from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.jobs import ChatRequest, Emit, Message, Partial
+from model_backend.runners.chat_types import (
+    Candidate,
+    ChatResult,
+    PromptToken,
+    PromptTokens,
+    TextChunk,
+    TokenStep,
+)
+
+MIN_REPLY_TOKENS = 16
+
+
+def _plain_prompt(messages: list[dict]) -> str:
+    """For models without a chat template: a readable transcript ending where the reply goes."""
+    lines = [f"{m['role'].capitalize()}: {m['content']}" for m in messages]
+    return "\n".join(lines) + "\nAssistant:"
+
+
+def encode_conversation(tokenizer, messages: list[dict]) -> list[int]:
+    if getattr(tokenizer, "chat_template", None):
+        encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True, return_dict=True)
+        return list(encoded["input_ids"])
+    return list(tokenizer(_plain_prompt(messages))["input_ids"])
+
+
+def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: int, max_new_tokens: int):
+    """Drop the oldest turns (never the system prompt or the newest message) until prompt + reply fit.
+
+    Returns (prompt ids, number of messages left out, max new tokens that still fit).
+    """
+    system = [m for m in conversation if m.role == "system"]
+    turns = [m for m in conversation if m.role != "system"]
+    reserve = min(max_new_tokens, max(MIN_REPLY_TOKENS, context_length // 2))
+    budget = context_length - reserve
+    trimmed = 0
+    while True:
+        messages = [{"role": m.role, "content": m.content} for m in system + turns]
+        ids = encode_conversation(tokenizer, messages)
+        if len(ids) <= budget:
+            return ids, trimmed, min(max_new_tokens, context_length - len(ids))
+        if len(turns) <= 1:
+            raise BackendError(
+                ErrorKind.CONTEXT_TOO_LONG,
+                f"Your message is too long for this model: the prompt is {len(ids)} tokens, but the model reads "
+                f"at most {context_length} tokens and {reserve} are kept for its reply. "
+                "Shorten the message (or the system prompt), or lower 'max new tokens'.",
+            )
+        dropped = 1
+        turns.pop(0)
+        while turns and turns[0].role != "user" and len(turns) > 1:
+            turns.pop(0)
+            dropped += 1
+        trimmed += dropped
+
+
+def validate_chat_request(request: ChatRequest) -> None:
+    if not request.conversation or request.conversation[-1].role != "user":
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "There is no message to answer: type a message first.")
+    if not request.conversation[-1].content.strip():
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "The message is empty: type something to send.")
+
+
+def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Event, top_n: int):
+    """Build the streamer, probability recorder and cancel criterion that hook into ``generate``."""
+    import torch
+    from transformers import LogitsProcessor, StoppingCriteria, TextStreamer
+
+    tokenizer = loaded.tokenizer
+
+    class ProbabilityRecorder(LogitsProcessor):
+        """Sees the scores before temperature/top-k/top-p: the model's own next-token distribution."""
+
+        def __init__(self) -> None:
+            self.pending = None
+
+        def __call__(self, input_ids, scores):
+            self.pending = torch.softmax(scores[0].float(), dim=-1)
+            return scores
+
+    class CancelCriterion(StoppingCriteria):
+        def __call__(self, input_ids, scores, **kwargs):
+            return torch.full((input_ids.shape[0],), cancel.is_set(), dtype=torch.bool, device=input_ids.device)
+
+    class StepStreamer(TextStreamer):
+        def __init__(self) -> None:
+            super().__init__(tokenizer, skip_prompt=True, skip_special_tokens=True)
+            self.steps: list[TokenStep] = []
+            self.started = time.monotonic()
+            self.first_token_at: float | None = None
+
+        def put(self, value):
+            if self.skip_prompt and self.next_tokens_are_prompt:
+                self.started = time.monotonic()
+                return super().put(value)
+            now = time.monotonic()
+            if self.first_token_at is None:
+                self.first_token_at = now
+            for token_id in value.reshape(-1).tolist():
+                self._record(int(token_id), now - self.started)
+            return super().put(value)
+
+        def _record(self, token_id: int, elapsed: float) -> None:
+            probs = recorder.pending
+            if probs is None:
+                return
+            top = torch.topk(probs, k=min(top_n, probs.shape[-1]))
+            candidates = tuple(
+                Candidate(int(i), tokenizer.decode([int(i)]), float(p))
+                for p, i in zip(top.values.tolist(), top.indices.tolist())
+            )
+            step = TokenStep(
+                index=len(self.steps),
+                token_id=token_id,
+                text=tokenizer.decode([token_id]),
+                probability=float(probs[token_id]),
+                candidates=candidates,
+                elapsed=elapsed,
+            )
+            self.steps.append(step)
+            emit(Partial(job_id, step))
+
+        def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
+            if text:
+                emit(Partial(job_id, TextChunk(text)))
+
+    recorder = ProbabilityRecorder()
+    return recorder, CancelCriterion(), StepStreamer()
+
+
+def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: Event) -> ChatResult:
+    """Stream one reply. Emits PromptTokens, then TextChunk and TokenStep partials; returns the reply."""
+    import torch
+    from transformers import LogitsProcessorList, StoppingCriteriaList
+
+    validate_chat_request(request)
+    tokenizer, model = loaded.tokenizer, loaded.model
+    sampling = request.sampling
+    ids, trimmed, max_new = fit_context(tokenizer, request.conversation, loaded.context_length, sampling.max_new_tokens)
+    prompt = PromptTokens(
+        tokens=tuple(PromptToken(i, tokenizer.decode([i])) for i in ids),
+        context_length=loaded.context_length,
+        trimmed_messages=trimmed,
+        used_chat_template=loaded.has_chat_template,
+    )
+    emit(Partial(request.job_id, prompt))
+
+    seed = sampling.seed if sampling.seed is not None else random.randrange(2**31)
+    torch.manual_seed(seed)
+    recorder, cancel_criterion, streamer = _make_helpers(loaded, emit, request.job_id, cancel, request.top_candidates)
+    input_ids = torch.tensor([ids], device=model.device)
+    kwargs = dict(
+        input_ids=input_ids,
+        attention_mask=torch.ones_like(input_ids),
+        max_new_tokens=max(1, max_new),
+        streamer=streamer,
+        logits_processor=LogitsProcessorList([recorder]),
+        stopping_criteria=StoppingCriteriaList([cancel_criterion]),
+        pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id,
+    )
+    if sampling.temperature > 0:
+        kwargs.update(do_sample=True, temperature=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k)
+    else:
+        kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+    if cancel.is_set():
+        raise JobCancelled()
+    started = time.monotonic()
+    with torch.inference_mode():
+        output = model.generate(**kwargs)
+    total = time.monotonic() - started
+
+    generated = output[0][len(ids):].tolist()
+    eos_ids = _eos_ids(model, tokenizer)
+    if cancel.is_set():
+        stop_reason = "stopped"
+    elif generated and generated[-1] in eos_ids:
+        stop_reason = "end of reply"
+    else:
+        stop_reason = "max new tokens"
+    steps = tuple(streamer.steps)
+    first = (streamer.first_token_at - started) if streamer.first_token_at else total
+    decode_time = total - first
+    speed = (len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0 else (len(steps) / total if total else 0.0)
+    result = ChatResult(
+        text=tokenizer.decode(generated, skip_special_tokens=True).strip(),
+        steps=steps,
+        prompt=prompt,
+        stop_reason=stop_reason,
+        seed=seed,
+        time_to_first_token=first,
+        tokens_per_second=speed,
+        total_seconds=total,
+        device=loaded.device.label,
+        model_name=loaded.entry.name,
+    )
+    if stop_reason == "stopped":
+        raise JobCancelled(result)
+    return result
+
+
+def _eos_ids(model, tokenizer) -> set[int]:
+    ids: set[int] = set()
+    configured = getattr(model.generation_config, "eos_token_id", None)
+    if isinstance(configured, int):
+        ids.add(configured)
+    elif configured:
+        ids.update(int(i) for i in configured)
+    if tokenizer.eos_token_id is not None:
+        ids.add(int(tokenizer.eos_token_id))
+    return ids

@@ -1,0 +1,88 @@
+"""What the chat runner streams and returns. Plain data: it is saved with the conversation."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Candidate:
+    token_id: int
+    text: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class TokenStep:
+    """One generated token: the model's probability for it and the strongest alternatives."""
+
+    index: int
+    token_id: int
+    text: str
+    probability: float
+    candidates: tuple[Candidate, ...]
+    elapsed: float  # seconds since generation started
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "TokenStep":
+        candidates = tuple(Candidate(**c) for c in data.get("candidates", ()))
+        return cls(
+            index=int(data["index"]),
+            token_id=int(data["token_id"]),
+            text=str(data["text"]),
+            probability=float(data["probability"]),
+            candidates=candidates,
+            elapsed=float(data.get("elapsed", 0.0)),
+        )
+
+
+@dataclass(frozen=True)
+class PromptToken:
+    token_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PromptTokens:
+    """Streamed before generation: the exact prompt the model reads, split into tokens."""
+
+    tokens: tuple[PromptToken, ...]
+    context_length: int
+    trimmed_messages: int
+    used_chat_template: bool
+
+
+@dataclass(frozen=True)
+class TextChunk:
+    text: str
+
+
+@dataclass(frozen=True)
+class ChatResult:
+    text: str
+    steps: tuple[TokenStep, ...]
+    prompt: PromptTokens
+    stop_reason: str  # "end of reply" | "max new tokens" | "stopped"
+    seed: int
+    time_to_first_token: float
+    tokens_per_second: float
+    total_seconds: float
+    device: str
+    model_name: str
+
+    @property
+    def stats(self) -> dict:
+        return {
+            "stop_reason": self.stop_reason,
+            "seed": self.seed,
+            "tokens": len(self.steps),
+            "prompt_tokens": len(self.prompt.tokens),
+            "time_to_first_token": round(self.time_to_first_token, 3),
+            "tokens_per_second": round(self.tokens_per_second, 2),
+            "total_seconds": round(self.total_seconds, 3),
+            "device": self.device,
+            "model": self.model_name,
+            "trimmed_messages": self.prompt.trimmed_messages,
+        }
