@@ -13,7 +13,7 @@ from threading import Event
 from typing import Any, Callable
 
 from model_backend.device import DeviceChoice, choose_device
-from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled
+from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
 from model_backend.gguf_conversion import cache_folder_for, convert_gguf, is_complete
 from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
 from model_backend.registry import ModelEntry
@@ -76,6 +76,8 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressCallba
     def step(fraction: float, message: str) -> None:
         progress(start + (1.0 - start) * fraction, message)
 
+    if cancel.is_set():  # importing torch/transformers above can take seconds
+        raise JobCancelled()
     _check_supported(folder)
     step(0.1, "Reading the tokenizer")
     tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
@@ -91,8 +93,8 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressCallba
             trust_remote_code=False,
             use_safetensors=True if has_safetensors else None,
         )
-    except (OSError, ValueError, RuntimeError) as exc:
-        if "out of memory" in str(exc).lower():
+    except Exception as exc:  # safetensors, torch and transformers each raise their own types
+        if is_out_of_memory(exc):
             raise
         raise InvalidModelError(
             f"{folder.name} could not be loaded: its weight files are damaged or incomplete ({exc}).",
@@ -154,7 +156,10 @@ class ChatModelCache:
         self.loaded: LoadedChatModel | None = None
 
     def get(self, entry: ModelEntry, device_preference: str, progress: ProgressCallback, cancel: Event) -> LoadedChatModel:
-        device = choose_device(device_preference)
+        progress(None, "Preparing the compute device")
+        device = choose_device(device_preference)  # imports torch: seconds on first use
+        if cancel.is_set():
+            raise JobCancelled()
         current = self.loaded
         if current is not None and current.entry.model_id == entry.model_id and current.device == device:
             return current

@@ -81,6 +81,7 @@ def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Even
     from transformers import LogitsProcessor, StoppingCriteria, TextStreamer
 
     tokenizer = loaded.tokenizer
+    special_ids = set(tokenizer.all_special_ids)
 
     class ProbabilityRecorder(LogitsProcessor):
         """Sees the scores before temperature/top-k/top-p: the model's own next-token distribution."""
@@ -130,6 +131,7 @@ def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Even
                 probability=float(probs[token_id]),
                 candidates=candidates,
                 elapsed=elapsed,
+                special=token_id in special_ids,
             )
             self.steps.append(step)
             emit(Partial(job_id, step))
@@ -149,10 +151,11 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
 
     validate_chat_request(request)
     tokenizer, model = loaded.tokenizer, loaded.model
+    special_ids = set(tokenizer.all_special_ids)
     sampling = request.sampling
     ids, trimmed, max_new = fit_context(tokenizer, request.conversation, loaded.context_length, sampling.max_new_tokens)
     prompt = PromptTokens(
-        tokens=tuple(PromptToken(i, tokenizer.decode([i])) for i in ids),
+        tokens=tuple(PromptToken(i, tokenizer.decode([i]), i in special_ids) for i in ids),
         context_length=loaded.context_length,
         trimmed_messages=trimmed,
         used_chat_template=loaded.has_chat_template,

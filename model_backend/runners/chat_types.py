@@ -21,6 +21,7 @@ class TokenStep:
     probability: float
     candidates: tuple[Candidate, ...]
     elapsed: float  # seconds since generation started
+    special: bool = False  # end-of-reply and other control tokens: shown in the probability view only
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -35,6 +36,7 @@ class TokenStep:
             probability=float(data["probability"]),
             candidates=candidates,
             elapsed=float(data.get("elapsed", 0.0)),
+            special=bool(data.get("special", False)),
         )
 
 
@@ -42,6 +44,7 @@ class TokenStep:
 class PromptToken:
     token_id: int
     text: str
+    special: bool = False
 
 
 @dataclass(frozen=True)

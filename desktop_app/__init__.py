@@ -1,0 +1,1 @@
+"""GenAI Classroom's Qt user interface. Never imports torch: the window must appear first."""

@@ -1,0 +1,59 @@
+"""Start the app: show the window first, load models later (torch imports on the backend thread)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+
+def _configure_logging(paths) -> None:
+    paths.log_file.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logging.FileHandler(paths.log_file, encoding="utf-8"), logging.StreamHandler(sys.stderr)],
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()
+    parser = argparse.ArgumentParser(prog="genai-classroom")
+    parser.add_argument("--quit-after-show", action="store_true",
+                        help="show the window, report how long that took, and quit (for start-up checks)")
+    args = parser.parse_args(argv)
+
+    from model_backend.offline import enable_offline_mode
+    from model_backend.paths import AppPaths
+
+    enable_offline_mode()
+    paths = AppPaths.default()
+    _configure_logging(paths)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("GenAI Classroom")
+    app.setQuitOnLastWindowClosed(False)
+    window = MainWindow(paths)
+    def quit_app() -> None:
+        if window.controller.is_stopped():
+            app.quit()
+        else:  # the bound ran out with a model still loading: everything is saved, so end now
+            logging.shutdown()
+            os._exit(0)
+
+    window.ready_to_quit.connect(quit_app)
+    window.show()
+    shown = time.monotonic() - started
+    torch_first = "torch" in sys.modules
+    logging.getLogger(__name__).info("window shown after %.2f s (torch imported before it: %s)", shown, torch_first)
+    if args.quit_after_show:
+        print(f"window shown after {shown:.2f} s; torch imported before the window: {torch_first}")
+        QTimer.singleShot(0, window.close)
+    code = app.exec()
+    return code

@@ -1,0 +1,88 @@
+"""The main window: tabs plus the status bar; owns saving and a prompt, non-blocking quit."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from desktop_app.controller import BackendController
+from desktop_app.status_bar import AppStatusBar
+from desktop_app.tabs.chat_tab import ChatTab
+from model_backend.conversations import ConversationStore
+from model_backend.paths import AppPaths
+from model_backend.registry import ModelRegistry
+from model_backend.settings import Settings
+
+log = logging.getLogger(__name__)
+
+QUIT_BOUND_MS = 8000
+
+
+def default_backend_factory(paths: AppPaths):
+    def make():
+        from model_backend.engine import Backend  # torch stays unimported until a job needs it
+
+        return Backend(paths)
+
+    return make
+
+
+class MainWindow(QMainWindow):
+    ready_to_quit = Signal()  # state saved and backend stopped (or the bound ran out)
+
+    def __init__(self, paths: AppPaths, settings: Settings | None = None, backend_factory=None,
+                 registry: ModelRegistry | None = None, preload: bool = True) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings or Settings.load(paths.settings_file)
+        self.registry = registry or ModelRegistry(paths, self.settings.added_model_paths)
+        self.controller = BackendController(backend_factory or default_backend_factory(paths), self)
+        self.setWindowTitle(self.tr("GenAI Classroom"))
+        self.resize(1200, 760)
+        self.status = AppStatusBar(self)
+        self.setStatusBar(self.status)
+        self.tabs = QTabWidget(self)
+        self.setCentralWidget(self.tabs)
+        self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
+                                self.settings, preload=preload, parent=self)
+        self.tabs.addTab(self.chat_tab, self.tr("Chat"))
+        self.controller.device_status_changed.connect(self.status.show_device)
+        self.chat_tab.speed_measured.connect(self.status.show_speed)
+        self.chat_tab.settings_changed.connect(self.save_settings)
+        self.controller.stopped.connect(self._on_backend_stopped)
+        self._quitting = False
+
+    @Slot()
+    def save_settings(self) -> None:
+        try:
+            self.settings.save(self.paths.settings_file)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save, cancel the job in flight, and let the backend stop without blocking the GUI thread."""
+        if not self._quitting:
+            self._quitting = True
+            self.chat_tab.save_for_quit()
+            self.save_settings()
+            self.controller.shutdown()
+            QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)
+        if self.controller.is_stopped():
+            event.accept()
+            self.ready_to_quit.emit()
+        else:
+            event.ignore()
+            self.hide()
+
+    @Slot()
+    def _on_backend_stopped(self) -> None:
+        if self._quitting:
+            self.close()
+
+    @Slot()
+    def _give_up_waiting(self) -> None:
+        if not self.controller.is_stopped():
+            log.warning("the backend did not stop within %d ms; quitting anyway", QUIT_BOUND_MS)
+            self.ready_to_quit.emit()

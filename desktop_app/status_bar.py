@@ -1,0 +1,55 @@
+"""Status bar: device and why, model, memory in use, live generation speed."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from model_backend.jobs import DeviceStatus
+
+
+def process_memory_bytes() -> int:
+    try:
+        import psutil
+
+        return int(psutil.Process(os.getpid()).memory_info().rss)
+    except Exception:
+        return 0
+
+
+class AppStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.device_label = QLabel(self.tr("Device: chosen when the first model loads"), self)
+        self.model_label = QLabel(self.tr("Model: none loaded"), self)
+        self.memory_label = QLabel(self)
+        self.speed_label = QLabel(self.tr("Speed: –"), self)
+        for label in (self.device_label, self.model_label, self.memory_label, self.speed_label):
+            self.addPermanentWidget(label)
+        self.accelerator_bytes: int | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(2000)
+        self._timer.timeout.connect(self.update_memory)
+        self._timer.start()
+        self.update_memory()
+
+    @Slot(object)
+    def show_device(self, status: DeviceStatus) -> None:
+        self.device_label.setText(self.tr("Device: {device} ({dtype})").format(
+            device=status.device.upper(), dtype=status.dtype))
+        self.device_label.setToolTip(status.reason)
+        self.model_label.setText(self.tr("Model: {name}").format(name=status.model_name))
+        self.accelerator_bytes = status.accelerator_memory_bytes
+        self.update_memory()
+
+    @Slot()
+    def update_memory(self) -> None:
+        text = self.tr("Memory: {mb:.0f} MB").format(mb=process_memory_bytes() / 1e6)
+        if self.accelerator_bytes is not None:
+            text += self.tr(" (+{mb:.0f} MB on the GPU)").format(mb=self.accelerator_bytes / 1e6)
+        self.memory_label.setText(text)
+
+    @Slot(float)
+    def show_speed(self, tokens_per_second: float) -> None:
+        self.speed_label.setText(self.tr("Speed: {speed:.1f} tokens/s").format(speed=tokens_per_second))

@@ -1,0 +1,538 @@
+"""The Chat tab: streaming replies, several autosaved conversations, and the next-token view.
+
+The tab only builds requests and reacts to events; the reply being generated lives in an
+``ActiveReply`` until its one terminal event, which decides what is kept. Nothing the user typed
+is lost: a failed send puts the text back in the box.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.controller import BackendController
+from desktop_app.tabs.message_input import MessageInput
+from desktop_app.widgets.conversation_list import ConversationList
+from desktop_app.widgets.model_picker import ModelPicker
+from desktop_app.widgets.next_token_view import NextTokenView
+from desktop_app.widgets.prompt_tokens_view import PromptTokensView
+from desktop_app.widgets.sampling_panel import SamplingPanel
+from desktop_app.widgets.transcript_view import TranscriptView
+from model_backend.atomic import atomic_write_text
+from model_backend.conversations import (
+    ChatMessage,
+    Conversation,
+    ConversationStore,
+    export_json,
+    export_markdown,
+)
+from model_backend.jobs import (
+    Cancelled,
+    ChatRequest,
+    Failed,
+    LoadModelRequest,
+    Partial,
+    Progress,
+    Result,
+)
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk, TokenStep
+from model_backend.settings import Settings
+
+
+@dataclass
+class ActiveReply:
+    """The reply being generated, and what to put back if it fails."""
+
+    job_id: str
+    conversation: Conversation
+    message: ChatMessage = field(default_factory=lambda: ChatMessage("assistant", ""))
+    restore_text: str | None = None  # the user's text, put back in the box on failure
+    removed: list[ChatMessage] = field(default_factory=list)  # messages an edit/regenerate replaced
+    finished: bool = False
+
+
+class ChatTab(QWidget):
+    settings_changed = Signal()
+    speed_measured = Signal(float)
+
+    def __init__(self, controller: BackendController, registry: ModelRegistry, store: ConversationStore,
+                 settings: Settings, preload: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.registry = registry
+        self.store = store
+        self.settings = settings
+        self.preload = preload
+        self.reply: ActiveReply | None = None
+        self.load_job_id: str | None = None
+        self.loaded_model_key: tuple[str, str] | None = None
+        self.editing_index: int | None = None
+        self.last_prompt: PromptTokens | None = None
+        self._build()
+        self.conversations = store.load_all()
+        self.current = next((c for c in self.conversations if c.id == settings.last_conversation_id),
+                            self.conversations[0] if self.conversations else None)
+        if self.current is None:
+            self._new_conversation()
+        else:
+            self._show_conversation(self.current)
+        self.model_picker.refresh(settings.chat_model_id)
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.conversation_list = ConversationList(self)
+        self.model_picker = ModelPicker(self.registry, ModelKind.CHAT, self)
+        self.transcript = TranscriptView(self)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.progress_label = QLabel(self)
+        self.progress_label.hide()
+        self.input = MessageInput(self)
+        self.input.setPlaceholderText(self.tr("Type a message. Enter sends, Shift+Enter adds a line."))
+        self.input.setMaximumHeight(110)
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setEnabled(False)
+        self.cancel_edit_button = QPushButton(self.tr("Cancel edit"), self)
+        self.cancel_edit_button.hide()
+        self.colour_box = QCheckBox(self.tr("Colour reply tokens by confidence"), self)
+        self.colour_box.setChecked(True)
+
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.cancel_edit_button)
+        buttons.addStretch(1)
+        input_row = QHBoxLayout()
+        input_row.addWidget(self.input, 1)
+        input_row.addLayout(buttons)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.model_picker)
+        center_layout.addWidget(self.transcript, 1)
+        center_layout.addWidget(self.colour_box)
+        center_layout.addWidget(self.notice)
+        center_layout.addWidget(self.progress_label)
+        center_layout.addWidget(self.progress)
+        center_layout.addLayout(input_row)
+
+        self.next_token_view = NextTokenView(self)
+        self.prompt_view = PromptTokensView(self)
+        self.sampling_panel = SamplingPanel(self.settings, self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.next_token_view, self.tr("Next token"))
+        self.side_tabs.addTab(self.prompt_view, self.tr("Prompt tokens"))
+        self.side_tabs.addTab(self.sampling_panel, self.tr("Settings"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.conversation_list)
+        splitter.addWidget(center)
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([180, 560, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.send_button.clicked.connect(self.send)
+        self.input.submitted.connect(self.send)
+        self.stop_button.clicked.connect(self.stop)
+        self.cancel_edit_button.clicked.connect(self.cancel_edit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
+        self.colour_box.toggled.connect(self._on_colour_toggled)
+        self.transcript.token_clicked.connect(self.show_token)
+        self.transcript.action_requested.connect(self._on_action)
+        self.conversation_list.conversation_selected.connect(self.select_conversation)
+        self.conversation_list.new_requested.connect(self._new_conversation)
+        self.conversation_list.delete_requested.connect(self._confirm_delete)
+        self.conversation_list.export_requested.connect(self._choose_export)
+        self.model_picker.model_changed.connect(self._on_model_changed)
+        self.model_picker.path_added.connect(self._on_path_added)
+        self.sampling_panel.changed.connect(self._on_sampling_changed)
+
+    # ---- conversations -----------------------------------------------------------------
+    def _refresh_list(self) -> None:
+        self.conversation_list.set_conversations(self.conversations, self.current.id if self.current else "")
+
+    @Slot()
+    def _new_conversation(self) -> None:
+        fresh = next((c for c in self.conversations if not c.messages), None)
+        if fresh is None:
+            fresh = Conversation(system_prompt=self.sampling_panel.system_prompt.toPlainText(),
+                                 model_id=self.model_picker.current_model_id())
+            self.conversations.insert(0, fresh)
+        self._show_conversation(fresh)
+
+    @Slot(str)
+    def select_conversation(self, conversation_id: str) -> None:
+        found = next((c for c in self.conversations if c.id == conversation_id), None)
+        if found is not None and found is not self.current:
+            self._store_system_prompt()
+            self._show_conversation(found)
+
+    def _show_conversation(self, conversation: Conversation) -> None:
+        self.current = conversation
+        self.settings.last_conversation_id = conversation.id
+        self.cancel_edit()
+        self.sampling_panel.system_prompt.setPlainText(conversation.system_prompt)
+        self.transcript.selected = None
+        self.next_token_view.show_step(None)
+        self._refresh_list()
+        self._render()
+
+    def _store_system_prompt(self) -> None:
+        if self.current is not None:
+            self.current.system_prompt = self.sampling_panel.system_prompt.toPlainText()
+
+    def _save(self, conversation: Conversation) -> None:
+        if conversation.messages:
+            self.store.save(conversation)
+
+    @Slot(str)
+    def _confirm_delete(self, conversation_id: str) -> None:
+        answer = QMessageBox.question(self, self.tr("Delete conversation"),
+                                      self.tr("Delete this conversation? This cannot be undone."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_conversation(conversation_id)
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        if self.reply is not None and self.reply.conversation.id == conversation_id:
+            self.stop()
+        self.conversations = [c for c in self.conversations if c.id != conversation_id]
+        self.store.delete(conversation_id)
+        if self.current is None or self.current.id == conversation_id:
+            self.current = None
+            if self.conversations:
+                self._show_conversation(self.conversations[0])
+            else:
+                self._new_conversation()
+        else:
+            self._refresh_list()
+
+    @Slot(str)
+    def _choose_export(self, conversation_id: str) -> None:
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export conversation"), "conversation.md",
+                                                   self.tr("Markdown (*.md);;JSON (*.json)"))
+        if path:
+            if "json" in chosen and not path.endswith(".json"):
+                path += ".json"
+            self.export_conversation(conversation_id, Path(path))
+
+    def export_conversation(self, conversation_id: str, path: Path) -> None:
+        conversation = next(c for c in self.conversations if c.id == conversation_id)
+        text = export_json(conversation) if path.suffix.lower() == ".json" else export_markdown(conversation)
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            self.show_notice(self.tr("Could not export: {error}").format(error=exc), error=True)
+            return
+        self.show_notice(self.tr("Exported to {path}").format(path=path))
+
+    # ---- sending -----------------------------------------------------------------------
+    @Slot()
+    def send(self) -> None:
+        if self.reply is not None:
+            return
+        text = self.input.toPlainText()
+        if not text.strip():
+            self.show_notice(self.tr("Type a message first."), error=True)
+            return
+        if not self.model_picker.current_model_id():
+            self.show_notice(self.tr("No chat model is available. Use “Add model folder…” or install the "
+                                     "embedded model (see the README)."), error=True)
+            return
+        conversation = self.current
+        removed: list[ChatMessage] = []
+        if self.editing_index is not None:
+            removed = conversation.messages[self.editing_index:]
+            del conversation.messages[self.editing_index:]
+        conversation.messages.append(ChatMessage("user", text))
+        self.input.clear()
+        self.cancel_edit()
+        self._start_reply(conversation, restore_text=text, removed=removed)
+
+    def _start_reply(self, conversation: Conversation, restore_text: str | None, removed: list[ChatMessage]) -> None:
+        self._store_system_prompt()
+        conversation.model_id = self.model_picker.current_model_id()
+        self._save(conversation)  # the user's message is on disk before the model sees it
+        request = ChatRequest(
+            conversation=conversation.request_messages(),
+            model_id=conversation.model_id,
+            sampling=self.sampling_panel.sampling(),
+            device=self.sampling_panel.device_choice(),
+        )
+        self.reply = ActiveReply(request.job_id, conversation, restore_text=restore_text, removed=removed)
+        self.hide_notice()
+        self.controller.submit(request, self._on_reply_events)
+        self.loaded_model_key = (request.model_id, request.device)
+        self._refresh_list()
+        self._update_buttons()
+        self._render()
+
+    @Slot()
+    def stop(self) -> None:
+        if self.reply is not None:
+            self.controller.cancel(self.reply.job_id)
+        if self.load_job_id is not None:
+            self.controller.cancel(self.load_job_id)
+
+    @Slot()
+    def cancel_edit(self) -> None:
+        self.editing_index = None
+        self.cancel_edit_button.hide()
+
+    def regenerate(self, index: int) -> None:
+        conversation = self.current
+        if self.reply is not None or index != len(conversation.messages) - 1:
+            return
+        if conversation.messages[index].role != "assistant":
+            return
+        removed = [conversation.messages.pop()]
+        self._start_reply(conversation, restore_text=None, removed=removed)
+
+    def edit(self, index: int) -> None:
+        message = self.current.messages[index]
+        if message.role != "user" or self.reply is not None:
+            return
+        self.editing_index = index
+        self.input.setPlainText(message.content)
+        self.input.setFocus()
+        self.cancel_edit_button.show()
+        self.show_notice(self.tr("Editing an earlier message: Send replaces it and removes the replies after it."))
+
+    @Slot(str, int)
+    def _on_action(self, action: str, index: int) -> None:
+        if action == "copy":
+            QGuiApplication.clipboard().setText(self.current.messages[index].content)
+            self.show_notice(self.tr("Message copied."))
+        elif action == "edit":
+            self.edit(index)
+        elif action == "regenerate":
+            self.regenerate(index)
+
+    # ---- events from the backend -------------------------------------------------------
+    def _on_reply_events(self, events: list) -> None:
+        reply = self.reply
+        if reply is None or reply.finished:
+            return
+        for event in events:
+            if isinstance(event, Progress):
+                self._show_progress(event)
+            elif isinstance(event, Partial):
+                self._on_partial(reply, event.payload)
+            elif isinstance(event, Result):
+                self._finish_reply(reply, event.value, stopped=False)
+            elif isinstance(event, Cancelled):
+                self._on_reply_cancelled(reply, event.partial)
+            elif isinstance(event, Failed):
+                self._on_reply_failed(reply, event)
+        self._render()
+
+    def _on_partial(self, reply: ActiveReply, payload) -> None:
+        if isinstance(payload, PromptTokens):
+            self._hide_progress()
+            self.last_prompt = payload
+            self.prompt_view.show_prompt(payload)
+            if payload.trimmed_messages:
+                self.show_notice(self.tr("The conversation is longer than the model's {n}-token context: the "
+                                         "oldest {k} message(s) were left out of this reply's prompt.").format(
+                    n=payload.context_length, k=payload.trimmed_messages))
+        elif isinstance(payload, TokenStep):
+            reply.message.steps.append(payload)
+            self.next_token_view.show_step(payload, live=True)
+            first = reply.message.steps[0]
+            if payload.elapsed > first.elapsed:
+                self.speed_measured.emit((len(reply.message.steps) - 1) / (payload.elapsed - first.elapsed))
+        elif isinstance(payload, TextChunk):
+            reply.message.content += payload.text
+
+    def _finish_reply(self, reply: ActiveReply, result: ChatResult, stopped: bool) -> None:
+        reply.finished = True
+        message = reply.message
+        message.content = result.text
+        message.steps = list(result.steps)
+        message.stats = result.stats
+        message.stopped = stopped
+        reply.conversation.messages.append(message)
+        self._save(reply.conversation)
+        self.sampling_panel.set_seed(result.seed)
+        if result.tokens_per_second:
+            self.speed_measured.emit(result.tokens_per_second)
+        self._end_reply()
+
+    def _on_reply_cancelled(self, reply: ActiveReply, partial) -> None:
+        if isinstance(partial, ChatResult) and partial.steps:
+            self._finish_reply(reply, partial, stopped=True)
+            self.show_notice(self.tr("Stopped. The reply so far is kept."))
+            return
+        self._undo_send(reply)
+        self.show_notice(self.tr("Stopped before the model wrote anything."))
+
+    def _on_reply_failed(self, reply: ActiveReply, event: Failed) -> None:
+        self._undo_send(reply)
+        self.show_notice(event.message, error=True)
+
+    def _undo_send(self, reply: ActiveReply) -> None:
+        """Take the unanswered message back out (its text returns to the box) and restore what it replaced."""
+        reply.finished = True
+        conversation = reply.conversation
+        if reply.restore_text is not None and conversation.messages and conversation.messages[-1].role == "user":
+            conversation.messages.pop()
+            if not self.input.toPlainText().strip():
+                self.input.setPlainText(reply.restore_text)
+        conversation.messages.extend(reply.removed)
+        self._save(conversation)
+        self._end_reply()
+
+    def _end_reply(self) -> None:
+        self.reply = None
+        self._hide_progress()
+        self._update_buttons()
+        self._refresh_list()
+
+    # ---- model loading -----------------------------------------------------------------
+    @Slot(str)
+    def _on_model_changed(self, model_id: str) -> None:
+        self.settings.chat_model_id = model_id
+        self.settings_changed.emit()
+        self._preload()
+
+    @Slot(str)
+    def _on_path_added(self, path: str) -> None:
+        if path not in self.settings.added_model_paths:
+            self.settings.added_model_paths.append(path)
+        self.settings_changed.emit()
+
+    @Slot()
+    def _on_sampling_changed(self) -> None:
+        self.sampling_panel.store(self.settings)
+        self.settings_changed.emit()
+        self._preload()
+
+    def _preload(self) -> None:
+        """Load the chosen model in the background so the first reply starts quickly."""
+        model_id, device = self.model_picker.current_model_id(), self.sampling_panel.device_choice()
+        if not self.preload or not model_id or self.reply is not None or self.load_job_id is not None:
+            return
+        if self.loaded_model_key == (model_id, device):
+            return
+        request = LoadModelRequest(model_id=model_id, device=device)
+        self.load_job_id = request.job_id
+        self.loaded_model_key = (model_id, device)
+        self.controller.submit(request, self._on_load_events)
+        self._update_buttons()
+
+    def _on_load_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self._show_progress(event)
+            elif isinstance(event, Result):
+                info = event.value
+                note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
+                if info["converted_now"]:
+                    note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
+                        s=info["load_seconds"])
+                if not info["has_chat_template"]:
+                    note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
+                self.show_notice(note + ".")
+            elif isinstance(event, Failed):
+                self.loaded_model_key = None
+                self.show_notice(event.message, error=True)
+            elif isinstance(event, Cancelled):
+                self.loaded_model_key = None
+                self.show_notice(self.tr("Loading stopped. The model will load when you send a message."))
+        if any(isinstance(e, (Result, Failed, Cancelled)) for e in events):
+            self.load_job_id = None
+            if self.reply is None:
+                self._hide_progress()
+            self._update_buttons()
+
+    # ---- view helpers ------------------------------------------------------------------
+    def _show_progress(self, event: Progress) -> None:
+        self.progress_label.setText(event.message)
+        self.progress_label.show()
+        if event.fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(event.fraction * 100))
+        self.progress.show()
+
+    def _hide_progress(self) -> None:
+        self.progress.hide()
+        self.progress_label.hide()
+
+    def show_notice(self, text: str, error: bool = False) -> None:
+        colour = "#b71c1c" if error else "#1b5e20"
+        self.notice.setStyleSheet(f"color: {colour};")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+
+    def _update_buttons(self) -> None:
+        busy = self.reply is not None
+        self.send_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy or self.load_job_id is not None)
+
+    @Slot(bool)
+    def _on_colour_toggled(self, checked: bool) -> None:
+        self.transcript.colour_by_confidence = checked
+        self._render()
+
+    @Slot(int, int)
+    def show_token(self, message_index: int, step_index: int) -> None:
+        messages = self.current.messages
+        if message_index < len(messages):
+            steps = messages[message_index].steps
+        elif self.reply is not None and self.reply.conversation is self.current:
+            steps = self.reply.message.steps
+        else:
+            return
+        if 0 <= step_index < len(steps):
+            self.transcript.selected = (message_index, step_index)
+            self.next_token_view.show_step(steps[step_index])
+            self.side_tabs.setCurrentWidget(self.next_token_view)
+            self._render()
+
+    def _render(self) -> None:
+        streaming = None
+        if self.reply is not None and self.reply.conversation is self.current:
+            streaming = self.reply.message
+        self.transcript.render(self.current, streaming, busy=self.reply is not None)
+
+    # ---- quitting ----------------------------------------------------------------------
+    def save_for_quit(self) -> None:
+        """Keep the reply in flight (marked stopped) and save everything, before the backend stops."""
+        self._store_system_prompt()
+        reply = self.reply
+        if reply is not None and not reply.finished:
+            reply.finished = True
+            if reply.message.content.strip():
+                reply.message.stopped = True
+                reply.conversation.messages.append(reply.message)
+        for conversation in self.conversations:
+            self._save(conversation)
+        self.sampling_panel.store(self.settings)

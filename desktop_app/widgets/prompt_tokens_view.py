@@ -1,0 +1,50 @@
+"""The prompt exactly as the model reads it: chat template applied, split into tokens with ids."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop_app.widgets.token_text import visible_token
+from model_backend.runners.chat_types import PromptTokens
+
+_CHIP_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6")
+
+
+class PromptTokensView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.browser)
+        self.show_prompt(None)
+
+    def show_prompt(self, prompt: PromptTokens | None) -> None:
+        if prompt is None:
+            self.summary.setText(self.tr("The prompt of the next reply will appear here, split into tokens."))
+            self.browser.clear()
+            return
+        count = len(prompt.tokens)
+        share = count / prompt.context_length if prompt.context_length else 0.0
+        text = self.tr("The model read {count} tokens ({share} of its {context}-token context window).").format(
+            count=count, share=f"{share:.1%}", context=prompt.context_length)
+        if prompt.trimmed_messages:
+            text += " " + self.tr("{n} older message(s) were left out to make it fit.").format(n=prompt.trimmed_messages)
+        if not prompt.used_chat_template:
+            text += " " + self.tr("This model has no chat template, so a plain “User:/Assistant:” prompt was used.")
+        self.summary.setText(text)
+        chips = []
+        for index, token in enumerate(prompt.tokens):
+            colour = _CHIP_COLOURS[index % len(_CHIP_COLOURS)]
+            label = html.escape(visible_token(token.text))
+            style = "font-style: italic; color: #6a1b9a;" if token.special else ""
+            chips.append(f'<span style="background:{colour}; {style}">{label}<sub style="color:#777">'
+                         f"{token.token_id}</sub></span> ")
+            if token.text.endswith("\n"):
+                chips.append("<br>")
+        self.browser.setHtml("".join(chips))

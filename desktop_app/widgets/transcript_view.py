@@ -1,0 +1,106 @@
+"""The conversation as rich text: reply tokens are links coloured by confidence, actions are links.
+
+Clicking a token emits ``token_clicked(message index, step index)``; clicking “Copy”, “Edit” or
+“Regenerate” emits ``action_requested(action, message index)``.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop_app.widgets.token_text import confidence_colour, escape_with_breaks
+from model_backend.conversations import ChatMessage, Conversation
+
+
+class TranscriptView(QTextBrowser):
+    token_clicked = Signal(int, int)
+    action_requested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.colour_by_confidence = True
+        self.selected: tuple[int, int] | None = None
+
+    # ---- rendering ---------------------------------------------------------------------
+    def _reply_html(self, index: int, message: ChatMessage) -> str:
+        visible = [step for step in message.steps if not step.special]
+        if not visible:
+            return escape_with_breaks(message.content)
+        pieces = []
+        for step in visible:
+            background = confidence_colour(step.probability) if self.colour_by_confidence else "transparent"
+            border = "text-decoration: underline;" if self.selected == (index, step.index) else "text-decoration: none;"
+            pieces.append(f'<a href="tok:{index}:{step.index}" style="color: palette(text); background: {background}; '
+                          f'{border}">{escape_with_breaks(step.text)}</a>')
+        return "".join(pieces)
+
+    def _actions_html(self, index: int, message: ChatMessage, is_last: bool, busy: bool) -> str:
+        links = [("copy", self.tr("Copy"))]
+        if not busy:
+            if message.role == "user":
+                links.append(("edit", self.tr("Edit and resend")))
+            elif is_last:
+                links.append(("regenerate", self.tr("Regenerate")))
+        return " · ".join(f'<a href="act:{action}:{index}" style="color: #1565c0;">{html.escape(label)}</a>'
+                          for action, label in links)
+
+    def _stats_html(self, message: ChatMessage) -> str:
+        stats = message.stats
+        if not stats:
+            return ""
+        parts = [
+            self.tr("{n} tokens").format(n=stats.get("tokens", len(message.steps))),
+            self.tr("{speed} tok/s").format(speed=stats.get("tokens_per_second", "?")),
+            self.tr("first token after {t} s").format(t=stats.get("time_to_first_token", "?")),
+            self.tr("seed {seed}").format(seed=stats.get("seed", "?")),
+            str(stats.get("stop_reason", "")),
+            str(stats.get("device", "")),
+        ]
+        return "<br><small style='color:#777'>" + html.escape(" · ".join(p for p in parts if p)) + "</small>"
+
+    def render(self, conversation: Conversation | None, streaming: ChatMessage | None = None, busy: bool = False) -> None:
+        at_bottom = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        blocks = []
+        if conversation is not None:
+            if conversation.system_prompt.strip():
+                blocks.append(f"<p style='color:#777'><i>{html.escape(self.tr('System prompt'))}:</i> "
+                              f"{escape_with_breaks(conversation.system_prompt.strip())}</p>")
+            messages = list(conversation.messages)
+            last = len(messages) - 1
+            for index, message in enumerate(messages):
+                blocks.append(self._message_html(index, message, index == last, busy))
+            if streaming is not None:
+                blocks.append(self._message_html(len(messages), streaming, False, True, live=True))
+        self.setHtml("".join(blocks))
+        if at_bottom:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+
+    def _message_html(self, index: int, message: ChatMessage, is_last: bool, busy: bool, live: bool = False) -> str:
+        if message.role == "user":
+            who, colour, body = self.tr("You"), "#0d47a1", escape_with_breaks(message.content)
+        else:
+            who, colour, body = self.tr("Assistant"), "#1b5e20", self._reply_html(index, message)
+        note = ""
+        if live:
+            note = " <i style='color:#777'>" + html.escape(self.tr("writing…")) + "</i>"
+        elif message.stopped:
+            note = " <i style='color:#b71c1c'>" + html.escape(self.tr("(stopped)")) + "</i>"
+        actions = "" if live else "&nbsp;&nbsp;<small>" + self._actions_html(index, message, is_last, busy) + "</small>"
+        return (f"<p><b style='color:{colour}'>{html.escape(who)}</b>{note}{actions}<br>"
+                f"<span style='white-space: pre-wrap'>{body}</span>{self._stats_html(message)}</p>")
+
+    # ---- clicks ------------------------------------------------------------------------
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        kind, _, rest = url.toString().partition(":")
+        if kind == "tok":
+            message_index, _, step_index = rest.partition(":")
+            self.token_clicked.emit(int(message_index), int(step_index))
+        elif kind == "act":
+            action, _, message_index = rest.partition(":")
+            self.action_requested.emit(action, int(message_index))
