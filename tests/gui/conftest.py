@@ -1,0 +1,63 @@
+"""Helpers to open the real main window on tiny models."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from desktop_app.main_window import MainWindow
+from model_backend.engine import Backend
+from model_backend.jobs import Partial
+from model_backend.runners.chat_types import TokenStep
+from model_backend.settings import Settings
+
+
+class SlowBackend(Backend):
+    """Adds a pause per generated token, so a test can press Stop in the middle of a reply."""
+
+    token_delay = 0.05
+
+    def run(self, request, emit, cancel):
+        def slow_emit(event):
+            if isinstance(event, Partial) and isinstance(event.payload, TokenStep):
+                time.sleep(self.token_delay)
+            emit(event)
+
+        super().run(request, slow_emit, cancel)
+
+
+@pytest.fixture
+def open_window(qtbot, app_home, tiny_chat_model_dir):
+    """Open a main window on the tiny model; call again to 'restart' the app on the same data."""
+    windows = []
+
+    def opener(model_dir=tiny_chat_model_dir, slow=False, preload=False, **settings_values) -> MainWindow:
+        settings = Settings.load(app_home.settings_file)
+        settings.added_model_paths = [str(model_dir)]
+        settings.chat_model_id = f"path:{model_dir}"
+        settings.temperature = settings_values.pop("temperature", 0.0)
+        for key, value in settings_values.items():
+            setattr(settings, key, value)
+        factory = (lambda: SlowBackend(app_home)) if slow else (lambda: Backend(app_home))
+        window = MainWindow(app_home, settings=settings, backend_factory=factory, preload=preload)
+        windows.append(window)  # a strong reference: a collected window would skip its closeEvent
+        window.show()
+        return window
+
+    yield opener
+    for window in windows:
+        close_and_wait(qtbot, window)
+
+
+def send(qtbot, tab, text: str) -> None:
+    tab.input.setPlainText(text)
+    qtbot.mouseClick(tab.send_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+
+
+def wait_idle(qtbot, tab, timeout=60000) -> None:
+    qtbot.waitUntil(lambda: tab.reply is None and tab.load_job_id is None, timeout=timeout)
+
+
+def close_and_wait(qtbot, window) -> None:
+    window.close()
+    qtbot.waitUntil(window.controller.is_stopped, timeout=20000)
