@@ -530,7 +530,11 @@ class ChatTab(QWidget):
         reply = self.reply
         if reply is not None and not reply.finished:
             reply.finished = True
-            if reply.message.content.strip():
+            # Streamed text waits for a word boundary; the tokens received so far may be ahead of it.
+            from_steps = "".join(step.text for step in reply.message.steps if not step.special)
+            if len(from_steps) > len(reply.message.content):
+                reply.message.content = from_steps
+            if reply.message.content.strip() or reply.message.steps:
                 reply.message.stopped = True
                 reply.conversation.messages.append(reply.message)
         for conversation in self.conversations:

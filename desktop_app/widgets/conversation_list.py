@@ -16,6 +16,8 @@ class ConversationList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = QListWidget(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton(self.tr("New chat"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
@@ -43,6 +45,7 @@ class ConversationList(QWidget):
         for conversation in conversations:
             item = QListWidgetItem(conversation.display_title or self.tr("New conversation"))
             item.setData(Qt.ItemDataRole.UserRole, conversation.id)
+            item.setToolTip(conversation.display_title)
             self.list.addItem(item)
             if conversation.id == current_id:
                 self.list.setCurrentItem(item)

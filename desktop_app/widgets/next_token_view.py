@@ -65,6 +65,7 @@ class NextTokenView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.bars)
+        layout.addStretch(1)
         self.show_step(None)
 
     def show_step(self, step: TokenStep | None, live: bool = False) -> None:
