@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_app.widgets.token_text import confidence_colour, escape_with_breaks
@@ -25,6 +26,8 @@ class TranscriptView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.colour_by_confidence = True
         self.selected: tuple[int, int] | None = None
+        self._static_html = ""
+        self._stream_start: int | None = None
 
     # ---- rendering ---------------------------------------------------------------------
     def _reply_html(self, index: int, message: ChatMessage) -> str:
@@ -64,8 +67,12 @@ class TranscriptView(QTextBrowser):
         return "<br><small style='color:#777'>" + html.escape(" · ".join(p for p in parts if p)) + "</small>"
 
     def render(self, conversation: Conversation | None, streaming: ChatMessage | None = None, busy: bool = False) -> None:
-        at_bottom = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        """Show the conversation. While a reply streams, only its own block is re-laid out, so the
+        cost per update stays small however long the conversation is."""
+        bar = self.verticalScrollBar()
+        at_bottom = bar.value() >= bar.maximum() - 4
         blocks = []
+        index = 0
         if conversation is not None:
             if conversation.system_prompt.strip():
                 blocks.append(f"<p style='color:#777'><i>{html.escape(self.tr('System prompt'))}:</i> "
@@ -74,11 +81,22 @@ class TranscriptView(QTextBrowser):
             last = len(messages) - 1
             for index, message in enumerate(messages):
                 blocks.append(self._message_html(index, message, index == last, busy))
-            if streaming is not None:
-                blocks.append(self._message_html(len(messages), streaming, False, True, live=True))
-        self.setHtml("".join(blocks))
+            index = len(messages)
+        static_html = "".join(blocks)
+        if static_html != self._static_html or self._stream_start is None:
+            self.setHtml(static_html)
+            self._static_html = static_html
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self._stream_start = cursor.position()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._stream_start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if streaming is not None:
+            cursor.insertHtml(self._message_html(index, streaming, False, True, live=True))
         if at_bottom:
-            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+            bar.setValue(bar.maximum())
 
     def _message_html(self, index: int, message: ChatMessage, is_last: bool, busy: bool, live: bool = False) -> str:
         if message.role == "user":

