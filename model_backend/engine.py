@@ -21,6 +21,7 @@ from model_backend.jobs import (
     Failed,
     LoadModelRequest,
     Progress,
+    PromptPreviewRequest,
     Request,
     Result,
     Started,
@@ -46,6 +47,7 @@ class Backend:
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,
             ChatRequest: self._chat,
+            PromptPreviewRequest: self._preview,
         }
 
     # ---- the contract ------------------------------------------------------------------
@@ -125,6 +127,12 @@ class Backend:
             return run_chat(request, loaded, emit, cancel)
         finally:
             self._emit_status(loaded, request.job_id, emit)
+
+    def _preview(self, request: PromptPreviewRequest, emit: Emit, cancel: Event):
+        from model_backend.runners.chat import preview_prompt
+
+        loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
+        return preview_prompt(loaded, request.conversation)
 
     def shutdown(self) -> None:
         self.chat_models.unload()

@@ -59,7 +59,17 @@ class ChatRequest:
     job_id: str = field(default_factory=new_job_id)
 
 
-Request = Union[LoadModelRequest, ChatRequest]
+@dataclass(frozen=True)
+class PromptPreviewRequest:
+    """Tokenise a conversation exactly as a reply would see it, without generating anything."""
+
+    conversation: tuple[Message, ...]
+    model_id: str
+    device: str = "auto"
+    job_id: str = field(default_factory=new_job_id)
+
+
+Request = Union[LoadModelRequest, ChatRequest, PromptPreviewRequest]
 
 
 # ---- events -------------------------------------------------------------------------------

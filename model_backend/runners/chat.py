@@ -68,6 +68,19 @@ def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: in
         trimmed += dropped
 
 
+def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...]) -> PromptTokens:
+    """The exact prompt (chat template applied) as tokens, with no trimming: previews show overflow."""
+    tokenizer = loaded.tokenizer
+    special_ids = set(tokenizer.all_special_ids)
+    ids = encode_conversation(tokenizer, [{"role": m.role, "content": m.content} for m in conversation])
+    return PromptTokens(
+        tokens=tuple(PromptToken(i, tokenizer.decode([i]), i in special_ids) for i in ids),
+        context_length=loaded.context_length,
+        trimmed_messages=0,
+        used_chat_template=loaded.has_chat_template,
+    )
+
+
 def validate_chat_request(request: ChatRequest) -> None:
     if not request.conversation or request.conversation[-1].role != "user":
         raise BackendError(ErrorKind.EMPTY_PROMPT, "There is no message to answer: type a message first.")

@@ -1,0 +1,1 @@
+"""Prompt engineering lab: techniques as data, templates, scoring and experiments (Qt-free)."""

@@ -1,0 +1,195 @@
+"""An experiment: variants (technique + model) run side by side, optionally over a scored table.
+
+Everything a run needs is in the experiment, so it can be saved, reopened, exported and re-run.
+Cells are planned grouped by model, so a comparison across models loads each model once.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from model_backend.atomic import atomic_write_json
+from model_backend.jobs import ChatRequest, Message, Sampling
+from model_backend.prompt_lab.scoring import Check
+from model_backend.prompt_lab.techniques import Technique, TableRow
+
+SIDE_BY_SIDE_ROW = -1  # the single run with the form's values, not a table row
+MAX_VARIANTS = 6
+
+
+@dataclass
+class Variant:
+    name: str
+    technique: Technique
+    model_id: str
+    example_count: int = 0
+
+    def messages(self, values: dict[str, str]) -> tuple[Message, ...]:
+        return self.technique.messages(values, self.example_count)
+
+
+@dataclass
+class CellResult:
+    variant: int
+    row: int
+    reply: str = ""
+    status: str = "done"  # "done" | "stopped" | "failed"
+    passed: bool | None = None
+    error: str = ""
+    stats: dict = field(default_factory=dict)
+
+
+@dataclass
+class Experiment:
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    name: str = "Untitled experiment"
+    created: float = field(default_factory=time.time)
+    variants: list[Variant] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)  # the side-by-side inputs
+    rows: list[TableRow] = field(default_factory=list)
+    check: Check = Check()
+    sampling: Sampling = Sampling(temperature=0.0, max_new_tokens=128, seed=0)
+    results: list[CellResult] = field(default_factory=list)
+
+    # ---- planning ----------------------------------------------------------------------
+    def plan(self, scored: bool) -> list[tuple[int, int, ChatRequest]]:
+        """One request per cell, grouped by model so each model is loaded once."""
+        rows = range(len(self.rows)) if scored else [SIDE_BY_SIDE_ROW]
+        cells = []
+        order = sorted(range(len(self.variants)), key=lambda i: (self.variants[i].model_id, i))
+        for variant_index in order:
+            variant = self.variants[variant_index]
+            for row_index in rows:
+                values = self.values if row_index == SIDE_BY_SIDE_ROW else {**self.values, **self.rows[row_index].values}
+                request = ChatRequest(conversation=variant.messages(values), model_id=variant.model_id,
+                                      sampling=self.sampling)
+                cells.append((variant_index, row_index, request))
+        return cells
+
+    def record(self, cell: CellResult) -> CellResult:
+        """Store a finished cell (replacing an older result for the same cell) and score it."""
+        if cell.row != SIDE_BY_SIDE_ROW and cell.status == "done" and not cell.error:
+            cell.passed = self.check.passes(cell.reply, self.rows[cell.row].expected)
+        self.results = [r for r in self.results if (r.variant, r.row) != (cell.variant, cell.row)] + [cell]
+        return cell
+
+    def result(self, variant: int, row: int) -> CellResult | None:
+        return next((r for r in self.results if (r.variant, r.row) == (variant, row)), None)
+
+    def accuracy(self, variant: int) -> tuple[int, int]:
+        """(passed, scored) for one variant over the table rows that have a result."""
+        scored = [r for r in self.results if r.variant == variant and r.passed is not None]
+        return sum(1 for r in scored if r.passed), len(scored)
+
+    def clear_results(self, scored: bool) -> None:
+        """Forget the old results of the kind of run about to start (scored table or side by side)."""
+        self.results = [r for r in self.results if (r.row == SIDE_BY_SIDE_ROW) == scored]
+
+    # ---- persistence -------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {
+            "format_version": 1,
+            "id": self.id,
+            "name": self.name,
+            "created": self.created,
+            "variants": [{"name": v.name, "technique": v.technique.to_json(), "model_id": v.model_id,
+                          "example_count": v.example_count} for v in self.variants],
+            "values": self.values,
+            "rows": [asdict(r) for r in self.rows],
+            "check": asdict(self.check),
+            "sampling": asdict(self.sampling),
+            "results": [asdict(r) for r in self.results],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Experiment":
+        return cls(
+            id=data["id"],
+            name=data.get("name", "Untitled experiment"),
+            created=data.get("created", 0.0),
+            variants=[Variant(v["name"], Technique.from_json(v["technique"]), v["model_id"], v.get("example_count", 0))
+                      for v in data.get("variants", [])],
+            values=dict(data.get("values", {})),
+            rows=[TableRow(dict(r["values"]), r["expected"]) for r in data.get("rows", [])],
+            check=Check(**data.get("check", {})),
+            sampling=Sampling(**data.get("sampling", {})),
+            results=[CellResult(**r) for r in data.get("results", [])],
+        )
+
+
+class ExperimentStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def save(self, experiment: Experiment) -> Path:
+        path = self.folder / f"{experiment.id}.json"
+        atomic_write_json(path, experiment.to_json())
+        return path
+
+    def load_all(self) -> list[Experiment]:
+        found = []
+        for path in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []:
+            try:
+                found.append(Experiment.from_json(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+        return sorted(found, key=lambda e: e.created, reverse=True)
+
+
+# ---- exports ---------------------------------------------------------------------------------
+CSV_COLUMNS = ["variant", "technique", "model", "row", "inputs", "expected", "reply", "status", "passed",
+               "time_to_first_token", "tokens_per_second", "tokens", "stop_reason", "seed"]
+
+
+def _cell_record(experiment: Experiment, cell: CellResult) -> dict:
+    variant = experiment.variants[cell.variant]
+    row = experiment.rows[cell.row] if cell.row != SIDE_BY_SIDE_ROW else None
+    return {
+        "variant": variant.name,
+        "technique": variant.technique.kind,
+        "model": variant.model_id,
+        "row": "" if row is None else cell.row + 1,
+        "inputs": json.dumps(row.values if row else experiment.values, ensure_ascii=False),
+        "expected": row.expected if row else "",
+        "reply": cell.reply,
+        "status": cell.status,
+        "passed": "" if cell.passed is None else ("yes" if cell.passed else "no"),
+        **{key: cell.stats.get(key, "") for key in ("time_to_first_token", "tokens_per_second", "tokens",
+                                                     "stop_reason", "seed")},
+    }
+
+
+def export_csv(experiment: Experiment) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS)
+    writer.writeheader()
+    for cell in sorted(experiment.results, key=lambda r: (r.variant, r.row)):
+        writer.writerow(_cell_record(experiment, cell))
+    return out.getvalue()
+
+
+def export_json(experiment: Experiment) -> str:
+    return json.dumps(experiment.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_markdown(experiment: Experiment) -> str:
+    lines = [f"# {experiment.name}", "", f"Check: `{experiment.check.kind}`"
+             + (f" `{experiment.check.pattern}`" if experiment.check.pattern else "")
+             + f" · temperature {experiment.sampling.temperature} · seed {experiment.sampling.seed}", ""]
+    lines += ["| variant | technique | model | accuracy |", "|---|---|---|---|"]
+    for index, variant in enumerate(experiment.variants):
+        passed, scored = experiment.accuracy(index)
+        accuracy = f"{passed}/{scored} ({passed / scored:.0%})" if scored else "–"
+        lines.append(f"| {variant.name} | {variant.technique.kind} | `{variant.model_id}` | {accuracy} |")
+    lines += ["", "| variant | row | expected | passed | reply |", "|---|---|---|---|---|"]
+    for cell in sorted(experiment.results, key=lambda r: (r.variant, r.row)):
+        record = _cell_record(experiment, cell)
+        reply = record["reply"].replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {record['variant']} | {record['row'] or 'side by side'} | {record['expected']} | "
+                     f"{record['passed'] or '–'} | {reply} |")
+    return "\n".join(lines) + "\n"

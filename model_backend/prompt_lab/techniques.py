@@ -1,0 +1,151 @@
+"""Prompting techniques as data: zero-shot, few-shot, chain-of-thought, role-play, instruction.
+
+A technique is a system prompt, a ``{{variable}}`` template, optional worked examples (few-shot),
+and a small test table with expected answers. The built-in library lives in
+``resources/prompts/<language>.json``; the user's own techniques in their data folder.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from model_backend.atomic import atomic_write_json
+from model_backend.jobs import Message
+from model_backend.prompt_lab.templates import fill
+
+log = logging.getLogger(__name__)
+
+TECHNIQUE_KINDS = ("instruction", "zero-shot", "few-shot", "chain-of-thought", "role-play")
+
+
+@dataclass
+class Example:
+    input: str
+    output: str
+
+
+@dataclass
+class TableRow:
+    values: dict[str, str]
+    expected: str
+
+
+@dataclass
+class Technique:
+    id: str
+    name: str
+    kind: str
+    task: str = ""
+    language: str = "en"
+    system: str = ""
+    template: str = ""
+    examples: list[Example] = field(default_factory=list)
+    example_count: int = 0
+    example_format: str = "Input: {{input}}\nOutput: {{output}}\n\n"
+    values: dict[str, str] = field(default_factory=dict)  # the form's starting values
+    check: str = "contains"
+    check_pattern: str = ""
+    test_rows: list[TableRow] = field(default_factory=list)
+    builtin: bool = False
+
+    def examples_text(self, count: int | None = None) -> str:
+        chosen = self.examples[: self.example_count if count is None else count]
+        return "".join(fill(self.example_format, {"input": e.input, "output": e.output}).text for e in chosen)
+
+    def messages(self, values: dict[str, str], example_count: int | None = None) -> tuple[Message, ...]:
+        """The conversation a chat model receives: persona/system prompt, then the filled template."""
+        user = fill(self.template, values, self.examples_text(example_count)).text
+        system = fill(self.system, values).text if self.system.strip() else ""
+        return ((Message("system", system),) if system else ()) + (Message("user", user),)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("builtin")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict, builtin: bool = False) -> "Technique":
+        data = dict(data)
+        data["examples"] = [Example(**e) for e in data.get("examples", [])]
+        data["test_rows"] = [TableRow(dict(r["values"]), str(r["expected"])) for r in data.get("test_rows", [])]
+        known = set(cls.__dataclass_fields__)
+        technique = cls(**{k: v for k, v in data.items() if k in known and k != "builtin"})
+        technique.builtin = builtin
+        return technique
+
+    def duplicate(self, name: str) -> "Technique":
+        twin = copy.deepcopy(self)
+        twin.id = f"user-{uuid.uuid4().hex[:10]}"
+        twin.name = name
+        twin.builtin = False
+        return twin
+
+
+def load_builtin(prompts_dir: Path) -> list[Technique]:
+    techniques = []
+    for path in sorted(Path(prompts_dir).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        tasks = data.get("tasks", {})
+        for item in data["techniques"]:
+            # A task's form values, check and test table are shared by every technique for that task.
+            merged = {**tasks.get(item.get("task", ""), {}), **item}
+            techniques.append(Technique.from_json(merged, builtin=True))
+    return techniques
+
+
+class TechniqueLibrary:
+    """Built-in techniques (read-only, restorable) plus the user's own (saved atomically)."""
+
+    def __init__(self, prompts_dir: Path, user_file: Path) -> None:
+        self.prompts_dir = prompts_dir
+        self.user_file = user_file
+        self.builtin = load_builtin(prompts_dir)
+        self.user: list[Technique] = []
+        self.hidden_builtin: set[str] = set()
+        self._load_user()
+
+    def _load_user(self) -> None:
+        try:
+            data = json.loads(self.user_file.read_text(encoding="utf-8"))
+            self.user = [Technique.from_json(t) for t in data.get("techniques", [])]
+            self.hidden_builtin = set(data.get("hidden_builtin", []))
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("user prompt library unreadable (%s); starting empty", exc)
+
+    def save(self) -> None:
+        atomic_write_json(self.user_file, {"techniques": [t.to_json() for t in self.user],
+                                           "hidden_builtin": sorted(self.hidden_builtin)})
+
+    def all(self, language: str | None = None) -> list[Technique]:
+        shown = [t for t in self.builtin if t.id not in self.hidden_builtin] + self.user
+        return [t for t in shown if language is None or t.language == language]
+
+    def get(self, technique_id: str) -> Technique | None:
+        return next((t for t in self.builtin + self.user if t.id == technique_id), None)
+
+    def add(self, technique: Technique) -> None:
+        self.user.append(technique)
+        self.save()
+
+    def update(self, technique: Technique) -> None:
+        if technique.builtin:
+            raise ValueError("built-in techniques are read-only: duplicate it to change it")
+        self.user = [technique if t.id == technique.id else t for t in self.user]
+        self.save()
+
+    def delete(self, technique_id: str) -> None:
+        if any(t.id == technique_id for t in self.builtin):
+            self.hidden_builtin.add(technique_id)
+        self.user = [t for t in self.user if t.id != technique_id]
+        self.save()
+
+    def restore_builtin(self) -> None:
+        """Bring back deleted built-ins (user techniques are kept)."""
+        self.hidden_builtin.clear()
+        self.save()
