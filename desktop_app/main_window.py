@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from desktop_app.controller import BackendController
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.tabs.chat_tab import ChatTab
+from desktop_app.tabs.prompt_tab import PromptTab
 from model_backend.conversations import ConversationStore
-from model_backend.paths import AppPaths
+from model_backend.paths import AppPaths, resources_dir
+from model_backend.prompt_lab.experiment import ExperimentStore
+from model_backend.prompt_lab.techniques import TechniqueLibrary
 from model_backend.registry import ModelRegistry
 from model_backend.settings import Settings
 
@@ -48,6 +51,11 @@ class MainWindow(QMainWindow):
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
         self.tabs.addTab(self.chat_tab, self.tr("Chat"))
+        self.prompt_tab = PromptTab(self.controller, self.registry,
+                                    TechniqueLibrary(resources_dir() / "prompts", paths.data_dir / "prompt-library.json"),
+                                    ExperimentStore(paths.data_dir / "experiments"),
+                                    default_model_id=self.settings.chat_model_id, parent=self)
+        self.tabs.addTab(self.prompt_tab, self.tr("Prompt engineering"))
         self.controller.device_status_changed.connect(self.status.show_device)
         self.chat_tab.speed_measured.connect(self.status.show_speed)
         self.chat_tab.settings_changed.connect(self.save_settings)
@@ -66,6 +74,7 @@ class MainWindow(QMainWindow):
         if not self._quitting:
             self._quitting = True
             self.chat_tab.save_for_quit()
+            self.prompt_tab.save_for_quit()
             self.save_settings()
             self.controller.shutdown()
             QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)

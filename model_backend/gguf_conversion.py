@@ -38,9 +38,12 @@ def is_complete(folder: Path) -> bool:
 def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Queue") -> None:
     """Child-process body: verify, de-quantise, drop the GGUF quantizer, save as safetensors."""
     try:
+        import os
+
         from model_backend.offline import enable_offline_mode
 
         enable_offline_mode()
+        os.environ["TQDM_DISABLE"] = "1"  # nobody sees the child's console
         from model_backend.model_inspection import verify_gguf
 
         messages.put(("progress", 0.05, "Checking the GGUF file"))

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from model_backend.atomic import atomic_write_json
 from model_backend.jobs import ChatRequest, Message, Sampling
-from model_backend.prompt_lab.scoring import Check
-from model_backend.prompt_lab.techniques import Technique, TableRow
+from model_backend.prompt_lab.scoring import Check, CheckError
+from model_backend.prompt_lab.techniques import TableRow, Technique
+from model_backend.prompt_lab.templates import TemplateError
 
 SIDE_BY_SIDE_ROW = -1  # the single run with the form's values, not a table row
 MAX_VARIANTS = 6
@@ -65,11 +66,33 @@ class Experiment:
         for variant_index in order:
             variant = self.variants[variant_index]
             for row_index in rows:
-                values = self.values if row_index == SIDE_BY_SIDE_ROW else {**self.values, **self.rows[row_index].values}
-                request = ChatRequest(conversation=variant.messages(values), model_id=variant.model_id,
+                request = ChatRequest(conversation=variant.messages(self.values_for(row_index)), model_id=variant.model_id,
                                       sampling=self.sampling)
                 cells.append((variant_index, row_index, request))
         return cells
+
+    def problem(self, scored: bool) -> str:
+        """Why a run cannot start (naming the variant and row), or "" when it can."""
+        if not self.variants:
+            return "Add at least one variant first (“Add to comparison”)."
+        if scored:
+            if not self.rows:
+                return "The test table is empty: load the technique's table, import a CSV, or add rows."
+            try:
+                self.check.validate()
+            except CheckError as exc:
+                return str(exc)
+        for variant in self.variants:
+            for row in range(len(self.rows)) if scored else [SIDE_BY_SIDE_ROW]:
+                try:
+                    variant.messages(self.values_for(row))
+                except TemplateError as exc:
+                    where = f"table row {row + 1}" if row >= 0 else "the form"
+                    return f"Variant “{variant.name}”, {where}: {exc}"
+        return ""
+
+    def values_for(self, row: int) -> dict[str, str]:
+        return self.values if row == SIDE_BY_SIDE_ROW else {**self.values, **self.rows[row].values}
 
     def record(self, cell: CellResult) -> CellResult:
         """Store a finished cell (replacing an older result for the same cell) and score it."""

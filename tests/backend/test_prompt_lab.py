@@ -21,7 +21,7 @@ from model_backend.prompt_lab.experiment import (
 )
 from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import Check, CheckError, TableError, rows_from_csv, rows_to_csv
-from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, Technique, TechniqueLibrary, TableRow
+from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, TechniqueLibrary, TableRow
 from model_backend.prompt_lab.templates import TemplateError, fill, find_variables
 from model_backend.registry import ModelRegistry
 

@@ -1,0 +1,90 @@
+"""Runs an experiment's cells through the backend queue and records each one as it ends.
+
+Every cell is an ordinary chat job, so it streams, can be stopped alone, and ends with exactly one
+terminal event; a finished cell is recorded (and scored) at once, so Stop or quitting keeps it.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.controller import BackendController
+from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.prompt_lab.experiment import CellResult, Experiment
+from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk
+
+
+class ExperimentRunner(QObject):
+    cell_started = Signal(int, int)
+    cell_text = Signal(int, int, str)
+    cell_note = Signal(int, int, str)
+    cell_finished = Signal(object)  # CellResult
+    progress = Signal(str)
+    run_finished = Signal()
+
+    def __init__(self, controller: BackendController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.experiment: Experiment | None = None
+        self.jobs: dict[str, tuple[int, int]] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def is_running(self) -> bool:
+        return bool(self.jobs)
+
+    def start(self, experiment: Experiment, scored: bool) -> int:
+        """Queue every cell; returns how many. The caller validates the experiment first."""
+        self.experiment = experiment
+        experiment.clear_results(scored)
+        plan = experiment.plan(scored)
+        for variant, row, request in plan:
+            self.jobs[request.job_id] = (variant, row)
+            self._texts[(variant, row)] = ""
+            self.controller.submit(request, partial(self._on_events, variant, row))
+        return len(plan)
+
+    def stop_variant(self, variant: int) -> None:
+        for job_id, (v, _) in list(self.jobs.items()):
+            if v == variant:
+                self.controller.cancel(job_id)
+
+    def stop_all(self) -> None:
+        for job_id in list(self.jobs):
+            self.controller.cancel(job_id)
+
+    def _on_events(self, variant: int, row: int, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.progress.emit(event.message)
+            elif isinstance(event, Partial):
+                payload = event.payload
+                if isinstance(payload, PromptTokens):
+                    self.cell_started.emit(variant, row)
+                    if not payload.used_chat_template:
+                        self.cell_note.emit(variant, row, self.tr(
+                            "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
+                elif isinstance(payload, TextChunk):
+                    self._texts[(variant, row)] += payload.text
+                    self.cell_text.emit(variant, row, payload.text)
+            elif isinstance(event, Result):
+                self._finish(event.job_id, self._cell(variant, row, event.value, "done"))
+            elif isinstance(event, Cancelled):
+                partial_result = event.partial if isinstance(event.partial, ChatResult) else None
+                cell = self._cell(variant, row, partial_result, "stopped")
+                self._finish(event.job_id, cell)
+            elif isinstance(event, Failed):
+                self._finish(event.job_id, CellResult(variant, row, status="failed", error=event.message))
+
+    def _cell(self, variant: int, row: int, result: ChatResult | None, status: str) -> CellResult:
+        if result is None:
+            return CellResult(variant, row, self._texts.get((variant, row), ""), status=status)
+        return CellResult(variant, row, result.text, status=status, stats=result.stats)
+
+    def _finish(self, job_id: str, cell: CellResult) -> None:
+        self.jobs.pop(job_id, None)
+        if self.experiment is not None:
+            self.experiment.record(cell)
+        self.cell_finished.emit(cell)
+        if not self.jobs:
+            self.run_finished.emit()

@@ -1,0 +1,40 @@
+"""Bars of accuracy per variant: the lesson (few-shot or chain-of-thought beating zero-shot) at a glance."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class AccuracyChart(QWidget):
+    ROW = 24
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[str, int, int]] = []  # (label, passed, scored)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, bars: list[tuple[str, int, int]]) -> None:
+        self.bars = bars
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, max(1, len(self.bars)) * self.ROW + 6)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        label_width = min(220, self.width() // 3)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        for index, (label, passed, scored) in enumerate(self.bars):
+            top = index * self.ROW + 3
+            painter.drawText(QRectF(0, top, label_width - 6, self.ROW - 4),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            space = self.width() - label_width - 90
+            share = passed / scored if scored else 0.0
+            painter.fillRect(QRectF(label_width, top + 3, space, self.ROW - 10), QColor("#eceff1"))
+            painter.fillRect(QRectF(label_width, top + 3, max(1.0, space * share), self.ROW - 10), QColor("#1565c0"))
+            text = f"{share:.0%} ({passed}/{scored})" if scored else "–"
+            painter.drawText(QRectF(label_width + space + 6, top, 84, self.ROW - 4),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()

@@ -1,0 +1,155 @@
+"""Edit a prompting technique: system prompt, ``{{variable}}`` template, worked examples, and the
+form that fills the variables. Edits go to a working copy; the tab decides what is saved."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, Example, Technique
+from model_backend.prompt_lab.templates import find_variables
+
+
+class TechniqueEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.technique: Technique | None = None
+        self._loading = False
+        self.name = QLineEdit(self)
+        self.kind = QComboBox(self)
+        for kind in TECHNIQUE_KINDS:
+            self.kind.addItem(kind, kind)
+        self.system = QPlainTextEdit(self)
+        self.system.setPlaceholderText(self.tr("Optional system prompt, e.g. a persona for role-play"))
+        self.system.setMaximumHeight(60)
+        self.template = QPlainTextEdit(self)
+        self.template.setPlaceholderText(self.tr("The prompt, with {{variables}}; {{examples}} inserts the worked examples"))
+        self.examples = QTableWidget(0, 2, self)
+        self.examples.setHorizontalHeaderLabels([self.tr("Example input"), self.tr("Example answer")])
+        self.examples.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.examples.setMaximumHeight(120)
+        self.add_example = QPushButton(self.tr("Add example"), self)
+        self.remove_example = QPushButton(self.tr("Remove example"), self)
+        self.example_count = QSpinBox(self)
+        self.example_count.setToolTip(self.tr("How many worked examples go into the prompt (few-shot)"))
+        self.variables_box = QGroupBox(self.tr("Variables"), self)
+        self.variables_form = QFormLayout(self.variables_box)
+        self.variable_fields: dict[str, QLineEdit] = {}
+
+        header = QFormLayout()
+        header.addRow(self.tr("Name"), self.name)
+        header.addRow(self.tr("Technique"), self.kind)
+        header.addRow(self.tr("System prompt"), self.system)
+        header.addRow(self.tr("Template"), self.template)
+        example_buttons = QHBoxLayout()
+        example_buttons.addWidget(self.add_example)
+        example_buttons.addWidget(self.remove_example)
+        example_buttons.addStretch(1)
+        example_buttons.addWidget(self.example_count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.examples)
+        layout.addLayout(example_buttons)
+        layout.addWidget(self.variables_box)
+
+        self.name.textEdited.connect(self._on_edit)
+        self.kind.currentIndexChanged.connect(self._on_edit)
+        self.system.textChanged.connect(self._on_edit)
+        self.template.textChanged.connect(self._on_edit)
+        self.examples.itemChanged.connect(self._on_edit)
+        self.example_count.valueChanged.connect(self._on_edit)
+        self.add_example.clicked.connect(self._add_example_row)
+        self.remove_example.clicked.connect(self._remove_example_row)
+
+    # ---- loading -----------------------------------------------------------------------
+    def load(self, technique: Technique) -> None:
+        self._loading = True
+        self.technique = technique
+        self.name.setText(technique.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(technique.kind)))
+        self.system.setPlainText(technique.system)
+        self.template.setPlainText(technique.template)
+        self.examples.setRowCount(0)
+        for example in technique.examples:
+            self._append_example(example.input, example.output)
+        self.example_count.setRange(0, len(technique.examples))
+        self.example_count.setValue(technique.example_count)
+        self._loading = False
+        self._rebuild_variables()
+
+    def _append_example(self, text: str, answer: str) -> None:
+        row = self.examples.rowCount()
+        self.examples.insertRow(row)
+        self.examples.setItem(row, 0, QTableWidgetItem(text))
+        self.examples.setItem(row, 1, QTableWidgetItem(answer))
+
+    @Slot()
+    def _add_example_row(self) -> None:
+        self._append_example("", "")
+        self._on_edit()
+
+    @Slot()
+    def _remove_example_row(self) -> None:
+        if self.examples.rowCount():
+            self.examples.removeRow(self.examples.currentRow() if self.examples.currentRow() >= 0
+                                    else self.examples.rowCount() - 1)
+            self._on_edit()
+
+    # ---- editing -----------------------------------------------------------------------
+    def _rebuild_variables(self) -> None:
+        names = find_variables(self.template.toPlainText() + "\n" + self.system.toPlainText())
+        if list(self.variable_fields) == names:
+            return
+        while self.variables_form.rowCount():
+            self.variables_form.removeRow(0)
+        self.variable_fields = {}
+        for name in names:
+            field = QLineEdit(self.technique.values.get(name, "") if self.technique else "", self.variables_box)
+            field.textEdited.connect(self._on_edit)
+            self.variables_form.addRow("{{" + name + "}}", field)
+            self.variable_fields[name] = field
+
+    @Slot()
+    def _on_edit(self, *args) -> None:
+        if self._loading or self.technique is None:
+            return
+        technique = self.technique
+        technique.name = self.name.text()
+        technique.kind = str(self.kind.currentData())
+        technique.system = self.system.toPlainText()
+        technique.template = self.template.toPlainText()
+        technique.examples = [
+            Example(self._cell(row, 0), self._cell(row, 1)) for row in range(self.examples.rowCount())
+        ]
+        self.example_count.blockSignals(True)
+        self.example_count.setRange(0, len(technique.examples))
+        self.example_count.blockSignals(False)
+        technique.example_count = self.example_count.value()
+        self._rebuild_variables()
+        technique.values = {**technique.values, **{n: f.text() for n, f in self.variable_fields.items()}}
+        self.changed.emit()
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.examples.item(row, column)
+        return item.text() if item is not None else ""
+
+    def set_value(self, name: str, value: str) -> None:
+        """Fill one variable of the form (as if typed)."""
+        self.variable_fields[name].setText(value)
+        self._on_edit()
