@@ -62,6 +62,11 @@ class MainWindow(QMainWindow):
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.chat_tab.window_shown:  # let the window paint first, then start heavy work
+            QTimer.singleShot(150, self.chat_tab.start_background_work)
+
     @Slot()
     def save_settings(self) -> None:
         try:

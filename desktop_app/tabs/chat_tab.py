@@ -80,6 +80,7 @@ class ChatTab(QWidget):
         self.store = store
         self.settings = settings
         self.preload = preload
+        self.window_shown = False  # no backend work until the window is on screen
         self.reply: ActiveReply | None = None
         self.load_job_id: str | None = None
         self.loaded_model_key: tuple[str, str] | None = None
@@ -430,10 +431,15 @@ class ChatTab(QWidget):
         self.settings_changed.emit()
         self._preload()
 
+    def start_background_work(self) -> None:
+        """Called once the window is visible: start loading the chosen model."""
+        self.window_shown = True
+        self._preload()
+
     def _preload(self) -> None:
         """Load the chosen model in the background so the first reply starts quickly."""
         model_id, device = self.model_picker.current_model_id(), self.sampling_panel.device_choice()
-        if not self.preload or not model_id or self.reply is not None or self.load_job_id is not None:
+        if not (self.preload and self.window_shown) or not model_id or self.reply is not None or self.load_job_id is not None:
             return
         if self.loaded_model_key == (model_id, device):
             return

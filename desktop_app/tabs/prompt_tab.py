@@ -284,7 +284,9 @@ class PromptTab(QWidget):
             self.show_notice(str(exc), error=True)
             return False
         entry = self.model_picker.current_entry()
-        name = technique.name if entry is None else f"{technique.name} · {entry.name}"
+        name = technique.name
+        if any(v.name == name for v in self.experiment.variants) and entry is not None:
+            name = f"{technique.name} · {entry.name}"  # the same technique on another model
         self.experiment.variants.append(Variant(name, copy.deepcopy(technique), self.model_picker.current_model_id(),
                                                 technique.example_count))
         if not self.experiment.rows:
@@ -403,7 +405,9 @@ class PromptTab(QWidget):
             column.deleteLater()
         self.columns = []
         for index, variant in enumerate(self.experiment.variants):
-            column = VariantColumn(index, variant.name, variant.model_id.rpartition("/")[2], self.columns_host)
+            model = next((e.name for e in self.model_picker.entries if e.model_id == variant.model_id),
+                         variant.model_id.rpartition("/")[2])
+            column = VariantColumn(index, variant.name, model, self.columns_host)
             column.stop_requested.connect(self.runner.stop_variant)
             column.remove_requested.connect(self.remove_variant)
             self.columns_layout.insertWidget(index, column)

@@ -28,8 +28,9 @@ class AccuracyChart(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         for index, (label, passed, scored) in enumerate(self.bars):
             top = index * self.ROW + 3
+            shown = self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, label_width - 8)
             painter.drawText(QRectF(0, top, label_width - 6, self.ROW - 4),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
             space = self.width() - label_width - 90
             share = passed / scored if scored else 0.0
             painter.fillRect(QRectF(label_width, top + 3, space, self.ROW - 10), QColor("#eceff1"))

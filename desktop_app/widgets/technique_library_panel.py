@@ -23,6 +23,8 @@ class TechniqueLibraryPanel(QWidget):
         for code, label in (("en", "English"), ("ja", "日本語"), ("", self.tr("All languages"))):
             self.language.addItem(label, code)
         self.list = QListWidget(self)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.new_button = QPushButton(self.tr("New"), self)
         self.duplicate_button = QPushButton(self.tr("Duplicate"), self)
         self.save_button = QPushButton(self.tr("Save"), self)
@@ -54,7 +56,7 @@ class TechniqueLibraryPanel(QWidget):
         for technique in self.library.all(self.language.currentData() or None):
             item = QListWidgetItem(technique.name + ("" if technique.builtin else " ✎"))
             item.setData(Qt.ItemDataRole.UserRole, technique.id)
-            item.setToolTip(self.tr("built in") if technique.builtin else self.tr("yours"))
+            item.setToolTip(technique.name + " — " + (self.tr("built in") if technique.builtin else self.tr("yours")))
             self.list.addItem(item)
             if technique.id == current:
                 self.list.setCurrentItem(item)

@@ -14,6 +14,7 @@ class VariantColumn(QWidget):
         self.index = index
         self.title = QLabel(f"<b>{title}</b><br><small>{model_name}</small>", self)
         self.title.setWordWrap(True)
+        self.title.setToolTip(f"{title} — {model_name}")
         self.reply = QPlainTextEdit(self)
         self.reply.setReadOnly(True)
         self.stats = QLabel(self)
