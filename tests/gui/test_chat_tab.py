@@ -171,8 +171,8 @@ def test_delete_conversation(qtbot, open_window, app_home):
 
 def test_preload_shows_progress_then_ready(qtbot, open_window):
     tab = open_window(preload=True).chat_tab
-    wait_idle(qtbot, tab)
-    assert "is ready on CPU" in tab.notice.text()
+    assert tab.load_job_id is None, "nothing heavy starts before the window is on screen"
+    qtbot.waitUntil(lambda: "is ready on CPU" in tab.notice.text(), timeout=60000)
     assert "CPU" in tab.window().status.device_label.text()
 
 
