@@ -72,6 +72,7 @@ class PromptTab(QWidget):
         self.experiment = Experiment()
         self.runner = ExperimentRunner(controller, self)
         self.preview_job: str | None = None
+        self.run_notes: list[str] = []  # e.g. "no chat template", shown when the run ends
         self.columns: list[VariantColumn] = []
         self._build()
         self._connect()
@@ -207,7 +208,7 @@ class PromptTab(QWidget):
         self.table.rows_edited.connect(self._on_rows_edited)
         self.runner.cell_started.connect(self._on_cell_started)
         self.runner.cell_text.connect(self._on_cell_text)
-        self.runner.cell_note.connect(lambda v, r, text: self.show_notice(text))
+        self.runner.cell_note.connect(self._on_cell_note)
         self.runner.cell_finished.connect(self._on_cell_finished)
         self.runner.progress.connect(self.show_notice)
         self.runner.run_finished.connect(self._on_run_finished)
@@ -361,6 +362,7 @@ class PromptTab(QWidget):
         self._show_experiment()
         for column in self.columns if not scored else []:
             column.start()
+        self.run_notes = []
         count = self.runner.start(self.experiment, scored)
         self.show_notice(self.tr("Running {n} cell(s) with seed {seed}…").format(n=count, seed=self.experiment.sampling.seed))
         self._update_buttons()
@@ -386,10 +388,16 @@ class PromptTab(QWidget):
             self._update_chart()
         self.save_experiment()
 
+    @Slot(int, int, str)
+    def _on_cell_note(self, variant: int, row: int, text: str) -> None:
+        note = f"{self.experiment.variants[variant].name}: {text}"
+        if note not in self.run_notes:
+            self.run_notes.append(note)
+
     @Slot()
     def _on_run_finished(self) -> None:
         self._update_buttons()
-        self.show_notice(self.tr("Run finished."))
+        self.show_notice(" ".join([self.tr("Run finished.")] + self.run_notes))
 
     def _update_buttons(self) -> None:
         running = self.runner.is_running()

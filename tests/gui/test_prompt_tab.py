@@ -81,6 +81,22 @@ def test_same_variant_across_two_models(qtbot, open_window, tiny_plain_model_dir
     assert tab.run(scored=False)
     wait_run(qtbot, tab)
     assert all(tab.experiment.result(i, SIDE_BY_SIDE_ROW).status == "done" for i in range(2))
+    assert "no chat template" in tab.notice.text()  # the base model fell back to a plain prompt, and says so
+
+
+def test_stop_one_column_leaves_the_others_running(qtbot, open_window):
+    window, tab = open_prompt_tab(open_window, qtbot, slow=True)
+    tab.max_new_tokens.setValue(30)
+    tab.temperature.setValue(1.0)
+    for technique in ("en-sentiment-zero-shot", "en-topic-zero-shot"):
+        tab.select_technique(technique)
+        tab.add_variant()
+    assert tab.run(scored=False)
+    qtbot.waitUntil(lambda: tab.columns[0].reply.toPlainText() != "", timeout=30000)
+    tab.columns[0].stop_button.click()
+    wait_run(qtbot, tab)
+    assert tab.experiment.result(0, SIDE_BY_SIDE_ROW).status == "stopped"
+    assert tab.experiment.result(1, SIDE_BY_SIDE_ROW).status == "done"
 
 
 def test_bad_tables_checks_and_csv_are_explained(qtbot, open_window):
