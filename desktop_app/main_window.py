@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from desktop_app.controller import BackendController
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.tabs.chat_tab import ChatTab
+from desktop_app.tabs.image_tab import ImageTab
 from desktop_app.tabs.prompt_tab import PromptTab
 from model_backend.conversations import ConversationStore
+from model_backend.gallery import Gallery
 from model_backend.paths import AppPaths, resources_dir
 from model_backend.prompt_lab.experiment import ExperimentStore
 from model_backend.prompt_lab.techniques import TechniqueLibrary
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
         self.tabs.addTab(self.chat_tab, self.tr("Chat"))
+        self.image_tab = ImageTab(self.controller, self.registry, Gallery(paths.images_dir), parent=self)
+        self.tabs.addTab(self.image_tab, self.tr("Image"))
         self.prompt_tab = PromptTab(self.controller, self.registry,
                                     TechniqueLibrary(resources_dir() / "prompts", paths.data_dir / "prompt-library.json"),
                                     ExperimentStore(paths.data_dir / "experiments"),
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
             self._quitting = True
             self.chat_tab.save_for_quit()
             self.prompt_tab.save_for_quit()
+            self.image_tab.save_for_quit()
             self.save_settings()
             self.controller.shutdown()
             QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)

@@ -13,6 +13,9 @@ from typing import Callable
 from model_backend.chat_model import ChatModelCache, LoadedChatModel
 from model_backend.device import accelerator_memory_bytes
 from model_backend.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
+from model_backend.gallery import Gallery
+from model_backend.image_model import ImageModelCache
+from model_backend.runners.image_types import ImageRequest
 from model_backend.jobs import (
     Cancelled,
     ChatRequest,
@@ -38,16 +41,24 @@ OOM_MESSAGE = (
 )
 
 
+IMAGE_OOM_MESSAGE = (
+    "The image model ran out of memory. Turn on 'Low memory', make the image smaller, generate fewer "
+    "images at once, or switch the device to CPU in the settings."
+)
+
+
 class Backend:
     def __init__(self, paths: AppPaths, registry: ModelRegistry | None = None) -> None:
         enable_offline_mode()
         self.paths = paths
         self.registry = registry or ModelRegistry(paths)
         self.chat_models = ChatModelCache(paths.converted_models_dir)
+        self.image_models = ImageModelCache()
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,
             ChatRequest: self._chat,
             PromptPreviewRequest: self._preview,
+            ImageRequest: self._image,
         }
 
     # ---- the contract ------------------------------------------------------------------
@@ -71,7 +82,9 @@ class Backend:
             details = traceback.format_exc()
             if is_out_of_memory(exc):
                 self.chat_models.unload()
-                emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, OOM_MESSAGE, details))
+                self.image_models.unload()
+                message = IMAGE_OOM_MESSAGE if isinstance(request, ImageRequest) else OOM_MESSAGE
+                emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, message, details))
             else:
                 log.error("job %s crashed:\n%s", job_id, details)
                 emit(Failed(job_id, ErrorKind.INTERNAL, f"Something went wrong: {type(exc).__name__}: {exc}", details))
@@ -88,6 +101,7 @@ class Backend:
             emit(Progress(job_id, fraction, message))
 
         before = self.chat_models.loaded
+        self.image_models.unload()
         loaded = self.chat_models.get(entry, device, progress, cancel)
         if loaded is not before:
             self._emit_status(loaded, job_id, emit)
@@ -134,5 +148,19 @@ class Backend:
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
         return preview_prompt(loaded, request.conversation)
 
+    def _image(self, request: ImageRequest, emit: Emit, cancel: Event):
+        from model_backend.runners.image import run_image, validate_image_request
+
+        validate_image_request(request, text_conditioned=False)  # the prompt is checked once the model is known
+        entry = self.registry.resolve(request.model_id)
+
+        def progress(fraction: float | None, message: str) -> None:
+            emit(Progress(request.job_id, fraction, message))
+
+        self.chat_models.unload()  # one heavy model at a time: laptops have little memory
+        loaded = self.image_models.get(entry, request.device, request.low_memory, progress, cancel)
+        return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
+
     def shutdown(self) -> None:
         self.chat_models.unload()
+        self.image_models.unload()

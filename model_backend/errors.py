@@ -12,6 +12,7 @@ class ErrorKind(enum.Enum):
     WRONG_MODEL_KIND = "wrong_model_kind"
     OUT_OF_MEMORY = "out_of_memory"
     DEVICE_UNAVAILABLE = "device_unavailable"
+    INVALID_INPUT = "invalid_input"
     INTERNAL = "internal"
 
 

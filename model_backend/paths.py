@@ -25,6 +25,10 @@ class AppPaths:
         return self.data_dir / "chats"
 
     @property
+    def images_dir(self) -> Path:
+        return self.data_dir / "images"
+
+    @property
     def models_dir(self) -> Path:
         """The user's own models folder: anything put here is found on the next scan."""
         return self.data_dir / "models"

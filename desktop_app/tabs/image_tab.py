@@ -1,0 +1,337 @@
+"""The Image tab: generate with diffusers, watch the reverse process, see the forward process,
+compare settings with one seed, and keep everything in a gallery."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.controller import BackendController
+from desktop_app.widgets.filmstrip_view import FilmstripView
+from desktop_app.widgets.gallery_view import GalleryView
+from desktop_app.widgets.image_settings_panel import ImageSettingsPanel
+from desktop_app.widgets.image_view import ImageView
+from desktop_app.widgets.model_picker import ModelPicker
+from model_backend.forward_process import NoiseSchedule
+from model_backend.gallery import Gallery
+from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+from model_backend.runners.image_types import DenoisePreview, GeneratedImage, ImageResult
+
+COMPARE_SETTINGS = ("steps", "guidance", "prompt word")
+
+
+class ImageTab(QWidget):
+    def __init__(self, controller: BackendController, registry: ModelRegistry, gallery: Gallery,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.gallery = gallery
+        self.jobs: set[str] = set()
+        self.frames: list[DenoisePreview] = []
+        self.results: list[GeneratedImage] = []
+        self.compare_cells: dict[str, tuple[int, str]] = {}
+        self.model_picker = ModelPicker(registry, ModelKind.IMAGE, self)
+        self.settings_panel = ImageSettingsPanel(self)
+        self.generate_button = QPushButton(self.tr("Generate"), self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.result_view = ImageView(self.tr("Your image appears here."), self)
+        self.result_picker = QComboBox(self)
+        self.filmstrip = FilmstripView(self)
+        self.gallery_view = GalleryView(gallery, self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.model_picker)
+        left_layout.addWidget(self.settings_panel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.stop_button)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.notice)
+        left_layout.addStretch(1)
+        result_box = QWidget(self)
+        result_layout = QVBoxLayout(result_box)
+        result_layout.addWidget(self.result_picker)
+        result_layout.addWidget(self.result_view, 1)
+        generate_page = QSplitter(Qt.Orientation.Horizontal, self)
+        generate_page.addWidget(result_box)
+        generate_page.addWidget(self.filmstrip)
+        generate_page.addWidget(self.gallery_view)
+
+        self.pages = QTabWidget(self)
+        self.pages.addTab(generate_page, self.tr("Generate and watch denoising"))
+        self.pages.addTab(self._build_forward_page(), self.tr("Forward process"))
+        self.pages.addTab(self._build_compare_page(), self.tr("Compare settings"))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
+        splitter.setSizes([360, 900])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.generate_button.clicked.connect(self.generate)
+        self.stop_button.clicked.connect(self.stop)
+        self.result_picker.currentIndexChanged.connect(self._show_result)
+        self.gallery_view.reuse_requested.connect(self.reuse_settings)
+        self.model_picker.refresh()
+        self.gallery_view.refresh()
+
+    # ---- generating --------------------------------------------------------------------
+    def show_notice(self, text: str, error: bool = False) -> None:
+        self.notice.setStyleSheet("color: #b71c1c;" if error else "")
+        self.notice.setText(text)
+
+    def _busy(self, busy: bool) -> None:
+        self.generate_button.setEnabled(not busy)
+        self.compare_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+
+    @Slot()
+    def generate(self) -> bool:
+        if self.jobs:
+            return False
+        model_id = self.model_picker.current_model_id()
+        if not model_id:
+            self.show_notice(self.tr("No image model found. The built-in one ships in resources/models; "
+                                     "or add a diffusers model folder."), error=True)
+            return False
+        request = self.settings_panel.request(model_id)
+        self.frames, self.results = [], []
+        self.result_picker.clear()
+        self.result_view.show_pixels(None)
+        self.filmstrip.set_frames([])
+        self.jobs = {request.job_id}
+        self.controller.submit(request, self._on_events)
+        self.show_notice(self.tr("Generating…"))
+        self._busy(True)
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        for job_id in self.jobs:
+            self.controller.cancel(job_id)
+
+    def _on_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.progress.setRange(0, 0 if event.fraction is None else 100)
+                self.progress.setValue(int((event.fraction or 0) * 100))
+                self.progress.setFormat(event.message)
+            elif isinstance(event, Partial) and isinstance(event.payload, DenoisePreview):
+                frame = event.payload
+                if frame.image_index == 0:
+                    self.frames.append(frame)
+                    self.filmstrip.set_frames(self.frames)
+                self.result_view.show_pixels(frame.pixels)
+            elif isinstance(event, Result):
+                self._on_result(event.value)
+            elif isinstance(event, Cancelled):
+                self.result_view.show_pixels(None)  # the half-denoised picture is not a result
+                self.show_notice(self.tr("Stopped. The unfinished image was discarded."))
+            elif isinstance(event, Failed):
+                self.show_notice(event.message, error=True)
+            if isinstance(event, (Result, Cancelled, Failed)):
+                self.jobs.discard(event.job_id)
+                self.progress.setRange(0, 100)
+                self._busy(False)
+
+    def _on_result(self, result: ImageResult) -> None:
+        self.results = list(result.images)
+        self.result_picker.blockSignals(True)
+        for index, image in enumerate(self.results):
+            self.result_picker.addItem(self.tr("Image {n} · seed {seed}").format(n=index + 1, seed=image.seed))
+        self.result_picker.blockSignals(False)
+        self._show_result(0)
+        self.settings_panel.seed.setValue(self.results[0].seed)
+        share = result.preview_seconds / result.seconds if result.seconds else 0.0
+        text = self.tr("Done in {s:.1f} s on {device}; previews took {p:.0%} of it. Saved to the gallery.").format(
+            s=result.seconds, device=self.results[0].settings.get("device", ""), p=share)
+        self.show_notice(" ".join([text, *result.notes]))
+        self.gallery_view.refresh()
+
+    @Slot(int)
+    def _show_result(self, index: int) -> None:
+        if 0 <= index < len(self.results):
+            image = self.results[index]
+            self.result_view.show_pixels(image.pixels)
+            self.filmstrip.set_frames(list(image.frames))
+
+    @Slot(dict)
+    def reuse_settings(self, settings: dict) -> None:
+        self.settings_panel.restore(settings)
+        index = self.model_picker.combo.findData(settings.get("model_id", ""))
+        if index >= 0:
+            self.model_picker.combo.setCurrentIndex(index)
+        self.show_notice(self.tr("Settings restored, seed {seed} included: Generate makes the same image again.").format(
+            seed=settings.get("seed")))
+
+    # ---- forward process ---------------------------------------------------------------
+    def _build_forward_page(self) -> QWidget:
+        page = QWidget(self)
+        self.forward_view = ImageView(self.tr("Open a picture (or generate one) to add noise to it."), page)
+        self.forward_slider = QSlider(Qt.Orientation.Horizontal, page)
+        self.forward_caption = QLabel(page)
+        open_button = QPushButton(self.tr("Open picture…"), page)
+        use_result = QPushButton(self.tr("Use the generated image"), page)
+        row = QHBoxLayout()
+        row.addWidget(open_button)
+        row.addWidget(use_result)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.forward_view, 1)
+        layout.addWidget(self.forward_slider)
+        layout.addWidget(self.forward_caption)
+        self.forward_source: np.ndarray | None = None
+        open_button.clicked.connect(self._open_forward_picture)
+        use_result.clicked.connect(lambda: self.set_forward_source(self.result_view.pixels))
+        self.forward_slider.valueChanged.connect(self.show_forward_step)
+        return page
+
+    def _open_forward_picture(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        if path:
+            self.open_forward_picture(path)
+
+    def open_forward_picture(self, path: str) -> bool:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(path) as picture:
+                picture.thumbnail((512, 512))
+                self.set_forward_source(np.asarray(picture.convert("RGB")))
+        except (OSError, UnidentifiedImageError, ValueError):
+            self.forward_caption.setText(self.tr("{path} is not a picture this app can open.").format(path=path))
+            return False
+        return True
+
+    def set_forward_source(self, pixels: np.ndarray | None) -> None:
+        if pixels is None:
+            return
+        entry = self.model_picker.current_entry()
+        self.schedule = NoiseSchedule.for_model_folder(entry.path) if entry else NoiseSchedule.from_config({})
+        self.forward_source = pixels
+        self.forward_slider.setRange(0, self.schedule.steps - 1)
+        self.show_forward_step(self.forward_slider.value())
+
+    @Slot(int)
+    def show_forward_step(self, t: int) -> None:
+        if self.forward_source is None:
+            return
+        self.forward_view.show_pixels(self.schedule.noised(self.forward_source, t))
+        snr = self.schedule.signal_to_noise(t)
+        self.forward_caption.setText(self.tr(
+            "Timestep {t} of {n}: signal-to-noise ratio {snr:.3g} ({db:+.1f} dB); {keep:.0%} of the picture's "
+            "amplitude is left").format(t=t, n=self.schedule.steps, snr=snr, db=10 * np.log10(max(snr, 1e-12)),
+                                        keep=float(np.sqrt(self.schedule.alphas_cumprod[t]))))
+
+    # ---- comparison grid ---------------------------------------------------------------
+    def _build_compare_page(self) -> QWidget:
+        page = QWidget(self)
+        self.compare_setting = QComboBox(page)
+        for name in COMPARE_SETTINGS:
+            self.compare_setting.addItem(name, name)
+        self.compare_word = QLineEdit(page)
+        self.compare_word.setPlaceholderText(self.tr("word in the prompt to replace"))
+        self.compare_values = QLineEdit("5, 10, 25", page)
+        self.compare_values.setToolTip(self.tr("Values separated by commas"))
+        self.compare_button = QPushButton(self.tr("Make the grid"), page)
+        row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Vary"), page), self.compare_setting, self.compare_word,
+                       QLabel(self.tr("over"), page), self.compare_values, self.compare_button):
+            row.addWidget(widget)
+        self.compare_grid = QGridLayout()
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addLayout(self.compare_grid, 1)
+        self.compare_button.clicked.connect(self.make_grid)
+        return page
+
+    @Slot()
+    def make_grid(self) -> bool:
+        model_id = self.model_picker.current_model_id()
+        setting = str(self.compare_setting.currentData())
+        values = [v.strip() for v in self.compare_values.text().split(",") if v.strip()]
+        base = self.settings_panel.request(model_id)
+        if self.jobs or not model_id or not values:
+            self.show_notice(self.tr("Choose a model and at least one value."), error=True)
+            return False
+        seed = base.seed if base.seed is not None else random.randrange(2**31)
+        requests = []
+        try:
+            for value in values:
+                if setting == "steps":
+                    changes = {"steps": int(value)}
+                elif setting == "guidance":
+                    changes = {"guidance": float(value)}
+                else:
+                    word = self.compare_word.text().strip()
+                    if not word or word not in base.prompt:
+                        raise ValueError(self.tr("Type a word that appears in the prompt, to replace it."))
+                    changes = {"prompt": base.prompt.replace(word, value)}
+                requests.append((value, self.settings_panel.request(model_id, seed=seed, batch_count=1, **changes)))
+        except ValueError as exc:
+            self.show_notice(str(exc) if setting == "prompt word" else self.tr(
+                "“{v}” is not a number.").format(v=value), error=True)
+            return False
+        while self.compare_grid.count():
+            widget = self.compare_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.compare_cells = {}
+        for column, (label, request) in enumerate(requests):
+            view = ImageView(self.tr("waiting…"), self)
+            caption = QLabel(f"{setting} = {label}", self)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.compare_grid.addWidget(view, 0, column)
+            self.compare_grid.addWidget(caption, 1, column)
+            self.compare_cells[request.job_id] = (column, label)
+            self.jobs.add(request.job_id)
+            self.controller.submit(request, lambda events, view=view: self._on_grid_events(view, events))
+        self.show_notice(self.tr("Same seed {seed} for every picture: only the {setting} changes.").format(
+            seed=seed, setting=setting))
+        self._busy(True)
+        return True
+
+    def _on_grid_events(self, view: ImageView, events: list) -> None:
+        for event in events:
+            if isinstance(event, Partial) and isinstance(event.payload, DenoisePreview):
+                view.show_pixels(event.payload.pixels)
+            elif isinstance(event, Result):
+                view.show_pixels(event.value.images[0].pixels)
+            elif isinstance(event, Failed):
+                view.setText(event.message)
+            elif isinstance(event, Cancelled):
+                view.show_pixels(None)
+                view.setText(self.tr("stopped"))
+            if isinstance(event, (Result, Cancelled, Failed)):
+                self.jobs.discard(event.job_id)
+                if not self.jobs:
+                    self._busy(False)
+                    self.gallery_view.refresh()
+
+    def save_for_quit(self) -> None:
+        self.stop()

@@ -1,0 +1,72 @@
+"""The reverse process, scrubbable: one denoising preview per slider position, exportable."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+from desktop_app.widgets.image_view import ImageView
+from model_backend.filmstrip import contact_sheet, save_gif, save_png
+from model_backend.runners.image_types import DenoisePreview
+
+
+class FilmstripView(QWidget):
+    exported = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frames: list[DenoisePreview] = []
+        self.view = ImageView(self.tr("The denoising steps appear here while an image is made."), self)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setEnabled(False)
+        self.caption = QLabel(self)
+        self.gif_button = QPushButton(self.tr("Export GIF…"), self)
+        self.sheet_button = QPushButton(self.tr("Export contact sheet…"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.caption, 1)
+        buttons.addWidget(self.gif_button)
+        buttons.addWidget(self.sheet_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.slider)
+        layout.addLayout(buttons)
+        self.slider.valueChanged.connect(self.show_frame)
+        self.gif_button.clicked.connect(lambda: self._choose("gif"))
+        self.sheet_button.clicked.connect(lambda: self._choose("png"))
+
+    def set_frames(self, frames: list[DenoisePreview], follow: bool = True) -> None:
+        self.frames = list(frames)
+        self.slider.setEnabled(bool(self.frames))
+        self.slider.setRange(0, max(0, len(self.frames) - 1))
+        if follow:
+            self.slider.setValue(len(self.frames) - 1)
+        self.show_frame(self.slider.value())
+
+    @Slot(int)
+    def show_frame(self, index: int) -> None:
+        if not self.frames:
+            self.view.show_pixels(None)
+            self.caption.setText("")
+            return
+        frame = self.frames[min(index, len(self.frames) - 1)]
+        self.view.show_pixels(frame.pixels)
+        self.caption.setText(self.tr("Step {step} of {total} (timestep {t:.0f}): the noisy latents so far").format(
+            step=frame.step, total=frame.total, t=frame.timestep))
+
+    def _choose(self, kind: str) -> None:
+        if not self.frames:
+            return
+        filters = self.tr("Animated GIF (*.gif)") if kind == "gif" else self.tr("PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the denoising steps"), f"denoising.{kind}", filters)
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> None:
+        pixels = [frame.pixels for frame in self.frames]
+        if path.suffix.lower() == ".gif":
+            save_gif(pixels, path)
+        else:
+            save_png(contact_sheet(pixels), path)
+        self.exported.emit(str(path))

@@ -1,0 +1,122 @@
+"""Text-to-image settings: prompt, negative prompt, steps, guidance, size, scheduler, seed, batch."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from model_backend.runners.image_types import SCHEDULERS, ImageRequest
+
+
+class ImageSettingsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prompt = QPlainTextEdit(self)
+        self.prompt.setPlaceholderText(self.tr("Describe the picture, e.g. a red circle on a blue background"))
+        self.prompt.setMaximumHeight(70)
+        self.negative = QPlainTextEdit(self)
+        self.negative.setPlaceholderText(self.tr("What to avoid (optional)"))
+        self.negative.setMaximumHeight(45)
+        self.steps = QSpinBox(self)
+        self.steps.setRange(1, 200)
+        self.steps.setValue(25)
+        self.guidance = QDoubleSpinBox(self)
+        self.guidance.setRange(0.0, 30.0)
+        self.guidance.setSingleStep(0.5)
+        self.guidance.setValue(5.0)
+        self.guidance.setToolTip(self.tr("Classifier-free guidance: how strongly the prompt steers each step"))
+        self.width_box, self.height_box = QSpinBox(self), QSpinBox(self)
+        for box in (self.width_box, self.height_box):
+            box.setRange(0, 2048)
+            box.setSingleStep(8)
+            box.setSpecialValueText(self.tr("model's size"))
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(self.height_box)
+        self.scheduler = QComboBox(self)
+        for name in SCHEDULERS:
+            self.scheduler.addItem(name, name)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setEnabled(False)
+        self.random_seed = QCheckBox(self.tr("random"), self)
+        self.random_seed.setChecked(True)
+        self.random_seed.toggled.connect(lambda checked: self.seed.setEnabled(not checked))
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.random_seed)
+        self.batch = QSpinBox(self)
+        self.batch.setRange(1, 16)
+        self.low_memory = QCheckBox(self.tr("Low memory (slower)"), self)
+        self.start_picture = ""
+        self.start_button = QPushButton(self.tr("Start from a picture…"), self)
+        self.clear_start_button = QPushButton(self.tr("Clear"), self)
+        self.strength = QDoubleSpinBox(self)
+        self.strength.setRange(0.05, 1.0)
+        self.strength.setSingleStep(0.05)
+        self.strength.setValue(0.6)
+        self.strength.setToolTip(self.tr("How much noise is added to the picture before denoising"))
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button, 1)
+        start_row.addWidget(self.clear_start_button)
+        start_row.addWidget(self.strength)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Prompt"), self.prompt)
+        form.addRow(self.tr("Negative prompt"), self.negative)
+        form.addRow(self.tr("Steps"), self.steps)
+        form.addRow(self.tr("Guidance"), self.guidance)
+        form.addRow(self.tr("Width × height"), size_row)
+        form.addRow(self.tr("Scheduler"), self.scheduler)
+        form.addRow(self.tr("Seed"), seed_row)
+        form.addRow(self.tr("Images"), self.batch)
+        form.addRow(self.tr("Image-to-image"), start_row)
+        form.addRow("", self.low_memory)
+        self.start_button.clicked.connect(self._choose_start_picture)
+        self.clear_start_button.clicked.connect(lambda: self.set_start_picture(""))
+
+    def _choose_start_picture(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Start from a picture"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        if path:
+            self.set_start_picture(path)
+
+    def set_start_picture(self, path: str) -> None:
+        self.start_picture = path
+        self.start_button.setText(path.rsplit("/", 1)[-1] if path else self.tr("Start from a picture…"))
+
+    def request(self, model_id: str, device: str = "auto", **overrides) -> ImageRequest:
+        values = dict(
+            prompt=self.prompt.toPlainText().strip(), negative_prompt=self.negative.toPlainText().strip(),
+            model_id=model_id, steps=self.steps.value(), guidance=self.guidance.value(),
+            width=self.width_box.value() or None, height=self.height_box.value() or None,
+            scheduler=str(self.scheduler.currentData()),
+            seed=None if self.random_seed.isChecked() else self.seed.value(), batch_count=self.batch.value(),
+            init_image=self.start_picture, strength=self.strength.value(), low_memory=self.low_memory.isChecked(),
+            device=device)
+        values.update(overrides)
+        return ImageRequest(**values)
+
+    def restore(self, settings: dict) -> None:
+        """Put a gallery image's settings back, seed included, so it can be made again."""
+        self.prompt.setPlainText(settings.get("prompt", ""))
+        self.negative.setPlainText(settings.get("negative_prompt", ""))
+        self.steps.setValue(int(settings.get("steps", 25)))
+        self.guidance.setValue(float(settings.get("guidance", 5.0)))
+        self.width_box.setValue(int(settings.get("width") or 0))
+        self.height_box.setValue(int(settings.get("height") or 0))
+        self.scheduler.setCurrentIndex(max(0, self.scheduler.findData(settings.get("scheduler", "default"))))
+        if settings.get("seed") is not None:
+            self.random_seed.setChecked(False)
+            self.seed.setValue(int(settings["seed"]))
+        self.set_start_picture(settings.get("init_image") or "")
+        if settings.get("strength"):
+            self.strength.setValue(float(settings["strength"]))

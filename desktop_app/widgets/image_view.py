@@ -1,0 +1,38 @@
+"""Show a numpy RGB image scaled to fit (pixel-sharp when enlarged, so tiny images stay honest)."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def to_qimage(pixels: np.ndarray) -> QImage:
+    pixels = np.ascontiguousarray(pixels[:, :, :3])
+    height, width, _ = pixels.shape
+    return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+class ImageView(QLabel):
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(placeholder, parent)
+        self.pixels: np.ndarray | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(160, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_pixels(self, pixels: np.ndarray | None) -> None:
+        self.pixels = pixels
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self.pixels is None:
+            self.setPixmap(QPixmap())
+            return
+        pixmap = QPixmap.fromImage(to_qimage(self.pixels))
+        self.setPixmap(pixmap.scaled(self.size() - QSize(4, 4), Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.FastTransformation))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._rescale()

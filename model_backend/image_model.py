@@ -1,0 +1,145 @@
+"""Load and keep one diffusers text-to-image pipeline; switch schedulers; low-memory options.
+
+Loading goes through ``AutoPipelineForText2Image`` so any diffusers folder it accepts works
+(Stable Diffusion 1.x/2.x, SDXL, Turbo variants, the built-in model), offline, safetensors first.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Event
+from typing import Any, Callable
+
+from model_backend.chat_model import free_accelerator_cache
+from model_backend.device import DeviceChoice, choose_device
+from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
+from model_backend.model_inspection import KIND_NAMES, ModelKind
+from model_backend.registry import ModelEntry
+
+ProgressCallback = Callable[[float | None, str], None]
+
+SCHEDULER_CLASSES = {
+    "ddim": ("DDIMScheduler", {}),
+    "euler": ("EulerDiscreteScheduler", {}),
+    "euler-ancestral": ("EulerAncestralDiscreteScheduler", {}),
+    "dpm++": ("DPMSolverMultistepScheduler", {}),
+    "pndm": ("PNDMScheduler", {}),
+}
+REQUIRED_COMPONENTS = ("unet", "scheduler")
+
+
+@dataclass
+class LoadedImageModel:
+    entry: ModelEntry
+    pipeline: Any
+    device: DeviceChoice
+    default_scheduler: Any
+    load_seconds: float
+    low_memory: bool = False
+
+    @property
+    def native_size(self) -> int:
+        unet = getattr(self.pipeline, "unet", None)
+        sample = getattr(getattr(unet, "config", None), "sample_size", 64)
+        return int(sample) * self.vae_scale_factor
+
+    @property
+    def vae_scale_factor(self) -> int:
+        return int(getattr(self.pipeline, "vae_scale_factor", 8))
+
+    @property
+    def text_conditioned(self) -> bool:
+        return getattr(self.pipeline, "text_encoder", None) is not None
+
+    def use_scheduler(self, name: str) -> None:
+        if name in ("", "default"):
+            self.pipeline.scheduler = self.default_scheduler
+            return
+        import diffusers
+
+        class_name, options = SCHEDULER_CLASSES[name]
+        scheduler_class = getattr(diffusers, class_name)
+        self.pipeline.scheduler = scheduler_class.from_config(self.default_scheduler.config, **options)
+
+
+def _check_folder(folder: Path) -> None:
+    import json
+
+    try:
+        index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidModelError(f"{folder.name}: model_index.json is missing or damaged.", details=repr(exc)) from exc
+    missing = [name for name in REQUIRED_COMPONENTS if name in index and not (folder / name).is_dir()]
+    missing += [name for name in REQUIRED_COMPONENTS if name not in index]
+    if missing:
+        raise InvalidModelError(
+            f"{folder.name} is missing parts of the pipeline: {', '.join(sorted(set(missing)))}. "
+            "Copy the whole model folder again."
+        )
+
+
+def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, progress: ProgressCallback,
+                     cancel: Event) -> LoadedImageModel:
+    if entry.kind is not ModelKind.IMAGE:
+        raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not an image model.",
+                                kind=ErrorKind.WRONG_MODEL_KIND)
+    started = time.monotonic()
+    _check_folder(entry.path)
+    progress(0.1, "Loading the image model")
+    import torch
+    from diffusers import AutoPipelineForText2Image
+
+    if cancel.is_set():
+        raise JobCancelled()
+    dtype = device.torch_dtype(torch)
+    has_safetensors = any(entry.path.rglob("*.safetensors"))
+    try:
+        pipeline = AutoPipelineForText2Image.from_pretrained(
+            entry.path, torch_dtype=dtype, local_files_only=True,
+            use_safetensors=True if has_safetensors else None,
+            safety_checker=None, requires_safety_checker=False,
+        )
+    except Exception as exc:
+        if is_out_of_memory(exc):
+            raise
+        raise InvalidModelError(
+            f"{entry.name} could not be loaded as a diffusers pipeline: {exc}", details=repr(exc)) from exc
+    if cancel.is_set():
+        raise JobCancelled()
+    pipeline.set_progress_bar_config(disable=True)
+    if device.device == "mps" and getattr(pipeline, "vae", None) is not None:
+        pipeline.vae.to(torch.float32)  # fp16 VAEs decode to black or NaN images on Apple GPUs
+        pipeline.vae.config.force_upcast = True
+    if low_memory and device.device == "cuda":
+        pipeline.enable_model_cpu_offload()
+    else:
+        pipeline.to(device.device)
+    if low_memory:
+        pipeline.enable_attention_slicing()
+    progress(1.0, "Image model ready")
+    return LoadedImageModel(entry, pipeline, device, pipeline.scheduler, time.monotonic() - started, low_memory)
+
+
+class ImageModelCache:
+    def __init__(self) -> None:
+        self.loaded: LoadedImageModel | None = None
+
+    def get(self, entry: ModelEntry, device_preference: str, low_memory: bool, progress: ProgressCallback,
+            cancel: Event) -> LoadedImageModel:
+        device = choose_device(device_preference)
+        current = self.loaded
+        if (current is not None and current.entry.model_id == entry.model_id and current.device == device
+                and current.low_memory == low_memory):
+            return current
+        self.unload()
+        self.loaded = load_image_model(entry, device, low_memory, progress, cancel)
+        return self.loaded
+
+    def unload(self) -> None:
+        if self.loaded is not None:
+            device = self.loaded.device.device
+            self.loaded = None
+            gc.collect()
+            free_accelerator_cache(device)

@@ -1,0 +1,130 @@
+"""Generate images with a diffusers pipeline, streaming the reverse process step by step.
+
+``callback_on_step_end`` reports progress, makes the filmstrip previews and reads the cancel event;
+on Stop it sets the pipeline's interrupt flag, and the half-denoised image that diffusers still
+decodes is discarded, never shown or saved as a result.
+"""
+from __future__ import annotations
+
+import random
+import time
+from threading import Event
+
+from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.gallery import Gallery
+from model_backend.image_model import LoadedImageModel
+from model_backend.jobs import Emit, Partial, Progress
+from model_backend.latent_preview import LatentPreviewer
+from model_backend.runners.image_types import SCHEDULERS, DenoisePreview, GeneratedImage, ImageRequest, ImageResult
+
+MAX_SIDE = 2048
+PREVIEWS_PER_IMAGE = 10
+
+
+def size_multiple(loaded: LoadedImageModel) -> int:
+    """Sides must divide by the VAE factor times the UNet's downsampling."""
+    unet = getattr(loaded.pipeline, "unet", None)
+    blocks = len(getattr(getattr(unet, "config", None), "block_out_channels", (0,)))
+    return max(8, loaded.vae_scale_factor * 2 ** max(0, blocks - 1))  # pipelines also insist on multiples of 8
+
+
+def fit_size(request: ImageRequest, loaded: LoadedImageModel) -> tuple[int, int, list[str]]:
+    multiple = size_multiple(loaded)
+    notes = []
+    sides = []
+    for asked in (request.width or loaded.native_size, request.height or loaded.native_size):
+        side = max(multiple, min(MAX_SIDE, int(round(asked / multiple)) * multiple))
+        if side != asked:
+            notes.append(f"{asked} px is not a size this model can make; {side} px was used "
+                         f"(sides must be multiples of {multiple}, at most {MAX_SIDE}).")
+        sides.append(side)
+    return sides[0], sides[1], notes
+
+
+def _open_start_picture(path: str, width: int, height: int):
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as picture:
+            return picture.convert("RGB").resize((width, height))
+    except (OSError, UnidentifiedImageError, ValueError) as exc:
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"{path} could not be opened as a picture: choose a PNG, JPEG or similar image file.",
+                           details=repr(exc)) from exc
+
+
+def validate_image_request(request: ImageRequest, text_conditioned: bool = True) -> None:
+    if text_conditioned and not request.prompt.strip():
+        raise BackendError(ErrorKind.EMPTY_PROMPT,
+                           "Type a prompt: this model draws what the text describes (only unconditional "
+                           "models can start from nothing).")
+    if request.scheduler not in SCHEDULERS:
+        raise BackendError(ErrorKind.INVALID_INPUT, f"Unknown scheduler '{request.scheduler}'.")
+
+
+def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cancel: Event,
+              gallery: Gallery) -> ImageResult:
+    import numpy as np
+    import torch
+
+    validate_image_request(request, loaded.text_conditioned)
+    width, height, notes = fit_size(request, loaded)
+    steps = max(1, min(200, request.steps))
+    batch = max(1, min(16, request.batch_count))
+    loaded.use_scheduler(request.scheduler)
+    pipeline = loaded.pipeline
+    kwargs = {}
+    if request.init_image:
+        from diffusers import AutoPipelineForImage2Image
+
+        kwargs = {"image": _open_start_picture(request.init_image, width, height),
+                  "strength": min(1.0, max(0.05, request.strength))}
+        pipeline = AutoPipelineForImage2Image.from_pipe(loaded.pipeline)
+        pipeline.set_progress_bar_config(disable=True)
+    else:
+        kwargs = {"width": width, "height": height}
+    previewer = LatentPreviewer(pipeline, loaded.native_size)
+    base_seed = request.seed if request.seed is not None else random.randrange(2**31)
+    every = request.preview_every or max(1, steps // PREVIEWS_PER_IMAGE)
+    images = []
+    preview_seconds = 0.0
+    started = time.monotonic()
+    for index in range(batch):
+        seed = base_seed + index
+        frames: list[DenoisePreview] = []
+
+        def on_step(pipe, step, timestep, tensors, index=index, frames=frames):
+            nonlocal preview_seconds
+            if cancel.is_set():
+                pipe._interrupt = True
+                return tensors
+            total = int(getattr(pipe, "num_timesteps", steps) or steps)
+            emit(Progress(request.job_id, (index * total + step + 1) / (batch * total),
+                          f"Image {index + 1} of {batch}: denoising step {step + 1} of {total}"))
+            if (step + 1) % every == 0 or step + 1 == total:
+                began = time.monotonic()
+                frame = DenoisePreview(index, step + 1, total, float(timestep), previewer(tensors["latents"]))
+                preview_seconds += time.monotonic() - began
+                frames.append(frame)
+                emit(Partial(request.job_id, frame))
+            return tensors
+
+        # A CPU generator gives the same picture for the same seed on every device.
+        generator = torch.Generator(device="cpu").manual_seed(seed)
+        output = pipeline(prompt=request.prompt, negative_prompt=request.negative_prompt or None,
+                          num_inference_steps=steps, guidance_scale=request.guidance, generator=generator,
+                          callback_on_step_end=on_step, output_type="np", **kwargs)
+        if cancel.is_set():
+            raise JobCancelled()  # diffusers still decoded the half-denoised latents: discard them
+        pixels = (np.clip(output.images[0], 0, 1) * 255).round().astype(np.uint8)
+        settings = {
+            "prompt": request.prompt, "negative_prompt": request.negative_prompt, "seed": seed, "steps": steps,
+            "guidance": request.guidance, "scheduler": request.scheduler, "width": width, "height": height,
+            "model": loaded.entry.name, "model_id": loaded.entry.model_id, "device": loaded.device.label,
+            "init_image": request.init_image, "strength": request.strength if request.init_image else None,
+            "seconds": round(time.monotonic() - started, 2), "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "preview": previewer.mode,
+        }
+        path = gallery.save(pixels, settings)
+        images.append(GeneratedImage(pixels, seed, tuple(frames), str(path), settings))
+    return ImageResult(tuple(images), time.monotonic() - started, preview_seconds, tuple(notes))

@@ -1,0 +1,59 @@
+"""Requests, streamed previews and results of text-to-image (and image-to-image) jobs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from model_backend.jobs import new_job_id
+
+SCHEDULERS = ("default", "ddim", "euler", "euler-ancestral", "dpm++", "pndm")
+
+
+@dataclass(frozen=True)
+class ImageRequest:
+    """Everything one generation needs, so a result can be saved, reopened and reproduced."""
+
+    prompt: str
+    model_id: str
+    negative_prompt: str = ""
+    steps: int = 25
+    guidance: float = 5.0
+    width: int | None = None  # None: the model's own size
+    height: int | None = None
+    scheduler: str = "default"
+    seed: int | None = None  # None: a random seed, reported in the result
+    batch_count: int = 1
+    init_image: str = ""  # a picture to start from (image-to-image)
+    strength: float = 0.6  # image-to-image: how much noise is added to the start picture
+    preview_every: int = 0  # 0: about 10 previews per image
+    low_memory: bool = False
+    device: str = "auto"
+    job_id: str = field(default_factory=new_job_id)
+
+
+@dataclass(frozen=True)
+class DenoisePreview:
+    """One frame of the reverse process: what the latents look like after ``step`` of ``total``."""
+
+    image_index: int
+    step: int
+    total: int
+    timestep: float
+    pixels: Any  # numpy uint8 array (height, width, 3)
+
+
+@dataclass(frozen=True)
+class GeneratedImage:
+    pixels: Any  # numpy uint8 array (height, width, 3)
+    seed: int
+    frames: tuple[DenoisePreview, ...]
+    path: str  # where the gallery saved it
+    settings: dict
+
+
+@dataclass(frozen=True)
+class ImageResult:
+    images: tuple[GeneratedImage, ...]
+    seconds: float
+    preview_seconds: float  # time spent making previews (for the "previews cost" figure)
+    notes: tuple[str, ...] = ()  # e.g. "size rounded to 64 × 64"
