@@ -1,0 +1,96 @@
+"""Drive the real Image tab on a tiny random diffusers pipeline."""
+from __future__ import annotations
+
+import numpy as np
+
+from model_backend.gallery import Gallery
+
+
+def open_image_tab(open_window, tiny_sd_dir, **kwargs):
+    window = open_window(**kwargs)
+    tab = window.image_tab
+    window.tabs.setCurrentWidget(tab)
+    assert tab.model_picker.add_path(str(tiny_sd_dir))
+    tab.settings_panel.prompt.setPlainText("a red circle")
+    tab.settings_panel.steps.setValue(5)
+    return window, tab
+
+
+def wait_done(qtbot, tab, timeout=120000):
+    qtbot.waitUntil(lambda: not tab.jobs, timeout=timeout)
+
+
+def test_generate_shows_the_filmstrip_and_saves_to_the_gallery(qtbot, open_window, tiny_sd_dir, app_home):
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    assert tab.generate()
+    wait_done(qtbot, tab)
+    assert tab.result_view.pixels is not None and len(tab.results) == 1
+    assert tab.filmstrip.slider.isEnabled() and tab.filmstrip.slider.maximum() == len(tab.results[0].frames) - 1
+    tab.filmstrip.slider.setValue(0)
+    assert "Step 1 of 5" in tab.filmstrip.caption.text()
+    assert "Saved to the gallery" in tab.notice.text() and tab.gallery_view.list.count() == 1
+    assert len(Gallery(app_home.images_dir).items()) == 1
+
+
+def test_reusing_a_gallery_seed_gives_the_identical_image(qtbot, open_window, tiny_sd_dir):
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    tab.generate()
+    wait_done(qtbot, tab)
+    first = tab.results[0].pixels.copy()
+    tab.settings_panel.prompt.setPlainText("something else")
+    tab.gallery_view.list.setCurrentRow(0)
+    tab.gallery_view.reuse_current()
+    assert tab.settings_panel.prompt.toPlainText() == "a red circle"
+    assert not tab.settings_panel.random_seed.isChecked()
+    tab.generate()
+    wait_done(qtbot, tab)
+    assert np.array_equal(tab.results[0].pixels, first)
+
+
+def test_stop_discards_the_unfinished_image(qtbot, open_window, tiny_sd_dir, app_home):
+    window, tab = open_image_tab(open_window, tiny_sd_dir, slow=True)
+    tab.settings_panel.steps.setValue(200)
+    tab.generate()
+    qtbot.waitUntil(lambda: len(tab.frames) >= 1, timeout=60000)
+    tab.stop_button.click()
+    wait_done(qtbot, tab)
+    assert tab.results == [] and tab.result_view.pixels is None
+    assert "discarded" in tab.notice.text() and Gallery(app_home.images_dir).items() == []
+
+
+def test_empty_prompt_is_explained(qtbot, open_window, tiny_sd_dir):
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    tab.settings_panel.prompt.setPlainText("")
+    tab.generate()
+    wait_done(qtbot, tab)
+    assert "Type a prompt" in tab.notice.text()
+
+
+def test_forward_process_slider(qtbot, open_window, tiny_sd_dir, tmp_path):
+    from PIL import Image
+
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (32, 32), (0, 0, 255)).save(picture)
+    assert tab.open_forward_picture(str(picture))
+    tab.forward_slider.setValue(0)
+    clean = tab.forward_view.pixels.astype(int)
+    tab.forward_slider.setValue(999)
+    noisy = tab.forward_view.pixels.astype(int)
+    assert abs(clean[..., 2].mean() - 255) < 15 and abs(noisy[..., 2].mean() - 255) > 60
+    assert "signal-to-noise" in tab.forward_caption.text()
+    (tmp_path / "text.png").write_text("not a picture")
+    assert not tab.open_forward_picture(str(tmp_path / "text.png"))
+
+
+def test_comparison_grid_uses_one_seed(qtbot, open_window, tiny_sd_dir):
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    tab.compare_setting.setCurrentIndex(tab.compare_setting.findData("guidance"))
+    tab.compare_values.setText("1, 7")
+    assert tab.make_grid()
+    wait_done(qtbot, tab)
+    views = [tab.compare_grid.itemAtPosition(0, c).widget() for c in range(2)]
+    assert all(v.pixels is not None for v in views)
+    assert not np.array_equal(views[0].pixels, views[1].pixels)
+    tab.compare_values.setText("1, lots")
+    assert not tab.make_grid() and "not a number" in tab.notice.text()
