@@ -1,0 +1,81 @@
+"""Image speed: the app's backend against a bare diffusers pipeline call, same model, same run.
+
+    .venv/bin/python bench/image_speed.py [--model MODEL_ID] [--steps 20] [--repeats 3]
+
+Also measures what the denoising previews cost: the backend run once with previews at every step
+and once with a single preview (the last step).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from model_backend.engine import Backend  # noqa: E402
+from model_backend.jobs import Result  # noqa: E402
+from model_backend.model_inspection import ModelKind  # noqa: E402
+from model_backend.paths import AppPaths  # noqa: E402
+from model_backend.registry import ModelRegistry  # noqa: E402
+from model_backend.runners.image_types import ImageRequest  # noqa: E402
+
+PROMPT = "a red circle on a blue background"
+
+
+def run_job(backend: Backend, request: ImageRequest):
+    events = []
+    backend.run(request, events.append, threading.Event())
+    if not isinstance(events[-1], Result):
+        raise SystemExit(f"job failed: {events[-1]}")
+    return events[-1].value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="")
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    paths = AppPaths.default()
+    registry = ModelRegistry(paths)
+    images = registry.models(ModelKind.IMAGE)
+    if not args.model and not images:
+        raise SystemExit("no image model found")
+    model_id = args.model or images[0].model_id
+    backend = Backend(paths, registry)
+
+    def request(preview_every: int) -> ImageRequest:
+        return ImageRequest(prompt=PROMPT, model_id=model_id, steps=args.steps, seed=1, preview_every=preview_every)
+
+    run_job(backend, request(args.steps))  # loads the model and warms up
+    loaded = backend.image_models.loaded
+    import torch
+
+    def bare() -> float:
+        started = time.perf_counter()
+        loaded.pipeline(prompt=PROMPT, num_inference_steps=args.steps, guidance_scale=5.0,
+                        generator=torch.Generator("cpu").manual_seed(1), output_type="np")
+        return time.perf_counter() - started
+
+    app_times, all_preview_times, bare_times = [], [], []
+    for _ in range(args.repeats):
+        app_times.append(run_job(backend, request(args.steps)).seconds)
+        all_preview_times.append(run_job(backend, request(1)).seconds)
+        bare_times.append(bare())
+    app, with_previews, plain = (statistics.median(t) for t in (app_times, all_preview_times, bare_times))
+    print(f"model: {loaded.entry.name} on {loaded.device.label}, {args.steps} steps")
+    print(f"app_backend_seconds_per_image (one preview): {app:.3f}")
+    print(f"app_backend_seconds_per_image (preview every step): {with_previews:.3f}")
+    print(f"bare_pipeline_seconds_per_image: {plain:.3f}")
+    print(f"preview_cost_every_step: {with_previews / app - 1:+.1%}")
+    print(f"ratio (app backend / bare library, seconds per image): {app / plain:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
