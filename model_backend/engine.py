@@ -107,7 +107,8 @@ class Backend:
             self._emit_status(loaded, job_id, emit)
         return loaded
 
-    def _emit_status(self, loaded: LoadedChatModel, job_id: str, emit: Emit) -> None:
+    def _emit_status(self, loaded, job_id: str, emit: Emit) -> None:
+        """Tell the status bar which device and model are in use (chat or image model alike)."""
         import torch
 
         emit(DeviceStatus(
@@ -159,7 +160,10 @@ class Backend:
 
         self.chat_models.unload()  # one heavy model at a time: laptops have little memory
         loaded = self.image_models.get(entry, request.device, request.low_memory, progress, cancel)
-        return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
+        try:
+            return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
+        finally:
+            self._emit_status(loaded, request.job_id, emit)
 
     def shutdown(self) -> None:
         self.chat_models.unload()

@@ -97,7 +97,7 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
     has_safetensors = any(entry.path.rglob("*.safetensors"))
     try:
         pipeline = AutoPipelineForText2Image.from_pretrained(
-            entry.path, torch_dtype=dtype, local_files_only=True,
+            entry.path, dtype=dtype, local_files_only=True,
             use_safetensors=True if has_safetensors else None,
             safety_checker=None, requires_safety_checker=False,
         )

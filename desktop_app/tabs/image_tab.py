@@ -80,6 +80,7 @@ class ImageTab(QWidget):
         generate_page.addWidget(result_box)
         generate_page.addWidget(self.filmstrip)
         generate_page.addWidget(self.gallery_view)
+        generate_page.setSizes([420, 360, 200])
 
         self.pages = QTabWidget(self)
         self.pages.addTab(generate_page, self.tr("Generate and watch denoising"))

@@ -29,6 +29,7 @@ class ModelPicker(QWidget):
         self.add_folder_button.setText(self.tr("Add model folder…"))
         self.add_file_button = QToolButton(self)
         self.add_file_button.setText(self.tr("Add GGUF file…"))
+        self.add_file_button.setVisible(kind is ModelKind.CHAT)  # GGUF files hold language models only
         self.refresh_button = QToolButton(self)
         self.refresh_button.setText(self.tr("Rescan"))
         layout = QHBoxLayout(self)
