@@ -90,7 +90,9 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
     progress(0.1, "Loading the image model")
     import torch
     from diffusers import AutoPipelineForText2Image
+    from diffusers.utils import logging as diffusers_logging
 
+    diffusers_logging.disable_progress_bar()
     if cancel.is_set():
         raise JobCancelled()
     dtype = device.torch_dtype(torch)
