@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/image_speed.py [--model MODEL_ID] [--steps 20] [--repeats 3]
 
-Also measures what the denoising previews cost: the backend run once with previews at every step
-and once with a single preview (the last step).
+Also measures what the denoising previews cost: the backend with a single preview (the last step),
+with the default previews (about ten, approximate colours), and with exact (VAE-decoded) previews.
 """
 from __future__ import annotations
 
@@ -49,8 +49,9 @@ def main() -> int:
     model_id = args.model or images[0].model_id
     backend = Backend(paths, registry)
 
-    def request(preview_every: int) -> ImageRequest:
-        return ImageRequest(prompt=PROMPT, model_id=model_id, steps=args.steps, seed=1, preview_every=preview_every)
+    def request(preview_every: int, exact: bool = False) -> ImageRequest:
+        return ImageRequest(prompt=PROMPT, model_id=model_id, steps=args.steps, seed=1, preview_every=preview_every,
+                            exact_previews=exact)
 
     run_job(backend, request(args.steps))  # loads the model and warms up
     loaded = backend.image_models.loaded
@@ -62,17 +63,20 @@ def main() -> int:
                         generator=torch.Generator("cpu").manual_seed(1), output_type="np")
         return time.perf_counter() - started
 
-    app_times, all_preview_times, bare_times = [], [], []
+    app_times, default_times, exact_times, bare_times = [], [], [], []
     for _ in range(args.repeats):
         app_times.append(run_job(backend, request(args.steps)).seconds)
-        all_preview_times.append(run_job(backend, request(1)).seconds)
+        default_times.append(run_job(backend, request(0)).seconds)
+        exact_times.append(run_job(backend, request(0, exact=True)).seconds)
         bare_times.append(bare())
-    app, with_previews, plain = (statistics.median(t) for t in (app_times, all_preview_times, bare_times))
+    app, default, exact, plain = (statistics.median(t) for t in (app_times, default_times, exact_times, bare_times))
     print(f"model: {loaded.entry.name} on {loaded.device.label}, {args.steps} steps")
     print(f"app_backend_seconds_per_image (one preview): {app:.3f}")
-    print(f"app_backend_seconds_per_image (preview every step): {with_previews:.3f}")
+    print(f"app_backend_seconds_per_image (default previews, approximate colours): {default:.3f}")
+    print(f"app_backend_seconds_per_image (exact VAE previews): {exact:.3f}")
     print(f"bare_pipeline_seconds_per_image: {plain:.3f}")
-    print(f"preview_cost_every_step: {with_previews / app - 1:+.1%}")
+    print(f"preview_cost_default: {default / app - 1:+.1%}")
+    print(f"preview_cost_exact: {exact / app - 1:+.1%}")
     print(f"ratio (app backend / bare library, seconds per image): {app / plain:.3f}")
     return 0
 

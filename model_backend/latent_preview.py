@@ -1,17 +1,15 @@
 """Turn the latents of a denoising step into a picture, cheaply.
 
-Small models (the built-in one) are decoded with their own VAE. For big ones a full VAE decode per
-step would slow generation a lot, so a linear map from latent channels to RGB is fitted once per
-model (encode one synthetic picture, solve least squares) and applied per step: approximate colours
-at latent resolution, for almost no cost.
+By default a linear map from latent channels to RGB is fitted once per model (encode one synthetic
+picture, solve least squares) and applied per step: approximate colours at latent resolution, for
+almost no cost. Exact previews decode every frame with the model's VAE, which costs about as much as
+a denoising step on small models and far more on big ones (see bench/image_speed.py).
 """
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
-
-FULL_DECODE_MAX_SIZE = 256  # models at or below this native size are decoded with the VAE
 
 
 def _synthetic_picture(size: int) -> np.ndarray:
@@ -27,15 +25,15 @@ def _synthetic_picture(size: int) -> np.ndarray:
 
 
 class LatentPreviewer:
-    def __init__(self, pipeline: Any, native_size: int) -> None:
+    def __init__(self, pipeline: Any, exact: bool = False) -> None:
         self.pipeline = pipeline
         self.vae = getattr(pipeline, "vae", None)
-        self.full_decode = self.vae is not None and native_size <= FULL_DECODE_MAX_SIZE
+        self.full_decode = self.vae is not None and exact
         self._weights: np.ndarray | None = None
 
     @property
     def mode(self) -> str:
-        return "vae" if self.full_decode else "approximate colours"
+        return "exact (VAE)" if self.full_decode else "approximate colours"
 
     def _unscale(self, latents):
         config = self.vae.config

@@ -19,7 +19,6 @@ coloured-shapes dataset (training/shapes_dataset.py):
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import math
 import os

@@ -57,6 +57,7 @@ class ImageSettingsPanel(QWidget):
         self.batch = QSpinBox(self)
         self.batch.setRange(1, 16)
         self.low_memory = QCheckBox(self.tr("Low memory (slower)"), self)
+        self.exact_previews = QCheckBox(self.tr("Exact previews (decode every frame; slower)"), self)
         self.start_picture = ""
         self.start_button = QPushButton(self.tr("Start from a picture…"), self)
         self.clear_start_button = QPushButton(self.tr("Clear"), self)
@@ -80,6 +81,7 @@ class ImageSettingsPanel(QWidget):
         form.addRow(self.tr("Images"), self.batch)
         form.addRow(self.tr("Image-to-image"), start_row)
         form.addRow("", self.low_memory)
+        form.addRow("", self.exact_previews)
         self.start_button.clicked.connect(self._choose_start_picture)
         self.clear_start_button.clicked.connect(lambda: self.set_start_picture(""))
 
@@ -101,7 +103,7 @@ class ImageSettingsPanel(QWidget):
             scheduler=str(self.scheduler.currentData()),
             seed=None if self.random_seed.isChecked() else self.seed.value(), batch_count=self.batch.value(),
             init_image=self.start_picture, strength=self.strength.value(), low_memory=self.low_memory.isChecked(),
-            device=device)
+            exact_previews=self.exact_previews.isChecked(), device=device)
         values.update(overrides)
         return ImageRequest(**values)
 

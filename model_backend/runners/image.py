@@ -83,7 +83,7 @@ def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cance
         pipeline.set_progress_bar_config(disable=True)
     else:
         kwargs = {"width": width, "height": height}
-    previewer = LatentPreviewer(pipeline, loaded.native_size)
+    previewer = LatentPreviewer(pipeline, exact=request.exact_previews)
     base_seed = request.seed if request.seed is not None else random.randrange(2**31)
     every = request.preview_every or max(1, steps // PREVIEWS_PER_IMAGE)
     images = []

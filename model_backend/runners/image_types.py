@@ -26,6 +26,7 @@ class ImageRequest:
     init_image: str = ""  # a picture to start from (image-to-image)
     strength: float = 0.6  # image-to-image: how much noise is added to the start picture
     preview_every: int = 0  # 0: about 10 previews per image
+    exact_previews: bool = False  # decode previews with the VAE (slower) instead of a fitted colour map
     low_memory: bool = False
     device: str = "auto"
     job_id: str = field(default_factory=new_job_id)

@@ -122,3 +122,12 @@ def test_forward_process_and_filmstrip_exports(tmp_path, tiny_sd_dir):
     with Image.open(tmp_path / "steps.gif") as gif:
         assert gif.n_frames == 3
     assert contact_sheet(frames, size=16, columns=2).shape == (2 * 20 + 4, 2 * 20 + 4, 3)
+
+
+def test_preview_modes(backend, tiny_sd_dir):
+    fast = run(backend, request(tiny_sd_dir, preview_every=2))[-1].value.images[0]
+    exact = run(backend, request(tiny_sd_dir, preview_every=2, exact_previews=True))[-1].value.images[0]
+    assert fast.settings["preview"] == "approximate colours" and exact.settings["preview"] == "exact (VAE)"
+    assert fast.frames[-1].pixels.shape[:2] == (8, 8)  # latent resolution
+    assert exact.frames[-1].pixels.shape == exact.pixels.shape  # a full decode
+    assert np.array_equal(fast.pixels, exact.pixels), "previews never change the image itself"
