@@ -53,15 +53,24 @@ class Gallery:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
 
-    def save(self, pixels, settings: dict) -> Path:
+    def save(self, pixels, settings: dict, frames=()) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         path = self.folder / f"{stamp}-seed{settings.get('seed', 0)}.png"
         counter = 1
         while path.exists():
             path = self.folder / f"{stamp}-seed{settings.get('seed', 0)}-{counter}.png"
             counter += 1
+        if frames:  # the filmstrip travels with the image (written first: the PNG marks completion)
+            atomic_write_bytes(frames_path(path), encode_frames(frames))
         atomic_write_bytes(path, encode_png(pixels, settings))
         return path
+
+    def frames(self, path: Path) -> list:
+        """The denoising previews saved with an image ([] if there are none or they are unreadable)."""
+        try:
+            return decode_frames(frames_path(Path(path)).read_bytes())
+        except (OSError, ValueError, KeyError):
+            return []
 
     def items(self) -> list[GalleryItem]:
         if not self.folder.is_dir():
@@ -76,3 +85,28 @@ class Gallery:
 
     def delete(self, path: Path) -> None:
         Path(path).unlink(missing_ok=True)
+        frames_path(Path(path)).unlink(missing_ok=True)
+
+
+def frames_path(image_path: Path) -> Path:
+    return image_path.with_name(image_path.stem + ".frames.npz")
+
+
+def encode_frames(frames) -> bytes:
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **{f"frame{i}": f.pixels for i, f in enumerate(frames)},
+                        meta=np.array([[f.image_index, f.step, f.total, f.timestep] for f in frames], dtype=np.float64))
+    return buffer.getvalue()
+
+
+def decode_frames(data: bytes) -> list:
+    import numpy as np
+
+    from model_backend.runners.image_types import DenoisePreview
+
+    with np.load(io.BytesIO(data)) as archive:
+        meta = archive["meta"]
+        return [DenoisePreview(int(m[0]), int(m[1]), int(m[2]), float(m[3]), archive[f"frame{i}"])
+                for i, m in enumerate(meta)]

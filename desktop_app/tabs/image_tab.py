@@ -96,6 +96,7 @@ class ImageTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.result_picker.currentIndexChanged.connect(self._show_result)
         self.gallery_view.reuse_requested.connect(self.reuse_settings)
+        self.gallery_view.open_requested.connect(self.show_gallery_item)
         self.model_picker.refresh()
         self.gallery_view.refresh()
 
@@ -178,6 +179,25 @@ class ImageTab(QWidget):
             image = self.results[index]
             self.result_view.show_pixels(image.pixels)
             self.filmstrip.set_frames(list(image.frames))
+
+    @Slot(object)
+    def show_gallery_item(self, item) -> None:
+        """Show a saved image with the denoising filmstrip that was saved with it."""
+        from PIL import Image
+
+        if self.jobs:
+            return
+        try:
+            with Image.open(item.path) as picture:
+                pixels = np.asarray(picture.convert("RGB"))
+        except OSError:
+            return
+        self.result_view.show_pixels(pixels)
+        self.filmstrip.set_frames(self.gallery.frames(item.path))
+        settings = item.settings
+        self.show_notice(self.tr("“{prompt}” · seed {seed} · {steps} steps · guidance {guidance} · {model}").format(
+            prompt=settings.get("prompt", ""), seed=settings.get("seed"), steps=settings.get("steps"),
+            guidance=settings.get("guidance"), model=settings.get("model", "")))
 
     @Slot(dict)
     def reuse_settings(self, settings: dict) -> None:

@@ -12,6 +12,7 @@ from model_backend.gallery import Gallery, GalleryItem
 
 class GalleryView(QWidget):
     reuse_requested = Signal(dict)  # settings of the chosen image
+    open_requested = Signal(object)  # the chosen GalleryItem, to show with its filmstrip
 
     def __init__(self, gallery: Gallery, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +33,7 @@ class GalleryView(QWidget):
         layout.addLayout(buttons)
         self.items: list[GalleryItem] = []
         self.reuse_button.clicked.connect(self.reuse_current)
-        self.list.itemDoubleClicked.connect(lambda item: self.reuse_current())
+        self.list.currentRowChanged.connect(self._on_row_changed)
         self.delete_button.clicked.connect(self.delete_current)
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.gallery.folder))))
@@ -50,6 +51,11 @@ class GalleryView(QWidget):
     def current(self) -> GalleryItem | None:
         row = self.list.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _on_row_changed(self, row: int) -> None:
+        item = self.current()
+        if item is not None:
+            self.open_requested.emit(item)
 
     def reuse_current(self) -> None:
         item = self.current()

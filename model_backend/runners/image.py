@@ -125,6 +125,6 @@ def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cance
             "seconds": round(time.monotonic() - started, 2), "created": time.strftime("%Y-%m-%d %H:%M:%S"),
             "preview": previewer.mode,
         }
-        path = gallery.save(pixels, settings)
+        path = gallery.save(pixels, settings, frames)
         images.append(GeneratedImage(pixels, seed, tuple(frames), str(path), settings))
     return ImageResult(tuple(images), time.monotonic() - started, preview_seconds, tuple(notes))

@@ -30,6 +30,10 @@ def test_generate_shows_the_filmstrip_and_saves_to_the_gallery(qtbot, open_windo
     assert "Step 1 of 5" in tab.filmstrip.caption.text()
     assert "Saved to the gallery" in tab.notice.text() and tab.gallery_view.list.count() == 1
     assert len(Gallery(app_home.images_dir).items()) == 1
+    frames = len(tab.results[0].frames)
+    tab.filmstrip.set_frames([])
+    tab.gallery_view.list.setCurrentRow(0)  # reopening an image brings its filmstrip back
+    assert len(tab.filmstrip.frames) == frames and "seed" in tab.notice.text()
 
 
 def test_reusing_a_gallery_seed_gives_the_identical_image(qtbot, open_window, tiny_sd_dir):
