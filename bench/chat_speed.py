@@ -11,27 +11,19 @@ import argparse
 import resource
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import run_job  # noqa: E402  (also puts the project on sys.path)
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.jobs import ChatRequest, LoadModelRequest, Message, Result, Sampling  # noqa: E402
+from model_backend.jobs import ChatRequest, LoadModelRequest, Message, Sampling  # noqa: E402
 from model_backend.model_inspection import ModelKind  # noqa: E402
 from model_backend.paths import AppPaths  # noqa: E402
 from model_backend.registry import ModelRegistry  # noqa: E402
 
 PROMPT = "Explain in a few sentences how a language model writes a reply, one token at a time."
-
-
-def run_job(backend: Backend, request):
-    events = []
-    backend.run(request, events.append, threading.Event())
-    if not isinstance(events[-1], Result):
-        raise SystemExit(f"job failed: {events[-1]}")
-    return events[-1].value
 
 
 def main() -> int:

@@ -10,28 +10,19 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import run_job  # noqa: E402  (also puts the project on sys.path)
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.jobs import Result  # noqa: E402
 from model_backend.model_inspection import ModelKind  # noqa: E402
 from model_backend.paths import AppPaths  # noqa: E402
 from model_backend.registry import ModelRegistry  # noqa: E402
 from model_backend.runners.image_types import ImageRequest  # noqa: E402
 
 PROMPT = "a red circle on a blue background"
-
-
-def run_job(backend: Backend, request: ImageRequest):
-    events = []
-    backend.run(request, events.append, threading.Event())
-    if not isinstance(events[-1], Result):
-        raise SystemExit(f"job failed: {events[-1]}")
-    return events[-1].value
 
 
 def main() -> int:

@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
+from desktop_app.export_file import save_export
 from desktop_app.tabs.message_input import MessageInput
+from desktop_app.tabs.model_preloader import ModelPreloader
 from desktop_app.widgets.conversation_list import ConversationList
 from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.next_token_view import NextTokenView
 from desktop_app.widgets.prompt_tokens_view import PromptTokensView
 from desktop_app.widgets.sampling_panel import SamplingPanel
 from desktop_app.widgets.transcript_view import TranscriptView
-from model_backend.atomic import atomic_write_text
 from model_backend.conversations import (
     ChatMessage,
     Conversation,
@@ -45,7 +46,6 @@ from model_backend.jobs import (
     Cancelled,
     ChatRequest,
     Failed,
-    LoadModelRequest,
     Partial,
     Progress,
     Result,
@@ -82,8 +82,7 @@ class ChatTab(QWidget):
         self.preload = preload
         self.window_shown = False  # no backend work until the window is on screen
         self.reply: ActiveReply | None = None
-        self.load_job_id: str | None = None
-        self.loaded_model_key: tuple[str, str] | None = None
+        self.preloader = ModelPreloader(controller, self)
         self.editing_index: int | None = None
         self.last_prompt: PromptTokens | None = None
         self._build()
@@ -171,6 +170,8 @@ class ChatTab(QWidget):
         self.model_picker.model_changed.connect(self._on_model_changed)
         self.model_picker.path_added.connect(self._on_path_added)
         self.sampling_panel.changed.connect(self._on_sampling_changed)
+        self.preloader.progressed.connect(self._show_progress)
+        self.preloader.finished.connect(self._on_preload_finished)
 
     # ---- conversations -----------------------------------------------------------------
     def _refresh_list(self) -> None:
@@ -243,12 +244,8 @@ class ChatTab(QWidget):
     def export_conversation(self, conversation_id: str, path: Path) -> None:
         conversation = next(c for c in self.conversations if c.id == conversation_id)
         text = export_json(conversation) if path.suffix.lower() == ".json" else export_markdown(conversation)
-        try:
-            atomic_write_text(path, text)
-        except OSError as exc:
-            self.show_notice(self.tr("Could not export: {error}").format(error=exc), error=True)
-            return
-        self.show_notice(self.tr("Exported to {path}").format(path=path))
+        saved, message = save_export(path, text)
+        self.show_notice(message, error=not saved)
 
     # ---- sending -----------------------------------------------------------------------
     @Slot()
@@ -286,7 +283,7 @@ class ChatTab(QWidget):
         self.reply = ActiveReply(request.job_id, conversation, restore_text=restore_text, removed=removed)
         self.hide_notice()
         self.controller.submit(request, self._on_reply_events)
-        self.loaded_model_key = (request.model_id, request.device)
+        self.preloader.mark_loaded(request.model_id, request.device)
         self._refresh_list()
         self._update_buttons()
         self._render()
@@ -295,8 +292,7 @@ class ChatTab(QWidget):
     def stop(self) -> None:
         if self.reply is not None:
             self.controller.cancel(self.reply.job_id)
-        if self.load_job_id is not None:
-            self.controller.cancel(self.load_job_id)
+        self.preloader.cancel()
 
     @Slot()
     def cancel_edit(self) -> None:
@@ -434,45 +430,24 @@ class ChatTab(QWidget):
     def start_background_work(self) -> None:
         """Called once the window is visible: start loading the chosen model."""
         self.window_shown = True
+        self.preloader.enabled = self.preload
         self._preload()
 
-    def _preload(self) -> None:
-        """Load the chosen model in the background so the first reply starts quickly."""
-        model_id, device = self.model_picker.current_model_id(), self.sampling_panel.device_choice()
-        if not (self.preload and self.window_shown) or not model_id or self.reply is not None or self.load_job_id is not None:
-            return
-        if self.loaded_model_key == (model_id, device):
-            return
-        request = LoadModelRequest(model_id=model_id, device=device)
-        self.load_job_id = request.job_id
-        self.loaded_model_key = (model_id, device)
-        self.controller.submit(request, self._on_load_events)
-        self._update_buttons()
+    @property
+    def load_job_id(self) -> str | None:
+        return self.preloader.job_id
 
-    def _on_load_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self._show_progress(event)
-            elif isinstance(event, Result):
-                info = event.value
-                note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
-                if info["converted_now"]:
-                    note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
-                        s=info["load_seconds"])
-                if not info["has_chat_template"]:
-                    note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
-                self.show_notice(note + ".")
-            elif isinstance(event, Failed):
-                self.loaded_model_key = None
-                self.show_notice(event.message, error=True)
-            elif isinstance(event, Cancelled):
-                self.loaded_model_key = None
-                self.show_notice(self.tr("Loading stopped. The model will load when you send a message."))
-        if any(isinstance(e, (Result, Failed, Cancelled)) for e in events):
-            self.load_job_id = None
-            if self.reply is None:
-                self._hide_progress()
+    def _preload(self) -> None:
+        if self.reply is None and self.preloader.request(self.model_picker.current_model_id(),
+                                                         self.sampling_panel.device_choice()):
             self._update_buttons()
+
+    @Slot(str, bool)
+    def _on_preload_finished(self, message: str, error: bool) -> None:
+        self.show_notice(message, error=error)
+        if self.reply is None:
+            self._hide_progress()
+        self._update_buttons()
 
     # ---- view helpers ------------------------------------------------------------------
     def _show_progress(self, event: Progress) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
+from desktop_app.export_file import save_export
 from desktop_app.tabs.experiment_runner import ExperimentRunner
 from desktop_app.widgets.accuracy_chart import AccuracyChart
 from desktop_app.widgets.model_picker import ModelPicker
@@ -35,7 +36,6 @@ from desktop_app.widgets.technique_editor import TechniqueEditor
 from desktop_app.widgets.technique_library_panel import TechniqueLibraryPanel
 from desktop_app.widgets.test_table_view import TestTableView
 from desktop_app.widgets.variant_column import VariantColumn
-from model_backend.atomic import atomic_write_text
 from model_backend.errors import InvalidModelError
 from model_backend.jobs import Failed, PromptPreviewRequest, Result, Sampling
 from model_backend.model_inspection import ModelKind
@@ -476,12 +476,8 @@ class PromptTab(QWidget):
     def export_experiment(self, path: Path) -> None:
         writers = {".csv": export_csv, ".json": export_json}
         text = writers.get(path.suffix.lower(), export_markdown)(self.experiment)
-        try:
-            atomic_write_text(path, text)
-        except OSError as exc:
-            self.show_notice(self.tr("Could not export: {error}").format(error=exc), error=True)
-            return
-        self.show_notice(self.tr("Exported to {path}").format(path=path))
+        saved, message = save_export(path, text)
+        self.show_notice(message, error=not saved)
 
     def python_for_cell(self, variant: int, row: int) -> str:
         chosen = self.experiment.variants[variant]

@@ -2,6 +2,8 @@
 import json
 import threading
 
+from tests.fixtures.jobs import run_job as run
+
 import pytest
 
 from model_backend.engine import Backend
@@ -15,25 +17,8 @@ from model_backend.jobs import (
     Partial,
     Result,
     Sampling,
-    Started,
-    is_terminal,
 )
 from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk, TokenStep
-
-
-def run(backend, request, cancel=None, on_event=None):
-    events = []
-
-    def emit(event):
-        events.append(event)
-        if on_event:
-            on_event(event)
-
-    backend.run(request, emit, cancel or threading.Event())
-    terminals = [e for e in events if is_terminal(e)]
-    assert len(terminals) == 1 and events[-1] is terminals[0], "exactly one terminal event, and it comes last"
-    assert isinstance(events[0], Started)
-    return events
 
 
 def chat(model_dir, text="Hello", sampling=Sampling(temperature=0.0, max_new_tokens=12), **kwargs):

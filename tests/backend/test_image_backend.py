@@ -1,6 +1,8 @@
 """Image jobs on a tiny random diffusers pipeline: previews, seeds, Stop, sizes, gallery metadata."""
 import threading
 
+from tests.fixtures.jobs import run_job as run
+
 import numpy as np
 import pytest
 
@@ -9,21 +11,8 @@ from model_backend.errors import ErrorKind
 from model_backend.filmstrip import contact_sheet, save_gif
 from model_backend.forward_process import NoiseSchedule
 from model_backend.gallery import Gallery, read_settings
-from model_backend.jobs import Cancelled, Failed, Partial, Result, is_terminal
+from model_backend.jobs import Cancelled, Failed, Partial, Result
 from model_backend.runners.image_types import DenoisePreview, ImageRequest
-
-
-def run(backend, request, cancel=None, on_event=None):
-    events = []
-
-    def emit(event):
-        events.append(event)
-        if on_event:
-            on_event(event)
-
-    backend.run(request, emit, cancel or threading.Event())
-    assert sum(is_terminal(e) for e in events) == 1 and is_terminal(events[-1])
-    return events
 
 
 @pytest.fixture

@@ -1,0 +1,60 @@
+"""Loads the chosen chat model ahead of time, so the first reply does not wait for it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.controller import BackendController
+from model_backend.jobs import Cancelled, Failed, LoadModelRequest, Progress, Result
+
+
+class ModelPreloader(QObject):
+    progressed = Signal(object)  # Progress
+    finished = Signal(str, bool)  # what to tell the user, and whether it is an error
+
+    def __init__(self, controller: BackendController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.enabled = False  # set once the window is on screen (and preloading is wanted)
+        self.job_id: str | None = None
+        self.loaded_key: tuple[str, str] | None = None
+
+    def mark_loaded(self, model_id: str, device: str) -> None:
+        """A chat job loads its model too: remember it so no second load is queued."""
+        self.loaded_key = (model_id, device)
+
+    def request(self, model_id: str, device: str) -> bool:
+        if not self.enabled or not model_id or self.job_id is not None or self.loaded_key == (model_id, device):
+            return False
+        request = LoadModelRequest(model_id=model_id, device=device)
+        self.job_id = request.job_id
+        self.loaded_key = (model_id, device)
+        self.controller.submit(request, self._on_events)
+        return True
+
+    def cancel(self) -> None:
+        if self.job_id is not None:
+            self.controller.cancel(self.job_id)
+
+    def _on_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.progressed.emit(event)
+                continue
+            if not isinstance(event, (Result, Failed, Cancelled)):
+                continue
+            self.job_id = None
+            if isinstance(event, Result):
+                info = event.value
+                note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
+                if info["converted_now"]:
+                    note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
+                        s=info["load_seconds"])
+                if not info["has_chat_template"]:
+                    note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
+                self.finished.emit(note + ".", False)
+            elif isinstance(event, Failed):
+                self.loaded_key = None
+                self.finished.emit(event.message, True)
+            else:
+                self.loaded_key = None
+                self.finished.emit(self.tr("Loading stopped. The model will load when you send a message."), False)
