@@ -8,6 +8,12 @@ from model_backend.conversations import ConversationStore
 from tests.gui.conftest import close_and_wait, send, wait_idle
 
 
+def fix_seed(tab, seed: int = 5) -> None:
+    """Sampled replies made repeatable: the test does not depend on luck."""
+    tab.sampling_panel.random_seed.setChecked(False)
+    tab.sampling_panel.seed.setValue(seed)
+
+
 def test_send_streams_a_reply_with_probabilities_and_autosaves(qtbot, open_window, app_home):
     window = open_window()
     tab = window.chat_tab
@@ -49,6 +55,7 @@ def test_empty_message_is_not_sent(qtbot, open_window):
 
 def test_stop_keeps_the_partial_reply(qtbot, open_window, app_home):
     tab = open_window(slow=True, max_new_tokens=200, temperature=1.0).chat_tab
+    fix_seed(tab)
     send(qtbot, tab, "Hello")
     qtbot.waitUntil(lambda: tab.reply is not None and len(tab.reply.message.steps) >= 3, timeout=30000)
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
@@ -179,6 +186,7 @@ def test_preload_shows_progress_then_ready(qtbot, open_window):
 def test_closing_mid_reply_saves_it_and_exits_promptly(qtbot, open_window, app_home):
     window = open_window(slow=True, max_new_tokens=200, temperature=1.0)
     tab = window.chat_tab
+    fix_seed(tab)
     send(qtbot, tab, "Hello")
     qtbot.waitUntil(lambda: tab.reply is not None and len(tab.reply.message.steps) >= 2, timeout=30000)
     window.close()
