@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="genai-classroom")
     parser.add_argument("--quit-after-show", action="store_true",
                         help="show the window, report how long that took, and quit (for start-up checks)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="run one short job per tab on the embedded models, print a line each, and exit")
     args = parser.parse_args(argv)
 
     from model_backend.offline import enable_offline_mode
@@ -52,6 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     shown = time.monotonic() - started
     torch_first = "torch" in sys.modules
     logging.getLogger(__name__).info("window shown after %.2f s (torch imported before it: %s)", shown, torch_first)
+    if args.self_test:
+        from desktop_app.self_test import run_self_test
+
+        result: dict = {}
+
+        def self_test() -> None:
+            result["code"] = run_self_test(window, shown)
+            window.close()
+
+        QTimer.singleShot(0, self_test)
+        app.exec()
+        return result.get("code", 1)
     if args.quit_after_show:
         print(f"window shown after {shown:.2f} s; torch imported before the window: {torch_first}")
         QTimer.singleShot(0, window.close)

@@ -1,0 +1,28 @@
+"""``python -m desktop_app --self-test`` runs every built tab's embedded model and reports."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_self_test_passes_on_the_embedded_models(tmp_path, e2e_paths):
+    home = tmp_path / "home"
+    (home / "cache").mkdir(parents=True)
+    # Reuse the session's converted SmolLM2 (if an earlier test made it) instead of converting again.
+    (home / "cache" / "converted-models").symlink_to(e2e_paths.converted_models_dir, target_is_directory=True)
+    e2e_paths.converted_models_dir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GENAI_CLASSROOM_HOME": str(home)}
+    completed = subprocess.run([sys.executable, "-m", "desktop_app", "--self-test"], cwd=ROOT, env=env,
+                               capture_output=True, text=True, timeout=900)
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("self-test")]
+    assert completed.returncode == 0, completed.stdout + completed.stderr[-2000:]
+    assert any(line.startswith("self-test chat: ok") and "Paris" in line for line in lines)
+    assert any(line.startswith("self-test image: ok") for line in lines)
+    assert lines[-1] == "self-test: passed"
