@@ -38,8 +38,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.main_window import MainWindow
 
+    from PySide6.QtGui import QIcon
+
+    from desktop_app.version import APP_VERSION
+    from model_backend.paths import resources_dir
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GenAI Classroom")
+    app.setApplicationVersion(APP_VERSION)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     app.setQuitOnLastWindowClosed(False)
     window = MainWindow(paths)
     def quit_app() -> None:

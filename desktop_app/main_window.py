@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from desktop_app.controller import BackendController
 from desktop_app.status_bar import AppStatusBar
+from desktop_app.version import APP_VERSION
 from desktop_app.tabs.chat_tab import ChatTab
 from desktop_app.tabs.image_tab import ImageTab
 from desktop_app.tabs.prompt_tab import PromptTab
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load(paths.settings_file)
         self.registry = registry or ModelRegistry(paths, self.settings.added_model_paths)
         self.controller = BackendController(backend_factory or default_backend_factory(paths), self)
-        self.setWindowTitle(self.tr("GenAI Classroom"))
+        self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
         self.resize(1200, 760)
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
