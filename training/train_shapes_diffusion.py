@@ -339,7 +339,7 @@ from procedurally generated data).
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--output", default=str(DEFAULT_OUTPUT))
-    p.add_argument("--steps", type=int, default=1600, help="UNet/text-encoder training steps")
+    p.add_argument("--steps", type=int, default=3000, help="UNet/text-encoder training steps")
     p.add_argument("--vae-steps", type=int, default=250)
     p.add_argument("--vae-batch", type=int, default=32, help="VAE batch of 32x32 crops")
     p.add_argument("--batch", type=int, default=32)
