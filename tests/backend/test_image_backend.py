@@ -120,3 +120,9 @@ def test_preview_modes(backend, tiny_sd_dir):
     assert fast.frames[-1].pixels.shape[:2] == (8, 8)  # latent resolution
     assert exact.frames[-1].pixels.shape == exact.pixels.shape  # a full decode
     assert np.array_equal(fast.pixels, exact.pixels), "previews never change the image itself"
+
+
+def test_low_memory_option_gives_the_same_image(backend, tiny_sd_dir):
+    normal = run(backend, request(tiny_sd_dir))[-1].value.images[0].pixels
+    sliced = run(backend, request(tiny_sd_dir, low_memory=True))[-1].value.images[0].pixels
+    assert np.abs(normal.astype(int) - sliced.astype(int)).max() <= 2  # attention slicing: same maths
