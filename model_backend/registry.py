@@ -10,7 +10,7 @@ import enum
 import importlib.util
 import logging
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -148,7 +148,7 @@ class ModelRegistry:
                 if f"{packaged.distribution}/{packaged.relative_path}" == rest:
                     return self._packaged_entry(packaged)
         elif scheme == "builtin":
-            return replace(self._entry(model_id, self.builtin_dir / rest, ModelSource.BUILTIN), model_id=model_id)
+            return self._entry(model_id, self.builtin_dir / rest, ModelSource.BUILTIN)
         elif scheme == "path":
             return self._entry(model_id, Path(rest), ModelSource.ADDED)
         elif scheme == "hf":

@@ -65,7 +65,6 @@ class ChatTab(ChatTabLayout, QWidget):
         self.reply: ActiveReply | None = None
         self.preloader = ModelPreloader(controller, self)
         self.editing_index: int | None = None
-        self.last_prompt: PromptTokens | None = None
         self._build()
         self.conversations = store.load_all()
         self.current = next((c for c in self.conversations if c.id == settings.last_conversation_id),
@@ -253,7 +252,6 @@ class ChatTab(ChatTabLayout, QWidget):
     def _on_partial(self, reply: ActiveReply, payload) -> None:
         if isinstance(payload, PromptTokens):
             self._hide_progress()
-            self.last_prompt = payload
             self.prompt_view.show_prompt(payload)
             if payload.trimmed_messages:
                 self.show_notice(self.tr("The conversation is longer than the model's {n}-token context: the "

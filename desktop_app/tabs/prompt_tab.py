@@ -18,7 +18,7 @@ from desktop_app.tabs.experiment_runner import ExperimentRunner
 from desktop_app.tabs.prompt_tab_layout import PromptTabLayout
 from desktop_app.widgets.variant_column import VariantColumn
 from model_backend.errors import InvalidModelError
-from model_backend.jobs import Failed, PromptPreviewRequest, Result, Sampling
+from model_backend.jobs import Cancelled, Failed, PromptPreviewRequest, Result, Sampling
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
     SIDE_BY_SIDE_ROW,
@@ -106,7 +106,7 @@ class PromptTab(PromptTabLayout, QWidget):
                 self.preview.show_prompt(event.value, unused)
             elif isinstance(event, Failed):
                 self.preview.show_error(event.message)
-        if any(isinstance(e, (Result, Failed)) or type(e).__name__ == "Cancelled" for e in events):
+        if any(isinstance(e, (Result, Failed, Cancelled)) for e in events):
             self.preview_job = None
 
     # ---- variants and runs ---------------------------------------------------------------

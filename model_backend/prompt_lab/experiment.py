@@ -80,6 +80,11 @@ class Experiment:
                 return "The test table is empty: load the technique's table, import a CSV, or add rows."
             try:
                 self.check.validate()
+                for number, row in enumerate(self.rows, start=1):
+                    try:
+                        self.check.validate_expected(row.expected)
+                    except CheckError as exc:
+                        return f"Table row {number}: {exc}"
             except CheckError as exc:
                 return str(exc)
         for variant in self.variants:
@@ -97,7 +102,10 @@ class Experiment:
     def record(self, cell: CellResult) -> CellResult:
         """Store a finished cell (replacing an older result for the same cell) and score it."""
         if cell.row != SIDE_BY_SIDE_ROW and cell.status == "done" and not cell.error:
-            cell.passed = self.check.passes(cell.reply, self.rows[cell.row].expected)
+            try:
+                cell.passed = self.check.passes(cell.reply, self.rows[cell.row].expected)
+            except CheckError as exc:  # the table was edited after the run was checked
+                cell.error = str(exc)
         self.results = [r for r in self.results if (r.variant, r.row) != (cell.variant, cell.row)] + [cell]
         return cell
 

@@ -52,8 +52,13 @@ class Check:
             except re.error as exc:
                 raise CheckError(f"The regular expression does not compile: {exc}.") from exc
 
+    def validate_expected(self, expected: str) -> None:
+        if self.kind == "number" and last_number(expected) is None:
+            raise CheckError(f"The expected answer '{expected}' has no number in it, so 'number' cannot check it.")
+
     def passes(self, reply: str, expected: str) -> bool:
         self.validate()
+        self.validate_expected(expected)
         if self.kind == "exact":
             return normalise(reply) == normalise(expected)
         if self.kind == "contains":
@@ -62,8 +67,6 @@ class Check:
             pattern = self.pattern.replace("{expected}", re.escape(expected)) if self.pattern else re.escape(expected)
             return re.search(pattern, reply, flags=re.IGNORECASE | re.MULTILINE) is not None
         got, want = last_number(reply), last_number(expected)
-        if want is None:
-            raise CheckError(f"The expected answer '{expected}' has no number in it, so 'number' cannot check it.")
         return got is not None and abs(got - want) <= 1e-6 * max(1.0, abs(want))
 
 

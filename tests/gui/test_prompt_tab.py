@@ -112,6 +112,8 @@ def test_bad_tables_checks_and_csv_are_explained(qtbot, open_window):
     tab.check.setCurrentIndex(tab.check.findData("regex"))
     tab.check_pattern.setText("([unclosed")
     assert not tab.run(scored=True) and "does not compile" in tab.notice.text()
+    tab.check.setCurrentIndex(tab.check.findData("number"))
+    assert not tab.run(scored=True) and "Table row 1" in tab.notice.text()  # 'positive' has no number
 
 
 def test_stop_keeps_finished_cells_and_quitting_saves_the_experiment(qtbot, open_window, app_home):
