@@ -29,6 +29,11 @@ class AppPaths:
         return self.data_dir / "images"
 
     @property
+    def audio_dir(self) -> Path:
+        """Recordings, synthesised speech, music and transcripts."""
+        return self.data_dir / "audio"
+
+    @property
     def models_dir(self) -> Path:
         """The user's own models folder: anything put here is found on the next scan."""
         return self.data_dir / "models"
