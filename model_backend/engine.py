@@ -10,12 +10,15 @@ import traceback
 from threading import Event
 from typing import Callable
 
+from model_backend.audio.audio_models import AudioModelCache
+from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
 from model_backend.chat_model import ChatModelCache, LoadedChatModel
 from model_backend.device import accelerator_memory_bytes
 from model_backend.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
 from model_backend.gallery import Gallery
 from model_backend.image_model import ImageModelCache
 from model_backend.runners.image_types import ImageRequest
+from model_backend.model_inspection import ModelKind
 from model_backend.jobs import (
     Cancelled,
     ChatRequest,
@@ -54,11 +57,15 @@ class Backend:
         self.registry = registry or ModelRegistry(paths)
         self.chat_models = ChatModelCache(paths.converted_models_dir)
         self.image_models = ImageModelCache()
+        self.audio_models = AudioModelCache(paths.converted_models_dir)
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,
             ChatRequest: self._chat,
             PromptPreviewRequest: self._preview,
             ImageRequest: self._image,
+            TranscribeRequest: self._transcribe,
+            SpeakRequest: self._speak,
+            MusicRequest: self._music,
         }
 
     # ---- the contract ------------------------------------------------------------------
@@ -83,6 +90,7 @@ class Backend:
             if is_out_of_memory(exc):
                 self.chat_models.unload()
                 self.image_models.unload()
+                self.audio_models.unload()
                 message = IMAGE_OOM_MESSAGE if isinstance(request, ImageRequest) else OOM_MESSAGE
                 emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, message, details))
             else:
@@ -102,6 +110,7 @@ class Backend:
 
         before = self.chat_models.loaded
         self.image_models.unload()
+        self.audio_models.unload(ModelKind.MUSIC)
         loaded = self.chat_models.get(entry, device, progress, cancel)
         if loaded is not before:
             self._emit_status(loaded, job_id, emit)
@@ -159,12 +168,57 @@ class Backend:
             emit(Progress(request.job_id, fraction, message))
 
         self.chat_models.unload()  # one heavy model at a time: laptops have little memory
+        self.audio_models.unload(ModelKind.MUSIC)
         loaded = self.image_models.get(entry, request.device, request.low_memory, progress, cancel)
         try:
             return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
         finally:
             self._emit_status(loaded, request.job_id, emit)
 
+    # ---- audio ---------------------------------------------------------------------------
+    def _ensure_audio_model(self, model_id: str, kind: ModelKind, device: str, job_id: str, emit: Emit,
+                            cancel: Event):
+        entry = self.registry.resolve(model_id)
+
+        def progress(fraction: float | None, message: str) -> None:
+            emit(Progress(job_id, fraction, message))
+
+        self.image_models.unload()  # Whisper and Piper are small; a diffusion model is not
+        if kind is ModelKind.MUSIC:
+            self.chat_models.unload()
+        before = self.audio_models.loaded(kind)
+        loaded = self.audio_models.get(entry, kind, device, progress, cancel)
+        if loaded is not before:
+            emit(DeviceStatus(job_id=job_id, device=loaded.device.device, dtype=loaded.device.dtype,
+                              reason=loaded.device.reason, accelerator_memory_bytes=None,
+                              model_name=loaded.entry.name))
+        return loaded
+
+    def _transcribe(self, request: TranscribeRequest, emit: Emit, cancel: Event):
+        from model_backend.audio.speech_to_text import run_transcribe, validate_transcribe_request
+
+        validate_transcribe_request(request)
+        loaded = self._ensure_audio_model(request.model_id, ModelKind.SPEECH_TO_TEXT, request.device,
+                                          request.job_id, emit, cancel)
+        return run_transcribe(request, loaded, emit, cancel, self.paths.audio_dir)
+
+    def _speak(self, request: SpeakRequest, emit: Emit, cancel: Event):
+        from model_backend.audio.text_to_speech import run_speak, validate_speak_request
+
+        validate_speak_request(request)
+        loaded = self._ensure_audio_model(request.model_id, ModelKind.TEXT_TO_SPEECH, request.device,
+                                          request.job_id, emit, cancel)
+        return run_speak(request, loaded, emit, cancel, self.paths.audio_dir)
+
+    def _music(self, request: MusicRequest, emit: Emit, cancel: Event):
+        from model_backend.audio.music import run_music, validate_music_request
+
+        validate_music_request(request)
+        loaded = self._ensure_audio_model(request.model_id, ModelKind.MUSIC, request.device,
+                                          request.job_id, emit, cancel)
+        return run_music(request, loaded, emit, cancel, self.paths.audio_dir)
+
     def shutdown(self) -> None:
         self.chat_models.unload()
         self.image_models.unload()
+        self.audio_models.unload()

