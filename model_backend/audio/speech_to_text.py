@@ -69,14 +69,18 @@ def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: Transc
     from model_backend.audio.hf_speech_to_text import transcribe_hf
 
     def progress(fraction: float | None, message: str) -> None:
-        emit(Progress(request.job_id, fraction, message))
+        if fraction is not None:  # notes arrive with no fraction; they are returned with the result
+            emit(Progress(request.job_id, fraction, message))
 
-    segments, language, probability = transcribe_hf(loaded.model, samples, request.language, request.task,
-                                                    progress, cancel.is_set)
-    for segment in segments:
-        found.append(segment)
-        emit(Partial(request.job_id, segment))
-    return language, probability, (), []
+    def stream(segments: list[Segment]) -> None:
+        for segment in segments:
+            found.append(segment)
+            emit(Partial(request.job_id, segment))
+
+    _, language, probability = transcribe_hf(loaded.model, samples, request.language, request.task, progress,
+                                             cancel.is_set, beam_size=request.beam_size, on_segments=stream)
+    candidates = ((language, probability),) if language and probability is not None else ()
+    return language, probability, candidates, list(getattr(loaded.model, "notes", []))
 
 
 def _log_mel(loaded: LoadedAudioModel, samples: np.ndarray) -> np.ndarray:

@@ -70,7 +70,8 @@ def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, c
     def progress(fraction: float | None, message: str) -> None:
         emit(Progress(request.job_id, fraction, message))
 
-    samples, rate = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set)
+    samples, rate = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set,
+                                  speaker=request.speaker)
     return np.asarray(samples, dtype=np.float32), int(rate), []
 
 
@@ -91,4 +92,5 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
                 "engine": loaded.engine}
     return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
                           model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
-                          seed=None if loaded.engine == "piper" else seed)
+                          seed=None if loaded.engine == "piper" else seed,
+                          notes=tuple(getattr(loaded.model, "notes", ()) or ()))

@@ -25,4 +25,7 @@ def test_self_test_passes_on_the_embedded_models(tmp_path, e2e_paths):
     assert completed.returncode == 0, completed.stdout + completed.stderr[-2000:]
     assert any(line.startswith("self-test chat: ok") and "Paris" in line for line in lines)
     assert any(line.startswith("self-test image: ok") for line in lines)
+    assert any(line.startswith("self-test text-to-speech: ok") for line in lines)
+    assert any(line.startswith("self-test speech-to-text: ok") and "fox" in line for line in lines)
+    assert any(line.startswith("self-test music: skipped") for line in lines)  # no music weights exist offline
     assert lines[-1] == "self-test: passed"

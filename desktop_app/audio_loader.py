@@ -1,0 +1,75 @@
+"""Decode an audio file and compute its pictures off the GUI thread.
+
+Opening a one-hour MP3 takes seconds; it is not model work, so it does not queue behind a long
+job on the backend thread either: a Qt thread-pool task does it and reports back by signal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from model_backend.audio.analysis import spectrogram
+from model_backend.audio.audio_io import AudioClip, read_audio
+from model_backend.errors import BackendError
+
+
+@dataclass(frozen=True)
+class LoadedSound:
+    clip: AudioClip
+    spectrogram_db: np.ndarray
+    token: int  # which request this answers, so a slow old load never replaces a newer one
+
+
+class _Signals(QObject):
+    loaded = Signal(object)  # LoadedSound
+    failed = Signal(int, str)
+
+
+class _LoadTask(QRunnable):
+    def __init__(self, path: str, token: int, signals: _Signals) -> None:
+        super().__init__()
+        self.path, self.token, self.signals = path, token, signals
+
+    def run(self) -> None:
+        try:
+            clip = read_audio(self.path)
+            db, _ = spectrogram(clip.samples, clip.sample_rate)
+        except BackendError as exc:
+            self.signals.failed.emit(self.token, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never raised into Qt
+            self.signals.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.loaded.emit(LoadedSound(clip, db, self.token))
+
+
+class AudioLoader(QObject):
+    loaded = Signal(object)  # LoadedSound
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signals = _Signals(self)
+        self._signals.loaded.connect(self._on_loaded)
+        self._signals.failed.connect(self._on_failed)
+        self._token = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+
+    def load(self, path: str) -> int:
+        self._token += 1
+        self.pool.start(_LoadTask(path, self._token, self._signals))
+        return self._token
+
+    def _on_loaded(self, sound: LoadedSound) -> None:
+        if sound.token == self._token:
+            self.loaded.emit(sound)
+
+    def _on_failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self.failed.emit(message)
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,110 @@
+"""What the text-to-speech and music pages share: a model, an input, Generate / Stop, progress,
+and a finished sound handed to the stage (and played at once if the user wants)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.controller import BackendController
+from desktop_app.widgets.job_status import JobStatus
+from desktop_app.widgets.model_picker import ModelPicker
+from model_backend.audio.audio_types import GeneratedAudio
+from model_backend.jobs import Cancelled, Failed, Progress, Result
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+
+
+class AudioGenerationPage(QWidget):
+    sound_ready = Signal(object, str, bool)  # GeneratedAudio, title, play now
+
+    def __init__(self, controller: BackendController, registry: ModelRegistry, kind: ModelKind,
+                 generate_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.job_id = ""
+        self.result: GeneratedAudio | None = None
+        self.model_picker = ModelPicker(registry, kind, self)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Model"), self.model_picker)
+        self.generate_button = QPushButton(generate_label, self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.autoplay = QCheckBox(self.tr("Play when ready"), self)
+        self.autoplay.setChecked(True)
+        self.status = JobStatus(self)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.autoplay)
+        buttons.addStretch(1)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.addLayout(self.form)
+        self.page_layout.addLayout(buttons)
+        self.page_layout.addWidget(self.status)
+        self.page_layout.addWidget(self.details, 1)
+        self.generate_button.clicked.connect(self.generate)
+        self.stop_button.clicked.connect(self.stop)
+        self.model_picker.model_changed.connect(lambda _: self.model_changed())
+
+    # ---- what subclasses provide -----------------------------------------------------------
+    def build_request(self, model_id: str):
+        raise NotImplementedError
+
+    def no_model_message(self) -> str:
+        raise NotImplementedError
+
+    def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
+        """(title for the stage, details for this page)."""
+        raise NotImplementedError
+
+    def model_changed(self) -> None:
+        self._update_buttons()
+
+    # ---- running -------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        self.generate_button.setEnabled(not self.job_id and bool(self.model_picker.current_model_id()))
+        self.stop_button.setEnabled(bool(self.job_id))
+
+    @Slot()
+    def generate(self) -> bool:
+        if self.job_id:
+            return False
+        model_id = self.model_picker.current_model_id()
+        if not model_id:
+            self.status.show_notice(self.no_model_message(), error=True)
+            return False
+        request = self.build_request(model_id)
+        if request is None:
+            return False
+        self.job_id = self.controller.submit(request, self._on_events)
+        self.status.show_notice(self.tr("Working…"))
+        self._update_buttons()
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        if self.job_id:
+            self.controller.cancel(self.job_id)
+
+    def _on_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.status.show_progress(event)
+            elif isinstance(event, Result):
+                self.result = event.value
+                title, details = self.describe(event.value)
+                self.details.setText("\n".join([details, *event.value.notes]))
+                self.status.show_notice(self.tr("Done. Saved to {path}.").format(path=event.value.path))
+                self.sound_ready.emit(event.value, title, self.autoplay.isChecked())
+            elif isinstance(event, Cancelled):
+                self.status.show_notice(self.tr("Stopped. Nothing was saved."))
+            elif isinstance(event, Failed):
+                self.status.show_notice(event.message, error=True)
+            if isinstance(event, (Result, Cancelled, Failed)):
+                self.job_id = ""
+                self.status.finished()
+                self._update_buttons()
+
+    def save_for_quit(self) -> None:
+        self.stop()

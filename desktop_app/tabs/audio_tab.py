@@ -1,0 +1,86 @@
+"""The Audio tab: speech to text, text to speech and text to music, around one "stage" that shows
+and plays whatever sound is current (opened, recorded or generated)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.audio_loader import AudioLoader, LoadedSound
+from desktop_app.controller import BackendController
+from desktop_app.tabs.music_page import MusicPage
+from desktop_app.tabs.speech_to_text_page import SpeechToTextPage
+from desktop_app.tabs.text_to_speech_page import TextToSpeechPage
+from desktop_app.widgets.audio_device_panel import AudioDevicePanel
+from desktop_app.widgets.sound_stage import SoundStage
+from model_backend.audio.audio_types import GeneratedAudio
+from model_backend.paths import AppPaths
+from model_backend.registry import ModelRegistry
+
+
+class AudioTab(QWidget):
+    def __init__(self, controller: BackendController, registry: ModelRegistry, paths: AppPaths,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.devices = AudioDevicePanel(self)
+        self.stage = SoundStage(self)
+        self.loader = AudioLoader(self)
+        self.speech_to_text = SpeechToTextPage(controller, registry, paths.audio_dir, self.devices.input_device,
+                                               self.devices.record_unavailable_reason, self)
+        self.text_to_speech = TextToSpeechPage(controller, registry, self)
+        self.music = MusicPage(controller, registry, paths.models_dir, self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.speech_to_text, self.tr("Speech to text"))
+        self.pages.addTab(self.text_to_speech, self.tr("Text to speech"))
+        self.pages.addTab(self.music, self.tr("Text to music"))
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.devices)
+        right_layout.addWidget(self.stage, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.pages)
+        splitter.addWidget(right)
+        splitter.setSizes([620, 580])
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.devices.changed.connect(self._on_devices_changed)
+        self.speech_to_text.sound_chosen.connect(self.show_file)
+        self.speech_to_text.play_requested.connect(self.stage.play_from)
+        self.text_to_speech.sound_ready.connect(self.show_generated)
+        self.music.sound_ready.connect(self.show_generated)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(lambda message: self.speech_to_text.show_notice(message, error=True))
+        self.stage.playback_failed.connect(lambda message: self.stage.title.setText(message))
+        self.devices.refresh()
+
+    @Slot()
+    def _on_devices_changed(self) -> None:
+        self.stage.set_output(self.devices.output_device(), self.devices.play_unavailable_reason())
+        self.speech_to_text.devices_changed()
+
+    @Slot(str)
+    def show_file(self, path: str) -> None:
+        self.stage.title.setText(self.tr("Opening {name}…").format(name=Path(path).name))
+        self.loader.load(path)
+
+    def _on_loaded(self, sound: LoadedSound) -> None:
+        clip = sound.clip
+        title = self.tr("{name} · {channels} channel(s) · {rate} Hz").format(
+            name=Path(clip.path).name, channels=clip.source_channels, rate=clip.source_rate)
+        notes = " ".join(clip.notes())
+        self.stage.set_sound(clip.samples, clip.sample_rate, f"{title}\n{notes}".strip(), clip.path,
+                             spectrogram_db=sound.spectrogram_db)
+
+    @Slot(object, str, bool)
+    def show_generated(self, audio: GeneratedAudio, title: str, play: bool) -> None:
+        self.stage.set_sound(audio.samples, audio.sample_rate, title, audio.path)
+        if play and not self.stage.play_unavailable_reason:
+            self.stage.play_from(0.0)
+
+    def save_for_quit(self) -> None:
+        self.stage.stop()
+        self.speech_to_text.save_for_quit()
+        self.text_to_speech.save_for_quit()
+        self.music.save_for_quit()
+        self.loader.wait(2000)

@@ -1,0 +1,61 @@
+"""Text to music with MusicGen when one is on disk; otherwise it says what to get and how."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+
+from desktop_app.controller import BackendController
+from desktop_app.tabs.audio_generation_page import AudioGenerationPage
+from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
+from model_backend.audio.music import MAX_DURATION, NO_MUSIC_MODEL
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+
+
+class MusicPage(AudioGenerationPage):
+    def __init__(self, controller: BackendController, registry: ModelRegistry, models_dir: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, registry, ModelKind.MUSIC, self.tr("Make music"), parent)
+        self.models_dir = Path(models_dir)
+        self.prompt = QLineEdit(self)
+        self.prompt.setPlaceholderText(self.tr("e.g. calm piano with soft rain, 80 bpm"))
+        self.duration = QDoubleSpinBox(self)
+        self.duration.setRange(0.5, MAX_DURATION)
+        self.duration.setValue(5.0)
+        self.duration.setSuffix(self.tr(" s"))
+        self.guidance = QDoubleSpinBox(self)
+        self.guidance.setRange(0.0, 15.0)
+        self.guidance.setValue(3.0)
+        self.guidance.setToolTip(self.tr("Classifier-free guidance: higher follows the prompt more closely, "
+                                         "lower is more varied."))
+        self.seed = QSpinBox(self)
+        self.seed.setRange(-1, 2**31 - 1)
+        self.seed.setValue(-1)
+        self.seed.setSpecialValueText(self.tr("random"))
+        self.form.addRow(self.tr("Prompt"), self.prompt)
+        self.form.addRow(self.tr("Duration"), self.duration)
+        self.form.addRow(self.tr("Guidance"), self.guidance)
+        self.form.addRow(self.tr("Seed"), self.seed)
+        self.model_picker.refresh()
+
+    def model_changed(self) -> None:
+        super().model_changed()
+        if not self.model_picker.current_model_id():
+            self.status.show_notice(self.no_model_message())
+        elif self.status.text() == self.no_model_message():
+            self.status.show_notice("")
+
+    def no_model_message(self) -> str:
+        return self.tr(NO_MUSIC_MODEL).format(models_dir=self.models_dir)
+
+    def build_request(self, model_id: str) -> MusicRequest:
+        return MusicRequest(self.prompt.text(), model_id, duration=self.duration.value(),
+                            guidance=self.guidance.value(),
+                            seed=None if self.seed.value() < 0 else self.seed.value())
+
+    def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
+        details = self.tr("{d:.1f} s of audio in {w:.1f} s (real-time factor {rtf:.2f}) on {device} · {model} · "
+                          "seed {seed}").format(d=audio.duration, w=audio.seconds, rtf=audio.real_time_factor,
+                                                device=audio.device, model=audio.model_name, seed=audio.seed)
+        return self.tr("Music: “{prompt}”").format(prompt=audio.settings.get("prompt", "")), details

