@@ -6,22 +6,20 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
-from desktop_app.widgets.job_status import JobStatus
+from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_types import GeneratedAudio
-from model_backend.jobs import Cancelled, Failed, Progress, Result
 from model_backend.model_inspection import ModelKind
 from model_backend.registry import ModelRegistry
 
 
-class AudioGenerationPage(QWidget):
+class AudioGenerationPage(SingleJobMixin, QWidget):
     sound_ready = Signal(object, str, bool)  # GeneratedAudio, title, play now
 
     def __init__(self, controller: BackendController, registry: ModelRegistry, kind: ModelKind,
                  generate_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.job_id = ""
         self.result: GeneratedAudio | None = None
         self.model_picker = ModelPicker(registry, kind, self)
         self.form = QFormLayout()
@@ -77,34 +75,18 @@ class AudioGenerationPage(QWidget):
         request = self.build_request(model_id)
         if request is None:
             return False
-        self.job_id = self.controller.submit(request, self._on_events)
-        self.status.show_notice(self.tr("Working…"))
-        self._update_buttons()
+        self.submit_job(request, self.tr("Working…"))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        if self.job_id:
-            self.controller.cancel(self.job_id)
+    def on_result(self, audio: GeneratedAudio) -> None:
+        self.result = audio
+        title, details = self.describe(audio)
+        self.details.setText("\n".join([details, *audio.notes]))
+        self.status.show_notice(self.tr("Done. Saved to {path}.").format(path=audio.path))
+        self.sound_ready.emit(audio, title, self.autoplay.isChecked())
 
-    def _on_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.status.show_progress(event)
-            elif isinstance(event, Result):
-                self.result = event.value
-                title, details = self.describe(event.value)
-                self.details.setText("\n".join([details, *event.value.notes]))
-                self.status.show_notice(self.tr("Done. Saved to {path}.").format(path=event.value.path))
-                self.sound_ready.emit(event.value, title, self.autoplay.isChecked())
-            elif isinstance(event, Cancelled):
-                self.status.show_notice(self.tr("Stopped. Nothing was saved."))
-            elif isinstance(event, Failed):
-                self.status.show_notice(event.message, error=True)
-            if isinstance(event, (Result, Cancelled, Failed)):
-                self.job_id = ""
-                self.status.finished()
-                self._update_buttons()
+    def on_cancelled(self, partial) -> None:
+        self.status.show_notice(self.tr("Stopped. Nothing was saved."))
 
     def save_for_quit(self) -> None:
         self.stop()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.controller import BackendController
 from desktop_app.export_file import save_export
 from desktop_app.widgets.audio_views import HeatmapView
-from desktop_app.widgets.job_status import JobStatus
+from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
 from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.segment_table import SegmentTable
 from model_backend.audio.audio_io import AUDIO_EXTENSIONS
@@ -34,14 +34,13 @@ from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcri
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
 from model_backend.audio.speech_to_text import LANGUAGES
 from model_backend.audio.transcript_export import FORMATS, render
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
 from model_backend.model_inspection import ModelKind
 from model_backend.registry import ModelRegistry
 
 LEVEL_MS = 50
 
 
-class SpeechToTextPage(QWidget):
+class SpeechToTextPage(SingleJobMixin, QWidget):
     sound_chosen = Signal(str)  # a file to put on stage (opened or just recorded)
     play_requested = Signal(float)
 
@@ -54,7 +53,6 @@ class SpeechToTextPage(QWidget):
         self.input_device = input_device
         self.record_unavailable = record_unavailable
         self.audio_path = ""
-        self.job_id = ""
         self.transcript: Transcript | None = None
         self.recorder: Recorder | None = None
         self.model_picker = ModelPicker(registry, ModelKind.SPEECH_TO_TEXT, self)
@@ -232,35 +230,18 @@ class SpeechToTextPage(QWidget):
         self.segments.clear_segments()
         self.details.clear()
         self.log_mel.set_values(None)
-        self.job_id = self.controller.submit(request, self._on_events)
-        self.show_notice(self.tr("Transcribing…"))
-        self._update_buttons()
+        self.submit_job(request, self.tr("Transcribing…"))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        if self.job_id:
-            self.controller.cancel(self.job_id)
+    def on_partial(self, payload) -> None:
+        if isinstance(payload, Segment):
+            self.segments.add_segment(payload)
 
-    def _on_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.status.show_progress(event)
-            elif isinstance(event, Partial) and isinstance(event.payload, Segment):
-                self.segments.add_segment(event.payload)
-            elif isinstance(event, Result):
-                self._on_result(event.value)
-            elif isinstance(event, Cancelled):
-                kept = len(event.partial or ())
-                self.show_notice(self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
-            elif isinstance(event, Failed):
-                self.show_notice(event.message, error=True)
-            if isinstance(event, (Result, Cancelled, Failed)):
-                self.job_id = ""
-                self.status.finished()
-                self._update_buttons()
+    def on_cancelled(self, partial) -> None:
+        kept = len(partial or ())
+        self.show_notice(self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
 
-    def _on_result(self, transcript: Transcript) -> None:
+    def on_result(self, transcript: Transcript) -> None:
         self.transcript = transcript
         if len(self.segments.segments) != len(transcript.segments):
             self.segments.clear_segments()

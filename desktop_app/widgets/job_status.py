@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from model_backend.jobs import Progress
+from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result, is_terminal
 
 
 class JobStatus(QWidget):
@@ -31,3 +31,46 @@ class JobStatus(QWidget):
 
     def text(self) -> str:
         return self.notice.text()
+
+
+class SingleJobMixin:
+    """One job at a time for a page that has ``controller``, ``status`` (JobStatus) and
+    ``_update_buttons``: submit, Stop, and events routed to ``on_partial`` / ``on_result`` /
+    ``on_cancelled``; failures are shown in the notice line."""
+
+    job_id = ""
+
+    def submit_job(self, request, working_text: str) -> None:
+        self.job_id = self.controller.submit(request, self._route_events)
+        self.status.show_notice(working_text)
+        self._update_buttons()
+
+    def stop(self) -> None:
+        if self.job_id:
+            self.controller.cancel(self.job_id)
+
+    def on_partial(self, payload) -> None:
+        pass
+
+    def on_result(self, value) -> None:
+        raise NotImplementedError
+
+    def on_cancelled(self, partial) -> None:
+        raise NotImplementedError
+
+    def _route_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, Progress):
+                self.status.show_progress(event)
+            elif isinstance(event, Partial):
+                self.on_partial(event.payload)
+            elif isinstance(event, Result):
+                self.on_result(event.value)
+            elif isinstance(event, Cancelled):
+                self.on_cancelled(event.partial)
+            elif isinstance(event, Failed):
+                self.status.show_notice(event.message, error=True)
+            if is_terminal(event):
+                self.job_id = ""
+                self.status.finished()
+                self._update_buttons()

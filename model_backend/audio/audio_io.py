@@ -6,13 +6,12 @@ goes through FFmpeg (PyAV, which faster-whisper already needs). Every failure be
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from model_backend.atomic import atomic_target
 from model_backend.errors import BackendError, ErrorKind
 
 MAX_SECONDS = 4 * 3600  # longer than any lesson; beyond this the samples alone would fill a laptop's memory
@@ -161,19 +160,7 @@ def write_wav_atomic(path: str | Path, samples: np.ndarray, sample_rate: int) ->
     import soundfile
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".wav", dir=path.parent)
-    os.close(fd)
-    try:
-        soundfile.write(tmp, np.clip(np.asarray(samples, dtype=np.float32), -1, 1), int(sample_rate),
+    with atomic_target(path, suffix=".wav") as tmp:
+        soundfile.write(str(tmp), np.clip(np.asarray(samples, dtype=np.float32), -1, 1), int(sample_rate),
                         subtype="PCM_16", format="WAV")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return path
