@@ -11,8 +11,12 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from model_backend.audio.analysis import spectrogram
-from model_backend.audio.audio_io import AudioClip, read_audio
+from model_backend.audio.audio_io import AudioClip, duration_of, read_audio
 from model_backend.errors import BackendError
+
+
+LONG_SECONDS = 20 * 60  # longer files are shown and played at 16 kHz: an hour is then 230 MB, not 600 MB
+LONG_RATE = 16000
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class _LoadTask(QRunnable):
 
     def run(self) -> None:
         try:
-            clip = read_audio(self.path)
+            long = (duration_of(self.path) or 0) > LONG_SECONDS
+            clip = read_audio(self.path, LONG_RATE if long else None)
             db, _ = spectrogram(clip.samples, clip.sample_rate)
         except BackendError as exc:
             self.signals.failed.emit(self.token, exc.message)

@@ -63,13 +63,21 @@ class WaveformView(_TimelineView):
         super().__init__(placeholder, parent)
         self.samples: np.ndarray | None = None
         self.sample_rate = 0
+        self._envelope: tuple[int, np.ndarray, np.ndarray] | None = None  # (width, mins, maxs)
         self.setMinimumHeight(70)
 
     def set_samples(self, samples: np.ndarray | None, sample_rate: int = 0) -> None:
         self.samples = None if samples is None else np.asarray(samples, dtype=np.float32)
         self.sample_rate = sample_rate
         self.duration = len(self.samples) / sample_rate if self.samples is not None and sample_rate else 0.0
+        self._envelope = None
         self.update()
+
+    def envelope_for_width(self, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """Computed once per width: the playhead repaints 25 times a second, an hour has 10⁸ samples."""
+        if self._envelope is None or self._envelope[0] != width:
+            self._envelope = (width, *envelope(self.samples, width))
+        return self._envelope[1], self._envelope[2]
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -77,7 +85,7 @@ class WaveformView(_TimelineView):
         if self.samples is None or not len(self.samples):
             self._paint_placeholder(painter)
             return
-        mins, maxs = envelope(self.samples, max(1, self.width()))
+        mins, maxs = self.envelope_for_width(max(1, self.width()))
         middle = self.height() / 2
         painter.setPen(QPen(QColor("#1e88e5"), 1))
         for x, (low, high) in enumerate(zip(mins, maxs)):

@@ -136,6 +136,23 @@ def read_audio(path: str | Path, sample_rate: int | None = None) -> AudioClip:
     return AudioClip(np.clip(mono, -1.0, 1.0), int(rate), int(source_rate), int(channels), str(path))
 
 
+def duration_of(path: str | Path) -> float | None:
+    """Seconds of audio in ``path`` from its header (no decoding), or None if it cannot tell."""
+    import soundfile
+
+    try:
+        return float(soundfile.info(str(path)).duration)
+    except Exception:  # noqa: BLE001 - not a libsndfile format: ask FFmpeg
+        pass
+    try:
+        import av
+
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            return container.duration / 1e6 if container.duration else None
+    except Exception:  # noqa: BLE001 - unreadable files are reported when they are decoded
+        return None
+
+
 def resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
     """Band-limited resampling through FFmpeg's resampler (no aliasing, unlike interpolation)."""
     if source_rate == target_rate or not len(samples):

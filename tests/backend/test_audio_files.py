@@ -114,3 +114,21 @@ def test_export_picks_format_from_extension(tmp_path):
     segments = [Segment(0.0, 1.0, " One.")]
     assert export(segments, tmp_path / "t.vtt").read_text().startswith("WEBVTT")
     assert export(segments, tmp_path / "t.txt").read_text() == "One.\n"
+
+
+@pytest.mark.parametrize("rate, channels", [(8000, 1), (11025, 6), (96000, 2)])
+def test_unusual_rates_and_channel_counts(tmp_path, rate, channels):
+    mono = tone(440, 1.5, rate)
+    soundfile.write(tmp_path / "odd.wav", np.stack([mono] * channels, axis=1), rate)
+    clip = read_audio(tmp_path / "odd.wav", 16000)
+    assert clip.sample_rate == 16000 and clip.source_channels == channels
+    assert abs(clip.duration - 1.5) < 0.05 and abs(dominant_frequency(clip.samples, 16000) - 440) < 5
+
+
+def test_duration_is_read_from_the_header(tmp_path):
+    from model_backend.audio.audio_io import duration_of
+
+    soundfile.write(tmp_path / "a.flac", tone(440, 2.0, 22050), 22050)
+    assert duration_of(tmp_path / "a.flac") == pytest.approx(2.0)
+    (tmp_path / "junk.bin").write_bytes(b"\x00" * 100)
+    assert duration_of(tmp_path / "junk.bin") is None

@@ -1,25 +1,30 @@
 """Helpers to open the real main window on tiny models."""
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.main_window import MainWindow
 from model_backend.engine import Backend
-from model_backend.jobs import Partial
+from model_backend.jobs import Partial, Progress
 from model_backend.runners.chat_types import TokenStep
 from model_backend.settings import Settings
 
 
 class SlowBackend(Backend):
-    """Adds a pause per generated token, so a test can press Stop in the middle of a reply."""
+    """Adds a pause per generated token (chat tokens, music steps), so a test can press Stop midway."""
 
     token_delay = 0.05
 
     def run(self, request, emit, cancel):
         def slow_emit(event):
             if isinstance(event, Partial) and isinstance(event.payload, TokenStep):
+                time.sleep(self.token_delay)
+            elif isinstance(event, Progress) and event.message.startswith("Generating step"):
                 time.sleep(self.token_delay)
             emit(event)
 
@@ -59,5 +64,12 @@ def wait_idle(qtbot, tab, timeout=60000) -> None:
 
 
 def close_and_wait(qtbot, window) -> None:
+    if not shiboken6.isValid(window):  # already closed and deleted by the test itself
+        return
     window.close()
     qtbot.waitUntil(window.controller.is_stopped, timeout=20000)
+    # Delete the widgets now, on the GUI thread. Otherwise a failed test's traceback keeps them alive
+    # and Python's garbage collector may free them later from the backend thread, which crashes Qt.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

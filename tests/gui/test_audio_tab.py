@@ -124,7 +124,10 @@ def test_without_audio_devices_files_still_work_and_buttons_say_why(qtbot, audio
     assert "PortAudio" in audio_tab.stage.play_button.toolTip()
 
 
-def test_music_page_with_a_model_generates_and_stops(qtbot, audio_tab, tiny_musicgen_dir):
+def test_music_page_with_a_model_generates_and_stops(qtbot, open_window, tiny_musicgen_dir):
+    window = open_window(slow=True)
+    window.tabs.setCurrentWidget(window.audio_tab)
+    audio_tab = window.audio_tab
     page = audio_tab.music
     audio_tab.pages.setCurrentWidget(page)
     assert page.model_picker.add_path(str(tiny_musicgen_dir))
@@ -138,7 +141,7 @@ def test_music_page_with_a_model_generates_and_stops(qtbot, audio_tab, tiny_musi
     assert audio_tab.stage.path == page.result.path and "seed" in page.details.text()
     page.duration.setValue(20.0)
     click(qtbot, page.generate_button)
-    qtbot.waitUntil(lambda: page.status.progress.value() > 5, timeout=60000)
+    qtbot.waitUntil(lambda: page.status.progress.value() > 0, timeout=60000)
     click(qtbot, page.stop_button)
     qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
     assert "Nothing was saved" in page.status.text()
@@ -171,3 +174,17 @@ def test_speech_played_aloud_is_recorded_and_transcribed(qtbot, audio_tab, pulse
     qtbot.waitUntil(lambda: not stt.job_id, timeout=60000)
     assert stt.transcript is not None, stt.status.text()
     assert "cat" in stt.transcript.text.lower() and "mat" in stt.transcript.text.lower()
+
+
+@pytest.mark.slow
+def test_quitting_while_recording_keeps_a_complete_recording(qtbot, audio_tab, pulse_audio, app_home):
+    from tests.gui.conftest import close_and_wait
+
+    click(qtbot, audio_tab.devices.refresh_button)
+    audio_tab.devices.input_combo.setCurrentIndex(audio_tab.devices.input_combo.findData(pulse_audio.input_device))
+    stt = audio_tab.speech_to_text
+    click(qtbot, stt.record_button)
+    qtbot.waitUntil(lambda: stt.recorder is not None and stt.recorder.seconds > 1.0, timeout=10000)
+    close_and_wait(qtbot, audio_tab.window())
+    recordings = list((app_home.audio_dir / "recordings").glob("*.wav"))
+    assert len(recordings) == 1 and soundfile.info(recordings[0]).duration > 1.0
