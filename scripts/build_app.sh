@@ -18,6 +18,12 @@ models_kb=$(cd dist/genai-classroom/_internal && du -skc "${models[@]}" | tail -
 echo "[build] bundle size: $(( total_kb / 1024 )) MB; embedded models $(( models_kb / 1024 )) MB; without them $(( (total_kb - models_kb) / 1024 )) MB"
 if [ "${1:-}" = "--self-test" ]; then
   home=$(mktemp -d)
+  chmod -R a-w dist/genai-classroom  # an install folder the app may not write to (root ignores this, hence the check below)
+  trap 'chmod -R u+w dist/genai-classroom' EXIT
+  marker="$home/.started"; touch "$marker"; sleep 1
   QT_QPA_PLATFORM=offscreen GENAI_CLASSROOM_HOME="$home" dist/genai-classroom/genai-classroom --self-test 2>"$home/stderr.log" \
     || { echo "[build] frozen self-test failed; its log:" >&2; tail -50 "$home/stderr.log" >&2; exit 1; }
+  written=$(find dist/genai-classroom -newer "$marker" | head -5)
+  if [ -n "$written" ]; then echo "[build] the app wrote inside its install folder: $written" >&2; exit 1; fi
+  echo "[build] the frozen app wrote nothing inside its install folder"
 fi
