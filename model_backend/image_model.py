@@ -2,6 +2,8 @@
 
 Loading goes through ``AutoPipelineForText2Image`` so any diffusers folder it accepts works
 (Stable Diffusion 1.x/2.x, SDXL, Turbo variants, the built-in model), offline, safetensors first.
+Single-file ``.safetensors`` checkpoints go through ``single_file_checkpoint``, which needs the base
+model's configuration on disk.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any, Callable
 from model_backend.chat_model import free_accelerator_cache
 from model_backend.device import DeviceChoice, choose_device
 from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
-from model_backend.model_inspection import KIND_NAMES, ModelKind
+from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
 from model_backend.registry import ModelEntry
 
 ProgressCallback = Callable[[float | None, str], None]
@@ -86,7 +88,9 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
         raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not an image model.",
                                 kind=ErrorKind.WRONG_MODEL_KIND)
     started = time.monotonic()
-    _check_folder(entry.path)
+    single_file = entry.format is ModelFormat.SINGLE_FILE_CHECKPOINT
+    if not single_file:
+        _check_folder(entry.path)
     progress(0.1, "Loading the image model")
     import torch
     from diffusers import AutoPipelineForText2Image
@@ -96,18 +100,23 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
     if cancel.is_set():
         raise JobCancelled()
     dtype = device.torch_dtype(torch)
-    has_safetensors = any(entry.path.rglob("*.safetensors"))
-    try:
-        pipeline = AutoPipelineForText2Image.from_pretrained(
-            entry.path, dtype=dtype, local_files_only=True,
-            use_safetensors=True if has_safetensors else None,
-            safety_checker=None, requires_safety_checker=False,
-        )
-    except Exception as exc:
-        if is_out_of_memory(exc):
-            raise
-        raise InvalidModelError(
-            f"{entry.name} could not be loaded as a diffusers pipeline: {exc}", details=repr(exc)) from exc
+    if single_file:
+        from model_backend.single_file_checkpoint import load_single_file_pipeline
+
+        pipeline = load_single_file_pipeline(entry, dtype)
+    else:
+        has_safetensors = any(entry.path.rglob("*.safetensors"))
+        try:
+            pipeline = AutoPipelineForText2Image.from_pretrained(
+                entry.path, dtype=dtype, local_files_only=True,
+                use_safetensors=True if has_safetensors else None,
+                safety_checker=None, requires_safety_checker=False,
+            )
+        except Exception as exc:
+            if is_out_of_memory(exc):
+                raise
+            raise InvalidModelError(
+                f"{entry.name} could not be loaded as a diffusers pipeline: {exc}", details=repr(exc)) from exc
     if cancel.is_set():
         raise JobCancelled()
     pipeline.set_progress_bar_config(disable=True)

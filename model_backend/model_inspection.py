@@ -1,12 +1,13 @@
 """Tell what a file or folder on disk is: which kind of model, in which format, or why it is none.
 
-Reads only small metadata (config.json, GGUF headers), never weights, so it is cheap enough to
-run on the GUI thread when the user adds a folder.
+Reads only small metadata (config.json, GGUF headers, the JSON header of a .safetensors file),
+never weights, so it is cheap enough to run on the GUI thread when the user adds a folder.
 """
 from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class ModelFormat(str, enum.Enum):
     CTRANSLATE2 = "CTranslate2 folder"
     ONNX_VOICE = "ONNX voice"
     DIFFUSERS = "diffusers folder"
+    SINGLE_FILE_CHECKPOINT = "single-file checkpoint"
 
 
 KIND_NAMES = {
@@ -50,7 +52,7 @@ class Inspection:
     kind: ModelKind
     format: ModelFormat
     name: str
-    weights_path: Path  # the folder, or the single weights file for GGUF
+    weights_path: Path  # the folder, or the single weights file (GGUF, single-file checkpoint)
     architecture: str = ""
 
 
@@ -158,6 +160,119 @@ def _inspect_hf_folder(folder: Path) -> Inspection:
     return Inspection(kind, ModelFormat.HF_FOLDER, folder.name, folder, architecture)
 
 
+# ---- single-file Stable Diffusion checkpoints (original "LDM" layout) ---------------------
+SD_UNET_PREFIX = "model.diffusion_model."
+_MAX_SAFETENSORS_HEADER = 100_000_000  # the safetensors format's own limit
+PICKLE_SUFFIXES = (".ckpt", ".pt", ".pth")
+SD_ARCHITECTURE_NAMES = {"sd1": "Stable Diffusion 1.x", "sd2": "Stable Diffusion 2.x", "sdxl": "Stable Diffusion XL"}
+
+
+def read_safetensors_header(path: Path) -> dict:
+    """The JSON header of a .safetensors file (tensor names, dtypes, shapes, offsets); never the weights.
+
+    Raises ``InvalidModelError`` if the header is damaged or the file is shorter than the header says.
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    damaged = f"{path.name} is damaged or not a .safetensors file"
+    with path.open("rb") as handle:
+        prefix = handle.read(8)
+        if len(prefix) < 8:
+            raise InvalidModelError(f"{damaged}: it is only {size} bytes long.")
+        length = int.from_bytes(prefix, "little")
+        if length < 2 or length > _MAX_SAFETENSORS_HEADER or 8 + length > size:
+            raise InvalidModelError(f"{damaged} (its header is cut off or invalid). Download or copy it again.")
+        raw = handle.read(length)
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InvalidModelError(f"{damaged} (its header is not valid JSON). Download or copy it again.",
+                                details=repr(exc)) from exc
+    if not isinstance(header, dict):
+        raise InvalidModelError(f"{damaged} (its header lists no tensors).")
+    end = 0
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        offsets = info.get("data_offsets") if isinstance(info, dict) else None
+        if not (isinstance(offsets, list) and len(offsets) == 2 and isinstance(info.get("shape"), list)):
+            raise InvalidModelError(f"{damaged} (the header entry for {name} is malformed).")
+        end = max(end, int(offsets[1]))
+    if 8 + length + end > size:
+        raise InvalidModelError(
+            f"{path.name} is truncated: it holds {size / 1e6:.1f} MB but its weights need "
+            f"{(8 + length + end) / 1e6:.1f} MB. Download or copy it again.")
+    return header
+
+
+def tensor_shape(header: dict, key: str) -> list[int] | None:
+    info = header.get(key)
+    return [int(n) for n in info["shape"]] if isinstance(info, dict) else None
+
+
+def sd_cross_attention_dim(header: dict) -> int | None:
+    """The text-embedding width the UNet attends to (768 SD 1.x, 1024 SD 2.x, 2048 SDXL)."""
+    pattern = re.compile(re.escape(SD_UNET_PREFIX) + r".*\.attn2\.to_k\.weight$")
+    for key in sorted(header):
+        if pattern.match(key):
+            shape = tensor_shape(header, key)
+            if shape and len(shape) == 2:
+                return shape[1]
+    return None
+
+
+def classify_sd_checkpoint(name: str, header: dict) -> str:
+    """"sd1", "sd2" or "sdxl" for an original-format Stable Diffusion checkpoint; raise saying why not."""
+    keys = [k for k in header if k != "__metadata__"]
+
+    def has(prefix: str) -> bool:
+        return any(k.startswith(prefix) for k in keys)
+
+    if not has(SD_UNET_PREFIX):
+        if any("lora" in k.lower() for k in keys):
+            raise InvalidModelError(f"{name} is a LoRA (a small add-on for an image model), not a whole model; "
+                                    "the app cannot use LoRAs yet.")
+        if has("down_blocks.") or has("time_embedding.") or has("encoder.down_blocks."):
+            raise InvalidModelError(f"{name} holds one part of a diffusers model (a UNet or a VAE) on its own, "
+                                    "not a whole model. Add the model's folder instead.")
+        raise InvalidModelError(f"{name} is not an image checkpoint: it holds no Stable Diffusion weights.")
+    conv_in = tensor_shape(header, SD_UNET_PREFIX + "input_blocks.0.0.weight")
+    if conv_in is None or len(conv_in) != 4:
+        raise InvalidModelError(f"{name} is a diffusion model of a kind this app cannot load from one file "
+                                "(only Stable Diffusion 1.x, 2.x and SDXL checkpoints work).")
+    if conv_in[1] != 4:
+        raise InvalidModelError(
+            f"{name} is an inpainting, editing or upscaling checkpoint (its UNet takes {conv_in[1]} input channels, "
+            "not 4): the Image tab needs a text-to-image checkpoint.")
+    if "edm_mean" in header:
+        raise InvalidModelError(f"{name} is a Playground v2.5 checkpoint, which this app cannot load from one file.")
+    if has("conditioner.embedders.1.model."):
+        architecture = "sdxl"
+    elif has("conditioner.embedders.0.model."):
+        raise InvalidModelError(f"{name} is an SDXL refiner: it only polishes pictures made by SDXL base and "
+                                "cannot make pictures from a prompt on its own.")
+    elif has("cond_stage_model.model."):
+        architecture = "sd2"
+    elif has("cond_stage_model.transformer."):
+        architecture = "sd1"
+    else:
+        raise InvalidModelError(f"{name} holds only the UNet of a Stable Diffusion model, without its text "
+                                "encoder: the app needs a full checkpoint (UNet, VAE and text encoder).")
+    if not (has("first_stage_model.") or has("vae.")):
+        raise InvalidModelError(f"{name} has no VAE weights (first_stage_model.*): the app needs a full "
+                                "checkpoint (UNet, VAE and text encoder).")
+    return architecture
+
+
+def _inspect_safetensors(path: Path) -> Inspection:
+    architecture = classify_sd_checkpoint(path.name, read_safetensors_header(path))
+    return Inspection(ModelKind.IMAGE, ModelFormat.SINGLE_FILE_CHECKPOINT, path.stem, path, architecture)
+
+
+def _has_diffusers_weights(folder: Path) -> bool:
+    return any(any(folder.glob(pattern)) for pattern in ("*.safetensors", "*.bin", "*.ckpt"))
+
+
 def inspect_path(path: Path) -> Inspection:
     """Describe the model at ``path`` or raise ``InvalidModelError`` with a reason a student can act on."""
     path = Path(path).expanduser()
@@ -167,10 +282,23 @@ def inspect_path(path: Path) -> Inspection:
             kind=ErrorKind.MODEL_NOT_FOUND,
         )
     if path.is_file():
-        if path.suffix.lower() == ".gguf":
+        suffix = path.suffix.lower()
+        if suffix == ".gguf":
             return _inspect_gguf(path)
-        raise InvalidModelError(f"{path.name} is not a model: choose a model folder or a .gguf file.")
+        if suffix == ".safetensors":
+            return _inspect_safetensors(path)
+        if suffix in PICKLE_SUFFIXES:
+            raise InvalidModelError(
+                f"{path.name} is a PyTorch pickle file ({suffix}): opening one can run any code hidden in it, so the "
+                "app does not load them. Download the .safetensors version of this model instead (most model "
+                "pages offer one), or convert the file to .safetensors on a computer you trust.")
+        raise InvalidModelError(
+            f"{path.name} is not a model: choose a model folder, a .gguf file or a .safetensors checkpoint.")
     if (path / "model_index.json").exists():
+        if (path / "unet" / "config.json").is_file() and not _has_diffusers_weights(path / "unet"):
+            raise InvalidModelError(
+                f"{path.name} holds only the configuration of a diffusers model, without weights. It can serve as "
+                "the base of single-file checkpoints, but it cannot make pictures on its own.")
         return Inspection(ModelKind.IMAGE, ModelFormat.DIFFUSERS, path.name, path, "diffusers")
     if (path / "config.json").exists():
         return _inspect_hf_folder(path)

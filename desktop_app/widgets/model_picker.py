@@ -1,4 +1,4 @@
-"""Choose a chat model, or add a model folder / GGUF file without restarting.
+"""Choose a model, or add a model folder / GGUF file / single-file image checkpoint without restarting.
 
 The registry only reads small metadata files, so scanning on the GUI thread stays quick.
 """
@@ -28,8 +28,15 @@ class ModelPicker(QWidget):
         self.add_folder_button = QToolButton(self)
         self.add_folder_button.setText(self.tr("Add model folder…"))
         self.add_file_button = QToolButton(self)
-        self.add_file_button.setText(self.tr("Add GGUF file…"))
-        self.add_file_button.setVisible(kind is ModelKind.CHAT)  # GGUF files hold language models only
+        if kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
+            self.add_file_button.setText(self.tr("Add checkpoint file…"))
+            self.add_file_button.setToolTip(self.tr(
+                "A Stable Diffusion 1.x, 2.x or SDXL checkpoint in one .safetensors file. Loading it needs the "
+                "base model's configuration in your models folder or the Hugging Face cache."))
+        else:
+            self.add_file_button.setText(self.tr("Add GGUF file…"))
+        # GGUF files hold language models only; single .safetensors files hold image checkpoints
+        self.add_file_button.setVisible(kind in (ModelKind.CHAT, ModelKind.IMAGE))
         self.refresh_button = QToolButton(self)
         self.refresh_button.setText(self.tr("Rescan"))
         layout = QHBoxLayout(self)
@@ -76,8 +83,11 @@ class ModelPicker(QWidget):
 
     @Slot()
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a GGUF model file"), "",
-                                              self.tr("GGUF models (*.gguf)"))
+        if self.kind is ModelKind.IMAGE:
+            title, file_filter = self.tr("Choose a checkpoint file"), self.tr("Checkpoints (*.safetensors)")
+        else:
+            title, file_filter = self.tr("Choose a GGUF model file"), self.tr("GGUF models (*.gguf)")
+        path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
         if path:
             self.add_path(path)
 
