@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.audio_loader import AudioLoader, LoadedSound
@@ -52,7 +52,8 @@ class AudioTab(QWidget):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(lambda message: self.speech_to_text.show_notice(message, error=True))
         self.stage.playback_failed.connect(lambda message: self.stage.title.setText(message))
-        self.devices.refresh()
+        # Probing PortAudio opens the sound system (slow on some laptops): after the window is up.
+        QTimer.singleShot(0, self.devices.refresh_if_unchecked)
 
     @Slot()
     def _on_devices_changed(self) -> None:

@@ -57,6 +57,11 @@ class AudioDevicePanel(QWidget):
         self.reason.setVisible(bool(unique))
         self.changed.emit()
 
+    @Slot()
+    def refresh_if_unchecked(self) -> None:
+        if self.availability is None:
+            self.refresh()
+
     def input_device(self) -> int | None:
         return self.input_combo.currentData()
 
