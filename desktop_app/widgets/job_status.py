@@ -22,8 +22,10 @@ class JobStatus(QWidget):
         self.progress.setValue(int((event.fraction or 0) * 100))
         self.progress.setFormat(event.message)
 
-    def finished(self) -> None:
+    def finished(self, done: bool = False) -> None:
         self.progress.setRange(0, 100)
+        if done:
+            self.progress.setValue(100)
 
     def show_notice(self, text: str, error: bool = False) -> None:
         self.notice.setStyleSheet("color: #b71c1c;" if error else "")
@@ -72,5 +74,5 @@ class SingleJobMixin:
                 self.status.show_notice(event.message, error=True)
             if is_terminal(event):
                 self.job_id = ""
-                self.status.finished()
+                self.status.finished(done=isinstance(event, Result))
                 self._update_buttons()
