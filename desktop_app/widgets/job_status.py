@@ -22,6 +22,11 @@ class JobStatus(QWidget):
         self.progress.setValue(int((event.fraction or 0) * 100))
         self.progress.setFormat(event.message)
 
+    def started(self) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+
     def finished(self, done: bool = False) -> None:
         self.progress.setRange(0, 100)
         if done:
@@ -44,6 +49,7 @@ class SingleJobMixin:
 
     def submit_job(self, request, working_text: str) -> None:
         self.job_id = self.controller.submit(request, self._route_events)
+        self.status.started()
         self.status.show_notice(working_text)
         self._update_buttons()
 

@@ -139,12 +139,14 @@ def test_music_page_with_a_model_generates_and_stops(qtbot, open_window, tiny_mu
     qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
     assert page.result is not None and abs(page.result.duration - 1.0) < 0.05, page.status.text()
     assert audio_tab.stage.path == page.result.path and "seed" in page.details.text()
-    page.duration.setValue(20.0)
+    page.duration.setValue(8.0)  # the tiny model's positions allow about 10 s
     click(qtbot, page.generate_button)
-    qtbot.waitUntil(lambda: page.status.progress.value() > 0, timeout=60000)
+    qtbot.waitUntil(lambda: page.status.progress.format().startswith("Generating step"), timeout=60000)
     click(qtbot, page.stop_button)
     qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
     assert "Nothing was saved" in page.status.text()
+    step, _, total = page.status.progress.format().removeprefix("Generating step ").partition(" of ")
+    assert 0 < int(step) < int(total)  # stopped midway, after some steps
 
 
 @pytest.mark.slow
