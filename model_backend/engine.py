@@ -117,15 +117,20 @@ class Backend:
         return loaded
 
     def _emit_status(self, loaded, job_id: str, emit: Emit) -> None:
-        """Tell the status bar which device and model are in use (chat or image model alike)."""
-        import torch
+        """Tell the status bar which device and model are in use (chat, image or audio model alike).
 
+        Accelerator memory is torch's; engines that are not torch (faster-whisper, Piper) report none."""
+        memory = None
+        if getattr(loaded, "engine", "transformers") == "transformers":
+            import torch
+
+            memory = accelerator_memory_bytes(loaded.device.device, torch)
         emit(DeviceStatus(
             job_id=job_id,
             device=loaded.device.device,
             dtype=loaded.device.dtype,
             reason=loaded.device.reason,
-            accelerator_memory_bytes=accelerator_memory_bytes(loaded.device.device, torch),
+            accelerator_memory_bytes=memory,
             model_name=loaded.entry.name,
         ))
 
@@ -189,9 +194,7 @@ class Backend:
         before = self.audio_models.loaded(kind)
         loaded = self.audio_models.get(entry, kind, device, progress, cancel)
         if loaded is not before:
-            emit(DeviceStatus(job_id=job_id, device=loaded.device.device, dtype=loaded.device.dtype,
-                              reason=loaded.device.reason, accelerator_memory_bytes=None,
-                              model_name=loaded.entry.name))
+            self._emit_status(loaded, job_id, emit)
         return loaded
 
     def _transcribe(self, request: TranscribeRequest, emit: Emit, cancel: Event):

@@ -6,7 +6,6 @@ are transcribed and survive an unplugged microphone or a crash.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Callable
 
@@ -29,7 +28,7 @@ from desktop_app.widgets.audio_views import HeatmapView
 from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
 from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.segment_table import SegmentTable
-from model_backend.audio.audio_io import AUDIO_EXTENSIONS
+from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
 from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
 from model_backend.audio.speech_to_text import LANGUAGES
@@ -173,7 +172,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         if self.recorder is not None:
             self.stop_recording()
             return True
-        path = self.audio_dir / "recordings" / f"recording-{time.strftime('%Y%m%d-%H%M%S')}.wav"
+        path = self.audio_dir / "recordings" / unique_file_name("recording")
         recorder = Recorder(path, device=self.input_device())
         try:
             recorder.start()

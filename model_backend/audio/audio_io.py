@@ -172,6 +172,14 @@ def resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndar
     return np.concatenate(pieces).astype(np.float32) if pieces else np.zeros(0, np.float32)
 
 
+def unique_file_name(prefix: str, suffix: str = ".wav") -> str:
+    """Time-stamped and unique even when two copies of the app save in the same second."""
+    import time
+    import uuid
+
+    return f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}{suffix}"
+
+
 def write_wav_atomic(path: str | Path, samples: np.ndarray, sample_rate: int) -> Path:
     """Write 16-bit PCM WAV via a temp file and ``os.replace``: a crash never leaves half a file."""
     import soundfile

@@ -12,10 +12,9 @@ from threading import Event
 
 import numpy as np
 
-from model_backend.audio.audio_io import write_wav_atomic
+from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
-from model_backend.audio.text_to_speech import audio_file_name
 from model_backend.errors import BackendError, ErrorKind
 from model_backend.jobs import Emit, Progress
 
@@ -52,7 +51,7 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
     samples, rate = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
                                    progress, cancel.is_set)
     samples = np.asarray(samples, dtype=np.float32)
-    path = write_wav_atomic(Path(audio_dir) / "music" / audio_file_name("music"), samples, rate)
+    path = write_wav_atomic(Path(audio_dir) / "music" / unique_file_name("music"), samples, rate)
     settings = {"prompt": request.prompt, "model": loaded.entry.name, "model_id": request.model_id,
                 "duration": request.duration, "guidance": request.guidance}
     return GeneratedAudio(samples=samples, sample_rate=int(rate), path=str(path),

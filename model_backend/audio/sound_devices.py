@@ -354,15 +354,15 @@ class Recorder:
 _END = object()
 
 
-def _linear_resample(samples: np.ndarray, rate: int, new_rate: int) -> np.ndarray:
-    """Good enough for listening; the models never hear this copy."""
+def _resample_channels(samples: np.ndarray, rate: int, new_rate: int) -> np.ndarray:
+    """For a device that refuses the sound's rate: each channel through the app's band-limited resampler."""
+    from model_backend.audio.audio_io import resample
+
     if rate == new_rate or len(samples) == 0:
         return samples
-    n = max(1, int(round(len(samples) * new_rate / rate)))
-    old_t = np.arange(len(samples)) / rate
-    new_t = np.arange(n) / new_rate
-    return np.stack([np.interp(new_t, old_t, samples[:, c]) for c in range(samples.shape[1])],
-                    axis=1).astype(np.float32)
+    channels = [resample(np.ascontiguousarray(samples[:, c]), rate, new_rate) for c in range(samples.shape[1])]
+    length = min(len(c) for c in channels)
+    return np.stack([c[:length] for c in channels], axis=1).astype(np.float32)
 
 
 class Player:
@@ -425,7 +425,7 @@ class Player:
                                          samplerate=rate)
             except Exception:  # noqa: BLE001 - the device refuses this rate: resample quietly
                 new_rate = int(info["default_samplerate"])
-                data = _linear_resample(data, rate, new_rate)
+                data = _resample_channels(data, rate, new_rate)
                 rate = new_rate
             start = min(len(data), max(0, int(round(start_seconds * rate))))
             self._data, self._rate, self._frame = np.ascontiguousarray(data), rate, start

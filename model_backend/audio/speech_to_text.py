@@ -15,7 +15,7 @@ import numpy as np
 
 from model_backend.atomic import atomic_write_json
 from model_backend.audio.analysis import WHISPER_RATE, whisper_log_mel
-from model_backend.audio.audio_io import read_audio
+from model_backend.audio.audio_io import read_audio, unique_file_name
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import TASKS, Segment, TranscribeRequest, Transcript
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
@@ -34,6 +34,7 @@ def validate_transcribe_request(request: TranscribeRequest) -> None:
 
 
 def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple[str, str, list[str]]:
+    """English-only checkpoints ignore a chosen language and cannot translate: say so, for every engine."""
     language, task, notes = request.language, request.task, []
     if multilingual:
         return language, task, notes
@@ -45,10 +46,16 @@ def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple
     return "en", "transcribe", notes
 
 
-def _faster_whisper(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest, duration: float,
-                    emit: Emit, cancel: Event, found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
+def _is_multilingual(loaded: LoadedAudioModel) -> bool:
+    if loaded.engine == "faster-whisper":
+        return bool(loaded.model.model.is_multilingual)
+    return not loaded.model.english_only
+
+
+def _faster_whisper(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest, language: str,
+                    task: str, duration: float, emit: Emit, cancel: Event,
+                    found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
     model = loaded.model
-    language, task, notes = _english_only_notes(bool(model.model.is_multilingual), request)
     segments, info = model.transcribe(samples, language=language or None, task=task,
                                       beam_size=max(1, request.beam_size), vad_filter=False)
     candidates = tuple((code, float(p)) for code, p in (info.all_language_probs or [])[:5])
@@ -61,11 +68,11 @@ def _faster_whisper(loaded: LoadedAudioModel, samples: np.ndarray, request: Tran
                       f"Transcribed {segment.end:.0f} s of {duration:.0f} s"))
         if cancel.is_set():
             raise JobCancelled(partial=tuple(found))
-    return info.language, float(info.language_probability), candidates, notes
+    return info.language, float(info.language_probability), candidates, []
 
 
-def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest,
-                  emit: Emit, cancel: Event, found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
+def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest, language: str,
+                  task: str, emit: Emit, cancel: Event, found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
     from model_backend.audio.hf_speech_to_text import transcribe_hf
 
     def progress(fraction: float | None, message: str) -> None:
@@ -77,7 +84,7 @@ def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: Transc
             found.append(segment)
             emit(Partial(request.job_id, segment))
 
-    _, language, probability = transcribe_hf(loaded.model, samples, request.language, request.task, progress,
+    _, language, probability = transcribe_hf(loaded.model, samples, language, task, progress,
                                              cancel.is_set, beam_size=request.beam_size, on_segments=stream)
     candidates = ((language, probability),) if language and probability is not None else ()
     return language, probability, candidates, list(getattr(loaded.model, "notes", []))
@@ -94,7 +101,7 @@ def _log_mel(loaded: LoadedAudioModel, samples: np.ndarray) -> np.ndarray:
 def save_transcript(transcript: Transcript, folder: Path) -> Path:
     """Keep every transcript as JSON beside the user's audio, so nothing is lost if the app closes."""
     stem = Path(transcript.audio_path).stem
-    path = Path(folder) / "transcripts" / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{id(transcript) % 10000:04d}.json"
+    path = Path(folder) / "transcripts" / unique_file_name(stem, ".json")
     atomic_write_json(path, {
         "audio_path": transcript.audio_path, "model": transcript.model_name, "device": transcript.device,
         "language": transcript.language, "language_probability": transcript.language_probability,
@@ -116,11 +123,14 @@ def run_transcribe(request: TranscribeRequest, loaded: LoadedAudioModel, emit: E
                            f"{Path(request.audio_path).name} is only {clip.duration * 1000:.0f} ms long: too short for speech.")
     log_mel = _log_mel(loaded, clip.samples)
     found: list[Segment] = []
+    language, task, more = _english_only_notes(_is_multilingual(loaded), request)
+    notes.extend(more)
     if loaded.engine == "faster-whisper":
-        language, probability, candidates, more = _faster_whisper(loaded, clip.samples, request, clip.duration,
-                                                                  emit, cancel, found)
+        language, probability, candidates, more = _faster_whisper(loaded, clip.samples, request, language, task,
+                                                                  clip.duration, emit, cancel, found)
     else:
-        language, probability, candidates, more = _transformers(loaded, clip.samples, request, emit, cancel, found)
+        language, probability, candidates, more = _transformers(loaded, clip.samples, request, language, task,
+                                                                emit, cancel, found)
     notes.extend(more)
     if not found:
         notes.append("No speech was found in this audio.")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import random
 import time
-import uuid
 from pathlib import Path
 from threading import Event
 
 import numpy as np
 
-from model_backend.audio.audio_io import write_wav_atomic
+from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
@@ -33,11 +32,6 @@ def validate_speak_request(request: SpeakRequest) -> None:
                            "(about 25 minutes of speech). Split it into parts.")
     if not 0.25 <= request.speed <= 4.0:
         raise BackendError(ErrorKind.INVALID_INPUT, "Speed must be between 0.25× and 4×.")
-
-
-def audio_file_name(prefix: str) -> str:
-    """Unique even when two copies of the app save in the same second."""
-    return f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}.wav"
 
 
 def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event) -> tuple[np.ndarray, int, list[str]]:
@@ -86,7 +80,7 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
         samples, rate, phonemes = _transformers(loaded, request, emit, cancel, seed)
     if cancel.is_set():
         raise JobCancelled()
-    path = write_wav_atomic(Path(audio_dir) / "speech" / audio_file_name("speech"), samples, rate)
+    path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate)
     settings = {"text": request.text, "model": loaded.entry.name, "model_id": request.model_id,
                 "speed": request.speed, "speaker": request.speaker, "phonemes": phonemes,
                 "engine": loaded.engine}

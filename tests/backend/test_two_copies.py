@@ -8,8 +8,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from model_backend.audio.audio_io import write_wav_atomic
-from model_backend.audio.text_to_speech import audio_file_name
+from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.conversations import ChatMessage, Conversation, ConversationStore
 from model_backend.settings import Settings
 
@@ -29,7 +28,7 @@ def _one_copy(home: str, name: str, failures) -> None:
             settings = Settings()
             settings.system_prompt = f"{name} {round_}"
             settings.save(root / "settings.json")
-            write_wav_atomic(root / "audio" / audio_file_name("speech"), np.zeros(800, np.float32), 8000)
+            write_wav_atomic(root / "audio" / unique_file_name("speech"), np.zeros(800, np.float32), 8000)
             store.load_all()  # must never meet a half-written file
             Settings.load(root / "settings.json")
     except Exception as exc:  # noqa: BLE001 - reported to the parent process
