@@ -158,6 +158,6 @@ def test_a_missing_part_package_is_named(app_home):
                           parts=(("json", "__init__.py"), ("no_such_part_pkg", "model.bin.part2")))
     registry = ModelRegistry(app_home, packaged=(split,))
     entries, _ = registry.scan()
-    assert entries == [] or all(e.name != "Split model" for e in entries)
+    assert all(e.name != "Split model" for e in entries)  # not listed while a part is missing
     with pytest.raises(Exception, match="no-such-part-pkg"):
         registry.resolve("package:json/.")
