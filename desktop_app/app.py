@@ -10,11 +10,26 @@ import time
 
 def _configure_logging(paths) -> None:
     paths.log_file.parent.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[logging.FileHandler(paths.log_file, encoding="utf-8"), logging.StreamHandler(sys.stderr)],
-    )
+    handlers: list[logging.Handler] = [logging.FileHandler(paths.log_file, encoding="utf-8")]
+    if sys.stderr is not None:  # None in a windowed build started without a console
+        handlers.append(logging.StreamHandler(sys.stderr))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=handlers)
+
+
+def _attach_console() -> None:
+    """Give the command-line modes an output in the windowed Windows build, which starts without stdout:
+    the console it was started from, if any (``genai-classroom.exe --self-test`` typed in a terminal)."""
+    if sys.stdout is not None or sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8", buffering=1)
+            sys.stderr = sys.stderr or sys.stdout
+    except OSError:
+        pass  # no console to attach to: the summary is still in the log file and the exit code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--self-test", action="store_true",
                         help="run one short job per tab on the embedded models, print a line each, and exit")
     args = parser.parse_args(argv)
+    if args.self_test or args.quit_after_show:
+        _attach_console()
 
     from model_backend.offline import enable_offline_mode
     from model_backend.paths import AppPaths

