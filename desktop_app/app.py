@@ -47,11 +47,17 @@ def main(argv: list[str] | None = None) -> int:
     from model_backend.paths import AppPaths
 
     enable_offline_mode()
-    paths = AppPaths.default()
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.user_folders import usable_paths
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    paths = usable_paths(AppPaths.default(), interactive=not (args.self_test or args.quit_after_show))
+    if paths is None:
+        return 2
     _configure_logging(paths)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from desktop_app.main_window import MainWindow
 
@@ -60,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.version import APP_VERSION
     from model_backend.paths import resources_dir
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GenAI Classroom")
     app.setApplicationVersion(APP_VERSION)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))

@@ -6,6 +6,7 @@ classroom that wants a portable setup on a USB stick.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +16,22 @@ HOME_ENV = "GENAI_CLASSROOM_HOME"
 
 
 @dataclass(frozen=True)
+class FolderProblem:
+    """Why the user's work cannot be kept where it should be (checked before anything is written)."""
+
+    folder: Path
+    reason: str  # the system's words, empty when the folder is simply not there
+    portable: bool  # the folder was chosen with GENAI_CLASSROOM_HOME (typically on a USB stick)
+
+
+@dataclass(frozen=True)
 class AppPaths:
     data_dir: Path
     cache_dir: Path
     config_dir: Path
+    # The GENAI_CLASSROOM_HOME folder when it chose these folders. It must already exist: a portable
+    # setup started without its USB stick must not quietly create an empty copy on the computer.
+    portable_root: Path | None = None
 
     @property
     def chats_dir(self) -> Path:
@@ -50,12 +63,31 @@ class AppPaths:
     def log_file(self) -> Path:
         return self.cache_dir / "logs" / "genai-classroom.log"
 
+    def problem(self) -> FolderProblem | None:
+        """Create the folders and try writing in each; the first thing that fails, in plain words."""
+        portable = self.portable_root is not None
+        if portable and not self.portable_root.is_dir():
+            return FolderProblem(self.portable_root, "", portable=True)
+        for folder in (self.data_dir, self.cache_dir, self.config_dir):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+                    pass
+            except OSError as exc:
+                return FolderProblem(folder, exc.strerror or str(exc), portable=portable)
+        return None
+
     @classmethod
     def default(cls) -> "AppPaths":
         home = os.environ.get(HOME_ENV)
         if home:
             root = Path(home).expanduser().resolve()
-            return cls(root / "data", root / "cache", root / "config")
+            return cls(root / "data", root / "cache", root / "config", portable_root=root)
+        return cls.usual()
+
+    @classmethod
+    def usual(cls) -> "AppPaths":
+        """This computer's folders for the user (platformdirs), whatever GENAI_CLASSROOM_HOME says."""
         import platformdirs
 
         return cls(
