@@ -32,6 +32,21 @@ def _attach_console() -> None:
         pass  # no console to attach to: the summary is still in the log file and the exit code
 
 
+def _close_on_terminate(window) -> None:
+    """A logout or ``kill`` (SIGTERM) closes the window the normal way, so the reply in flight, a
+    recording and the settings are saved instead of lost."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers between bytecodes; while Qt waits for events none run, so a timer
+    # lets Python in four times a second.
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     parser = argparse.ArgumentParser(prog="genai-classroom")
@@ -79,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             os._exit(0)
 
     window.ready_to_quit.connect(quit_app)
+    _close_on_terminate(window)
     window.show()
     shown = time.monotonic() - started
     torch_first = "torch" in sys.modules

@@ -35,8 +35,27 @@ def is_complete(folder: Path) -> bool:
     return (folder / COMPLETE_MARKER).exists()
 
 
+def _end_with_parent() -> None:
+    """In the child: exit as soon as the app's process is gone. Quitting cancels the conversion, but a
+    killed app (logout, shutdown, a crash) cannot, and the child would convert on for nobody."""
+    import os
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Queue") -> None:
     """Child-process body: verify, de-quantise, drop the GGUF quantizer, save as safetensors."""
+    _end_with_parent()
     try:
         import os
 

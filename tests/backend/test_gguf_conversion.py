@@ -80,3 +80,36 @@ def test_cache_folder_changes_when_the_file_changes(tmp_path, gguf_file):
     assert cache_folder_for(gguf_file, tmp_path, "5.1") != first
     gguf_file.write_bytes(b"GGUF" + b"\1" * 200)
     assert cache_folder_for(gguf_file, tmp_path, "5.0") != first
+
+
+def test_a_killed_app_does_not_leave_the_conversion_running(tmp_path, smollm2_gguf):
+    """Logout or a crash kills the app without a chance to cancel: the converting child ends too."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import psutil
+
+    root = Path(__file__).resolve().parents[2]
+    target = tmp_path / "converted"
+    script = (f"import sys, threading\nsys.path.insert(0, {str(root)!r})\nfrom pathlib import Path\n"
+              "from model_backend.gguf_conversion import convert_gguf\n"
+              f"convert_gguf(Path({str(smollm2_gguf)!r}), Path({str(target)!r}), "
+              "lambda fraction, message: print(message, flush=True), threading.Event())\n")
+    app = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    children = []
+    try:
+        assert app.stdout.readline().strip() == "Checking the GGUF file"  # the child is at work
+        children = psutil.Process(app.pid).children(recursive=True)
+        assert children
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+        _, alive = psutil.wait_procs(children, timeout=15)
+        assert not alive, f"still running after the app was killed: {[c.cmdline()[-1:] for c in alive]}"
+    finally:
+        app.kill()
+        for child in children:
+            if child.is_running():
+                child.kill()
+    assert not target.exists()
