@@ -108,18 +108,32 @@ def _check_speech_to_text(window) -> str:
     return f"{whisper.name} heard {event.value.text!r} (word error rate {error:.0%})"
 
 
-def _check_music(window) -> str | None:
+class Skipped(Exception):
+    """A check that cannot run on this computer; its message says why (not a failure)."""
+
+
+def _check_music(window) -> str:
     models = window.registry.models(ModelKind.MUSIC)
     if not models:
-        return None
+        raise Skipped("no model of this kind on this computer")
     event = _run(window, MusicRequest("a calm piano melody", models[0].model_id, duration=1.0, seed=1))
     if not isinstance(event, Result):
         raise RuntimeError(getattr(event, "message", "no music in time"))
     return f"{models[0].name} made {event.value.duration:.1f} s of audio"
 
 
+def _check_sound(window) -> str:
+    """Which PortAudio and devices the Audio tab will use; a PC without sound is not a failure."""
+    from model_backend.audio.sound_devices import probe
+
+    found = probe()
+    if not found.available:
+        raise Skipped(found.reason.rstrip("."))
+    return f"{found.library}; {len(found.inputs)} microphone(s), {len(found.outputs)} speaker(s)"
+
+
 CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _check_text_to_speech),
-          ("speech-to-text", _check_speech_to_text), ("music", _check_music))
+          ("speech-to-text", _check_speech_to_text), ("music", _check_music), ("sound", _check_sound))
 
 
 def _report(line: str) -> None:
@@ -136,10 +150,9 @@ def run_self_test(window, seconds_to_window: float) -> int:
         started = time.monotonic()
         try:
             detail = check(window)
-            if detail is None:
-                _report(f"self-test {name}: skipped (no model of this kind on this computer)")
-                continue
             _report(f"self-test {name}: ok ({detail}; {time.monotonic() - started:.1f} s)")
+        except Skipped as reason:
+            _report(f"self-test {name}: skipped ({reason})")
         except Exception as exc:  # every tab is reported, whatever fails
             failures += 1
             _report(f"self-test {name}: FAILED ({exc})")

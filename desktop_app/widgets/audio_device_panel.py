@@ -55,6 +55,8 @@ class AudioDevicePanel(QWidget):
         unique = list(dict.fromkeys(reasons))
         self.reason.setText(" ".join(unique) + (" " + self.tr("Files still work.") if unique else ""))
         self.reason.setVisible(bool(unique))
+        self.refresh_button.setToolTip(self.tr("Look for microphones and speakers again")
+                                       + (f" — {found.library}" if found.library else ""))
         self.changed.emit()
 
     @Slot()

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from model_backend.audio.portaudio_library import describe_portaudio, import_sounddevice
 from model_backend.errors import BackendError, ErrorKind
 
 PORTAUDIO_MISSING = ("the PortAudio library is not installed "
@@ -38,9 +39,7 @@ class AudioDeviceError(BackendError):
 def _import_sounddevice():
     """Imported lazily: sounddevice raises OSError at import time when PortAudio is absent,
     and the rest of the app must keep working without sound. Tests replace this helper."""
-    import sounddevice
-
-    return sounddevice
+    return import_sounddevice()
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class AudioAvailability:
     outputs: tuple[DeviceInfo, ...]
     default_input: int | None
     default_output: int | None
+    library: str = ""  # which PortAudio answered, e.g. "PortAudio V19.6.0-devel (the system's)"
 
     @property
     def can_record(self) -> bool:
@@ -117,6 +117,7 @@ def probe(refresh: bool = False) -> AudioAvailability:
                 max_output_channels=int(d.get("max_output_channels", 0)),
                 default_samplerate=float(d.get("default_samplerate", 0.0) or 0.0)))
         default_in, default_out = list(sd.default.device)[:2]
+        library = describe_portaudio(sd)
     except Exception as exc:  # noqa: BLE001 - a probe must never take the app down
         return _unavailable(f"the sound system did not answer ({exc})")
     inputs = tuple(d for d in infos if d.max_input_channels > 0)
@@ -125,7 +126,7 @@ def probe(refresh: bool = False) -> AudioAvailability:
         return _unavailable("no microphone or speakers were found")
     missing = " ".join(text for text, ok in ((NO_MIC, inputs), (NO_SPEAKERS, outputs)) if not ok)
     return AudioAvailability(True, missing, inputs, outputs,
-                             _pick_default(default_in, inputs), _pick_default(default_out, outputs))
+                             _pick_default(default_in, inputs), _pick_default(default_out, outputs), library)
 
 
 def _quietly(action: Callable[[], Any]) -> str:
