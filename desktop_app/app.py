@@ -12,7 +12,9 @@ def _configure_logging(paths) -> None:
     paths.log_file.parent.mkdir(parents=True, exist_ok=True)
     handlers: list[logging.Handler] = [logging.FileHandler(paths.log_file, encoding="utf-8")]
     if sys.stderr is not None:  # None in a windowed build started without a console
-        handlers.append(logging.StreamHandler(sys.stderr))
+        console = logging.StreamHandler(sys.stderr)
+        console.addFilter(lambda record: record.name != "desktop_app.self_test")  # printed on stdout already
+        handlers.append(console)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         handlers=handlers)
 
