@@ -77,15 +77,12 @@ def report_size(folder: Path) -> None:
 
 def set_writable(folder: Path, writable: bool) -> None:
     """Read-only like an install folder the user may not write to (Windows honours it on files only)."""
-    for parent, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = os.path.join(parent, name)
-            if os.path.islink(path):
-                continue
-            mode = os.stat(path).st_mode
-            os.chmod(path, mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    mode = os.stat(folder).st_mode
-    os.chmod(folder, mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    inside = (os.path.join(parent, name) for parent, dirs, names in os.walk(folder) for name in dirs + names)
+    for path in [str(folder), *inside]:
+        if os.path.islink(path):
+            continue
+        mode = os.stat(path).st_mode
+        os.chmod(path, mode | stat.S_IWUSR if writable else mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 def self_test(folder: Path) -> int:
