@@ -194,10 +194,11 @@ def read_safetensors_header(path: Path) -> dict:
     for name, info in header.items():
         if name == "__metadata__":
             continue
-        offsets = info.get("data_offsets") if isinstance(info, dict) else None
-        if not (isinstance(offsets, list) and len(offsets) == 2 and isinstance(info.get("shape"), list)):
+        info = info if isinstance(info, dict) else {}
+        offsets = info.get("data_offsets")
+        if not (_sizes(offsets) and len(offsets) == 2 and _sizes(info.get("shape"))):
             raise InvalidModelError(f"{damaged} (the header entry for {name} is malformed).")
-        end = max(end, int(offsets[1]))
+        end = max(end, offsets[1])
     if 8 + length + end > size:
         raise InvalidModelError(
             f"{path.name} is truncated: it holds {size / 1e6:.1f} MB but its weights need "
@@ -205,9 +206,14 @@ def read_safetensors_header(path: Path) -> dict:
     return header
 
 
+def _sizes(value) -> bool:
+    """A list of non-negative whole numbers (offsets, a shape): what a valid header holds."""
+    return isinstance(value, list) and all(type(n) is int and n >= 0 for n in value)
+
+
 def tensor_shape(header: dict, key: str) -> list[int] | None:
     info = header.get(key)
-    return [int(n) for n in info["shape"]] if isinstance(info, dict) else None
+    return list(info["shape"]) if isinstance(info, dict) else None
 
 
 def sd_cross_attention_dim(header: dict) -> int | None:

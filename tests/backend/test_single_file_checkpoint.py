@@ -95,6 +95,12 @@ def test_damaged_headers_are_refused_with_a_reason(tmp_path):
     truncated = tmp_path / "truncated.safetensors"
     truncated.write_bytes(whole[:-100])
     assert "is truncated" in reason(truncated) and "Download or copy it again" in reason(truncated)
+    for entry in ('{"dtype": "F32", "shape": [2], "data_offsets": [0, null]}',
+                  '{"dtype": "F32", "shape": ["2"], "data_offsets": [0, 8]}', '"x"'):
+        header = ('{"model.diffusion_model.w": %s}' % entry).encode()
+        odd = tmp_path / "odd.safetensors"
+        odd.write_bytes(len(header).to_bytes(8, "little") + header + bytes(8))
+        assert "header entry for model.diffusion_model.w is malformed" in reason(odd)
 
 
 def test_other_safetensors_files_are_not_image_checkpoints(tmp_path):
