@@ -56,7 +56,7 @@ class Backend:
         self.paths = paths
         self.registry = registry or ModelRegistry(paths)
         self.chat_models = ChatModelCache(paths.converted_models_dir)
-        self.image_models = ImageModelCache()
+        self.image_models = ImageModelCache(self.registry)
         self.audio_models = AudioModelCache(paths.converted_models_dir)
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,

@@ -18,7 +18,7 @@ from model_backend.chat_model import free_accelerator_cache
 from model_backend.device import DeviceChoice, choose_device
 from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
 from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
-from model_backend.registry import ModelEntry
+from model_backend.registry import ModelEntry, ModelRegistry
 
 ProgressCallback = Callable[[float | None, str], None]
 
@@ -82,8 +82,9 @@ def _check_folder(folder: Path) -> None:
         )
 
 
-def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, progress: ProgressCallback,
-                     cancel: Event) -> LoadedImageModel:
+def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceChoice, low_memory: bool,
+                     progress: ProgressCallback, cancel: Event) -> LoadedImageModel:
+    """``registry`` is the backend's: a single-file checkpoint's base configuration is looked for in its folders."""
     if entry.kind is not ModelKind.IMAGE:
         raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not an image model.",
                                 kind=ErrorKind.WRONG_MODEL_KIND)
@@ -103,7 +104,7 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
     if single_file:
         from model_backend.single_file_checkpoint import load_single_file_pipeline
 
-        pipeline = load_single_file_pipeline(entry, dtype)
+        pipeline = load_single_file_pipeline(entry, dtype, registry)
     else:
         has_safetensors = any(entry.path.rglob("*.safetensors"))
         try:
@@ -134,7 +135,8 @@ def load_image_model(entry: ModelEntry, device: DeviceChoice, low_memory: bool, 
 
 
 class ImageModelCache:
-    def __init__(self) -> None:
+    def __init__(self, registry: ModelRegistry) -> None:
+        self.registry = registry
         self.loaded: LoadedImageModel | None = None
 
     def get(self, entry: ModelEntry, device_preference: str, low_memory: bool, progress: ProgressCallback,
@@ -145,7 +147,7 @@ class ImageModelCache:
                 and current.low_memory == low_memory):
             return current
         self.unload()
-        self.loaded = load_image_model(entry, device, low_memory, progress, cancel)
+        self.loaded = load_image_model(entry, self.registry, device, low_memory, progress, cancel)
         return self.loaded
 
     def unload(self) -> None:

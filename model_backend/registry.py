@@ -118,6 +118,11 @@ def _package_dir(package: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+def hf_cache_repo(repo_dir: Path) -> tuple[str, Path | None]:
+    """The repo id and current snapshot of a ``models--owner--name`` folder of the Hugging Face cache."""
+    return repo_dir.name[len("models--"):].replace("--", "/"), _hf_snapshot(repo_dir)
+
+
 def _hf_snapshot(repo_dir: Path) -> Path | None:
     """The snapshot ``refs/main`` points to, else the newest one."""
     snapshots = repo_dir / "snapshots"
@@ -230,9 +235,8 @@ class ModelRegistry:
             yield f"path:{Path(added).expanduser().resolve()}", Path(added), ModelSource.ADDED
         if self.hf_cache_dir.is_dir():
             for repo_dir in sorted(self.hf_cache_dir.glob("models--*")):
-                snapshot = _hf_snapshot(repo_dir)
+                name, snapshot = hf_cache_repo(repo_dir)
                 if snapshot is not None:
-                    name = repo_dir.name[len("models--"):].replace("--", "/")
                     yield f"hf:{name}", snapshot, ModelSource.HF_CACHE
 
     def scan(self) -> tuple[list[ModelEntry], list[Problem]]:

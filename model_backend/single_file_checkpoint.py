@@ -21,13 +21,11 @@ from model_backend.errors import InvalidModelError, is_out_of_memory
 from model_backend.model_inspection import (
     SD_ARCHITECTURE_NAMES,
     SD_UNET_PREFIX,
-    classify_sd_checkpoint,
     read_safetensors_header,
     sd_cross_attention_dim,
     tensor_shape,
 )
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelEntry, ModelRegistry, _hf_snapshot, default_hf_cache_dir
+from model_backend.registry import ModelEntry, ModelRegistry, hf_cache_repo
 
 
 @dataclass(frozen=True)
@@ -55,44 +53,35 @@ BASES = {
 
 @dataclass(frozen=True)
 class CheckpointHints:
-    """UNet sizes read from the checkpoint's header, to tell a matching base from a look-alike."""
+    """UNet sizes read from the checkpoint's header, to tell a matching base from a look-alike.
+
+    (Its input channels need no hint: ``classify_sd_checkpoint`` accepts only 4, text-to-image.)
+    """
 
     cross_attention_dim: int | None = None
-    in_channels: int | None = None
     model_channels: int | None = None  # the UNet's first block width (320 for SD 1.x/2.x/SDXL)
 
 
 def checkpoint_hints(header: dict) -> CheckpointHints:
     conv_in = tensor_shape(header, SD_UNET_PREFIX + "input_blocks.0.0.weight") or []
-    return CheckpointHints(sd_cross_attention_dim(header), conv_in[1] if len(conv_in) == 4 else None,
-                           conv_in[0] if len(conv_in) == 4 else None)
+    return CheckpointHints(sd_cross_attention_dim(header), conv_in[0] if len(conv_in) == 4 else None)
 
 
 # ---- finding a local base configuration ---------------------------------------------------
-def _search_roots(source: ModelRegistry | Path | str | Iterable[Path | str]) -> list[Path]:
-    if isinstance(source, ModelRegistry):
-        return [source.paths.models_dir, *(Path(p).expanduser() for p in source.added_paths), source.hf_cache_dir]
-    if isinstance(source, (str, Path)):
-        return [Path(source).expanduser()]
-    return [Path(p).expanduser() for p in source]
-
-
-def default_search_paths(checkpoint: Path | None = None) -> list[Path]:
-    """Where the backend looks for a base: next to the checkpoint, the models folder, folders the user
-    added (from the saved settings), and the Hugging Face cache."""
+def search_roots(registry: ModelRegistry, checkpoint: Path) -> list[Path]:
+    """Where a base may be: next to the checkpoint, the backend's models folder, the folders the user
+    added (kept in the settings: the backend's registry lists only what it was built with), and the
+    Hugging Face cache."""
     from model_backend.settings import Settings
 
-    paths = AppPaths.default()
-    roots = [Path(checkpoint).parent] if checkpoint is not None else []
-    roots.append(paths.models_dir)
-    roots += [Path(p).expanduser() for p in Settings.load(paths.settings_file).added_model_paths]
-    roots.append(default_hf_cache_dir())
-    return roots
+    added = [*registry.added_paths, *Settings.load(registry.paths.settings_file).added_model_paths]
+    return [Path(checkpoint).parent, registry.paths.models_dir, *(Path(p).expanduser() for p in added),
+            registry.hf_cache_dir]
 
 
-def candidate_folders(source: ModelRegistry | Path | str | Iterable[Path | str]) -> list[tuple[str, Path]]:
-    """(name, folder) of every diffusers folder in or directly under the search roots; Hugging Face
-    cache entries are named by their repo id."""
+def candidate_folders(roots: Iterable[Path]) -> list[tuple[str, Path]]:
+    """(name, folder) of every diffusers folder in or directly under ``roots``; Hugging Face cache
+    entries are named by their repo id."""
     found: list[tuple[str, Path]] = []
     seen: set[Path] = set()
 
@@ -104,7 +93,7 @@ def candidate_folders(source: ModelRegistry | Path | str | Iterable[Path | str])
             seen.add(key)
             found.append((name, folder))
 
-    for root in _search_roots(source):
+    for root in roots:
         try:
             if (root / "model_index.json").is_file():
                 add(root.name, root)
@@ -113,7 +102,7 @@ def candidate_folders(source: ModelRegistry | Path | str | Iterable[Path | str])
                 continue
             for child in sorted(root.iterdir()):
                 if child.name.startswith("models--"):
-                    add(child.name[len("models--"):].replace("--", "/"), _hf_snapshot(child))
+                    add(*hf_cache_repo(child))
                 elif child.is_dir() and not child.name.startswith("."):
                     add(child.name, child)
         except OSError:
@@ -146,7 +135,7 @@ def base_matches(folder: Path, architecture: str, hints: CheckpointHints | None 
     unet = _read_json(folder / "unet" / "config.json")
     expected = [
         ("cross_attention_dim", hints.cross_attention_dim or spec.cross_attention_dim),
-        ("in_channels", hints.in_channels or 4),
+        ("in_channels", 4),
     ]
     if hints.model_channels:
         expected.append(("block_out_channels", hints.model_channels))
@@ -159,8 +148,7 @@ def base_matches(folder: Path, architecture: str, hints: CheckpointHints | None 
     return True
 
 
-def find_base_config(architecture: str, registry_or_search_paths: ModelRegistry | Path | str | Iterable[Path | str],
-                     hints: CheckpointHints | None = None) -> Path | None:
+def find_base_config(architecture: str, roots: Iterable[Path], hints: CheckpointHints | None = None) -> Path | None:
     """A local diffusers folder whose configuration fits a checkpoint of ``architecture``, or None.
 
     The well-known base repos (e.g. stable-diffusion-v1-5) win over other matching folders, so a
@@ -169,7 +157,7 @@ def find_base_config(architecture: str, registry_or_search_paths: ModelRegistry 
     if architecture not in BASES:
         return None
     preferred = BASES[architecture].repos
-    matches = [(name, folder) for name, folder in candidate_folders(registry_or_search_paths)
+    matches = [(name, folder) for name, folder in candidate_folders(roots)
                if base_matches(folder, architecture, hints)]
     matches.sort(key=lambda item: preferred.index(item[0]) if item[0] in preferred else len(preferred))
     return matches[0][1] if matches else None
@@ -193,14 +181,13 @@ def missing_base_message(name: str, architecture: str) -> str:
 
 
 # ---- loading ----------------------------------------------------------------------------------
-def load_single_file_pipeline(entry: ModelEntry, dtype: Any,
-                              search: ModelRegistry | Iterable[Path | str] | None = None) -> Any:
-    """The text-to-image pipeline of the checkpoint ``entry``; raise ``InvalidModelError`` saying why not."""
+def load_single_file_pipeline(entry: ModelEntry, dtype: Any, registry: ModelRegistry) -> Any:
+    """The text-to-image pipeline of the checkpoint ``entry``; raise ``InvalidModelError`` saying why not.
+
+    ``registry`` is the backend's: its folders are where a base configuration is looked for."""
     path = Path(entry.path)
-    header = read_safetensors_header(path)
-    architecture = classify_sd_checkpoint(path.name, header)
-    base = find_base_config(architecture, default_search_paths(path) if search is None else search,
-                            checkpoint_hints(header))
+    architecture = entry.architecture  # classified when the registry resolved the entry
+    base = find_base_config(architecture, search_roots(registry, path), checkpoint_hints(read_safetensors_header(path)))
     if base is None:
         raise InvalidModelError(missing_base_message(entry.name, architecture))
     import diffusers

@@ -31,8 +31,9 @@ def recorded_pipeline(monkeypatch):
 
 
 def _load(app_home, tiny_sd_dir, device: DeviceChoice, low_memory: bool):
-    entry = ModelRegistry(app_home).check_addable(tiny_sd_dir, ModelKind.IMAGE)
-    return load_image_model(entry, device, low_memory, lambda *_: None, threading.Event())
+    registry = ModelRegistry(app_home)
+    entry = registry.check_addable(tiny_sd_dir, ModelKind.IMAGE)
+    return load_image_model(entry, registry, device, low_memory, lambda *_: None, threading.Event())
 
 
 def test_low_memory_on_cuda_offloads_to_the_cpu_and_slices_attention(app_home, tiny_sd_dir, recorded_pipeline):

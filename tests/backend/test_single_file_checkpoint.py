@@ -20,13 +20,16 @@ from model_backend.engine import Backend
 from model_backend.errors import ErrorKind, InvalidModelError
 from model_backend.jobs import Failed, Result
 from model_backend.model_inspection import ModelFormat, ModelKind, inspect_path
+from model_backend.paths import AppPaths
 from model_backend.registry import ModelRegistry, default_hf_cache_dir
+from model_backend.settings import Settings
 from model_backend.runners.image_types import ImageRequest
 from model_backend.single_file_checkpoint import (
     CheckpointHints,
     checkpoint_hints,
     find_base_config,
     read_safetensors_header,
+    search_roots,
 )
 from tests.fixtures.jobs import run_job as run
 
@@ -61,8 +64,7 @@ def test_sd_checkpoints_are_image_models(tmp_path, shapes, architecture, width):
     assert (found.kind, found.format, found.architecture) == (ModelKind.IMAGE, ModelFormat.SINGLE_FILE_CHECKPOINT,
                                                               architecture)
     assert found.name == "my-model" and found.weights_path == path
-    assert ModelFormat.SINGLE_FILE_CHECKPOINT.value == "single-file checkpoint"
-    assert checkpoint_hints(read_safetensors_header(path)) == CheckpointHints(width, 4, 8)
+    assert checkpoint_hints(read_safetensors_header(path)) == CheckpointHints(width, 8)
 
 
 def test_registry_accepts_a_checkpoint_for_the_image_tab_only(tmp_path, app_home):
@@ -271,13 +273,26 @@ def write_sdxl_config_folder(folder: Path) -> Path:
     return folder
 
 
-def test_an_sdxl_base_is_found_through_the_registry(tmp_path, app_home):
+def test_an_sdxl_base_is_found_in_the_models_folder(tmp_path, app_home):
     base = write_sdxl_config_folder(app_home.models_dir / "sdxl-configs")
-    hints = CheckpointHints(cross_attention_dim=2048, in_channels=4, model_channels=320)
-    assert find_base_config("sdxl", ModelRegistry(app_home), hints) == base
-    assert find_base_config("sdxl", ModelRegistry(app_home)) == base
-    assert find_base_config("sd1", ModelRegistry(app_home)) is None
-    assert find_base_config("sdxl", ModelRegistry(app_home), CheckpointHints(2048, 4, 192)) is None
+    roots = search_roots(ModelRegistry(app_home), tmp_path / "my-sdxl.safetensors")
+    hints = CheckpointHints(cross_attention_dim=2048, model_channels=320)
+    assert find_base_config("sdxl", roots, hints) == base
+    assert find_base_config("sdxl", roots) == base
+    assert find_base_config("sd1", roots) is None
+    assert find_base_config("sdxl", roots, CheckpointHints(2048, 192)) is None
+
+
+def test_the_base_is_looked_for_in_the_backends_folders(tmp_path, app_home):
+    """Not the folders GENAI_CLASSROOM_HOME names: the app may run on this computer's folders instead
+    (a portable setup started without its USB stick)."""
+    other = AppPaths(tmp_path / "data", tmp_path / "cache", tmp_path / "config")
+    Settings(added_model_paths=[str(tmp_path / "added")]).save(other.settings_file)
+    registry = ModelRegistry(other, added_paths=[str(tmp_path / "picked")], hf_cache_dir=tmp_path / "hub")
+    roots = search_roots(registry, tmp_path / "checkpoints" / "my.safetensors")
+    assert roots == [tmp_path / "checkpoints", other.models_dir, tmp_path / "picked", tmp_path / "added",
+                     tmp_path / "hub"]
+    assert app_home.models_dir not in roots
 
 
 def test_a_config_only_folder_is_a_base_not_a_model(tiny_sd_dir, app_home):
