@@ -8,7 +8,7 @@ windows with the segments found so far. torch/transformers are imported inside f
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,9 +32,6 @@ class LoadedHFWhisper:
     dtype: Any  # torch dtype
     name: str
     english_only: bool
-    notes: list[str] = field(default_factory=list)  # what the last transcribe_hf call ignored or chose
-
-
 
 
 def _check_files(folder: Path) -> None:
@@ -128,7 +125,7 @@ def _detect_language(loaded: LoadedHFWhisper, features) -> tuple[str, float]:
 
 
 def _language_code_plain(language: str) -> str:
-    """"English", "en" and "<|en|>" all become "en" (no model needed: used for English-only notes)."""
+    """"English", "en" and "<|en|>" all become "en"."""
     from transformers.models.whisper.tokenization_whisper import TO_LANGUAGE_CODE
 
     code = language.strip().lower().strip("<|>")
@@ -197,16 +194,11 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
     total = len(samples) / SAMPLE_RATE
     model, tokenizer = loaded.model, loaded.processor.tokenizer
     gc = model.generation_config
-    loaded.notes = []
     kwargs: dict[str, Any] = {"return_timestamps": True, "force_unique_generate_call": True,
                               "return_dict_in_generate": True, "num_beams": max(1, int(beam_size))}
     code, probability = "", None
     if loaded.english_only:
-        code = "en"
-        if language and _language_code_plain(language) != "en":
-            loaded.notes.append(f"{loaded.name} is an English-only model: the language '{language}' was ignored.")
-        if task == "translate":
-            loaded.notes.append(f"{loaded.name} is an English-only model: it cannot translate, so it transcribed.")
+        code = "en"  # the caller says when a chosen language or translating was ignored
     else:
         if language:
             code = _language_code(loaded, language)
@@ -214,11 +206,8 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
             progress(0.0, "Detecting the language…")
             features = _features(loaded, samples[: int(WINDOW_SECONDS * SAMPLE_RATE)])
             code, probability = _detect_language(loaded, features.to(loaded.device, loaded.dtype))
-            loaded.notes.append(f"Detected language: {code} ({probability:.0%} sure).")
         kwargs["language"] = code or None
         kwargs["task"] = "translate" if task == "translate" else "transcribe"
-    for note in loaded.notes:
-        progress(None, note)
 
     timestamp_begin = gc.no_timestamps_token_id + 1
     eos = gc.eos_token_id

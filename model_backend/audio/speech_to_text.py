@@ -54,7 +54,7 @@ def _is_multilingual(loaded: LoadedAudioModel) -> bool:
 
 def _faster_whisper(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest, language: str,
                     task: str, duration: float, emit: Emit, cancel: Event,
-                    found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
+                    found: list[Segment]) -> tuple[str, float | None, tuple]:
     model = loaded.model
     segments, info = model.transcribe(samples, language=language or None, task=task,
                                       beam_size=max(1, request.beam_size), vad_filter=False)
@@ -68,16 +68,15 @@ def _faster_whisper(loaded: LoadedAudioModel, samples: np.ndarray, request: Tran
                       f"Transcribed {segment.end:.0f} s of {duration:.0f} s"))
         if cancel.is_set():
             raise JobCancelled(partial=tuple(found))
-    return info.language, float(info.language_probability), candidates, []
+    return info.language, float(info.language_probability), candidates
 
 
 def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: TranscribeRequest, language: str,
-                  task: str, emit: Emit, cancel: Event, found: list[Segment]) -> tuple[str, float | None, tuple, list[str]]:
+                  task: str, emit: Emit, cancel: Event, found: list[Segment]) -> tuple[str, float | None, tuple]:
     from model_backend.audio.hf_speech_to_text import transcribe_hf
 
     def progress(fraction: float | None, message: str) -> None:
-        if fraction is not None:  # notes arrive with no fraction; they are returned with the result
-            emit(Progress(request.job_id, fraction, message))
+        emit(Progress(request.job_id, fraction, message))
 
     def stream(segments: list[Segment]) -> None:
         for segment in segments:
@@ -87,7 +86,7 @@ def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: Transc
     _, language, probability = transcribe_hf(loaded.model, samples, language, task, progress,
                                              cancel.is_set, beam_size=request.beam_size, on_segments=stream)
     candidates = ((language, probability),) if language and probability is not None else ()
-    return language, probability, candidates, list(getattr(loaded.model, "notes", []))
+    return language, probability, candidates
 
 
 def _log_mel(loaded: LoadedAudioModel, samples: np.ndarray) -> np.ndarray:
@@ -126,12 +125,11 @@ def run_transcribe(request: TranscribeRequest, loaded: LoadedAudioModel, emit: E
     language, task, more = _english_only_notes(_is_multilingual(loaded), request)
     notes.extend(more)
     if loaded.engine == "faster-whisper":
-        language, probability, candidates, more = _faster_whisper(loaded, clip.samples, request, language, task,
-                                                                  clip.duration, emit, cancel, found)
+        language, probability, candidates = _faster_whisper(loaded, clip.samples, request, language, task,
+                                                            clip.duration, emit, cancel, found)
     else:
-        language, probability, candidates, more = _transformers(loaded, clip.samples, request, language, task,
-                                                                emit, cancel, found)
-    notes.extend(more)
+        language, probability, candidates = _transformers(loaded, clip.samples, request, language, task,
+                                                          emit, cancel, found)
     if not found:
         notes.append("No speech was found in this audio.")
     transcript = Transcript(

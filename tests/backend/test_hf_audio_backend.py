@@ -32,6 +32,9 @@ def test_transformers_whisper_streams_segments_and_reports_log_mel(backend, tiny
     assert [e.payload for e in events if isinstance(e, Partial)] == list(transcript.segments)
     assert all(isinstance(s, Segment) for s in transcript.segments)
     assert backend.audio_models.loaded(ModelKind.SPEECH_TO_TEXT).engine == "transformers"
+    asked = TranscribeRequest(str(tmp_path / "tone.wav"), f"path:{tiny_whisper_dir}", language="de", task="translate")
+    notes = run_job(backend, asked)[-1].value.notes  # an English-only model says what it ignored
+    assert any("English only" in n for n in notes) and any("cannot translate" in n for n in notes)
 
 
 def test_vits_voice_is_reproducible_with_a_seed_and_saved(backend, tiny_vits_dir):
