@@ -92,10 +92,3 @@ def accelerator_memory_bytes(device: str, torch: ModuleType) -> int | None:
     except Exception:
         return None
     return None
-
-
-def as_torch_dtype(torch: ModuleType, dtype):
-    """Accept a torch dtype, a name such as "float16", or None (float32)."""
-    if dtype is None:
-        return torch.float32
-    return getattr(torch, dtype) if isinstance(dtype, str) else dtype

@@ -118,6 +118,11 @@ def _package_dir(package: str) -> Path | None:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+def hf_cache_snapshot(cache_dir: Path, repo_id: str) -> Path | None:
+    """The current snapshot of ``repo_id`` ("owner/name") in the Hugging Face cache, if it is there."""
+    return _hf_snapshot(Path(cache_dir) / ("models--" + repo_id.replace("/", "--")))
+
+
 def hf_cache_repo(repo_dir: Path) -> tuple[str, Path | None]:
     """The repo id and current snapshot of a ``models--owner--name`` folder of the Hugging Face cache."""
     return repo_dir.name[len("models--"):].replace("--", "/"), _hf_snapshot(repo_dir)
@@ -179,7 +184,7 @@ class ModelRegistry:
         elif scheme == "path":
             return self._entry(model_id, Path(rest), ModelSource.ADDED)
         elif scheme == "hf":
-            snapshot = _hf_snapshot(self.hf_cache_dir / ("models--" + rest.replace("/", "--")))
+            snapshot = hf_cache_snapshot(self.hf_cache_dir, rest)
             if snapshot is not None:
                 return self._entry(model_id, snapshot, ModelSource.HF_CACHE, name=rest)
         raise InvalidModelError(

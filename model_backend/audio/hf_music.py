@@ -17,7 +17,6 @@ import numpy as np
 
 from model_backend.audio.audio_types import CancelledFn, ProgressFn
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.device import as_torch_dtype
 
 MAX_DURATION_S = 30.0  # MusicGen was trained on 30 s clips; longer needs windowed continuation
 
@@ -46,9 +45,8 @@ def _frame_rate(config) -> int:
     return int(math.ceil(int(audio.sampling_rate) / hop))
 
 
-def load_music(folder: Path, device: str, dtype) -> LoadedHFMusic:
+def load_music(folder: Path, device: str, dtype: Any) -> LoadedHFMusic:
     """Load a MusicGen (or MusicGen-Melody) folder; never downloads."""
-    import torch
     from transformers import AutoModelForTextToWaveform, AutoProcessor
 
     folder = Path(folder)
@@ -65,10 +63,9 @@ def load_music(folder: Path, device: str, dtype) -> LoadedHFMusic:
         raise BackendError(ErrorKind.INVALID_MODEL,
                            f"{folder.name}: the tokenizer files are missing (tokenizer.json or spiece.model), so "
                            "the model cannot read the prompt. Copy the whole model folder again.")
-    torch_dtype = as_torch_dtype(torch, dtype)
     try:
         processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
-        model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=torch_dtype, local_files_only=True)
+        model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=dtype, local_files_only=True)
     except Exception as exc:
         raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the MusicGen model could not be loaded.",
                            repr(exc)) from exc

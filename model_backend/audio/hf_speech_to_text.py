@@ -16,7 +16,6 @@ import numpy as np
 
 from model_backend.audio.audio_types import CancelledFn, ProgressFn, Segment
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.device import as_torch_dtype
 
 SAMPLE_RATE = 16_000
 WINDOW_SECONDS = 30.0
@@ -70,14 +69,12 @@ def _complete_generation_config(generation_config, tokenizer) -> None:
         generation_config.is_multilingual = True
 
 
-def load_whisper(folder: Path, device: str, dtype) -> LoadedHFWhisper:
+def load_whisper(folder: Path, device: str, dtype: Any) -> LoadedHFWhisper:
     """Load a Whisper checkpoint folder (safetensors or .bin) onto ``device``; never downloads."""
-    import torch
     from transformers import AutoProcessor, WhisperForConditionalGeneration
 
     folder = Path(folder)
     _check_files(folder)
-    torch_dtype = as_torch_dtype(torch, dtype)
     try:
         processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
     except Exception as exc:
@@ -87,7 +84,7 @@ def load_whisper(folder: Path, device: str, dtype) -> LoadedHFWhisper:
         raise BackendError(ErrorKind.INVALID_MODEL,
                            f"{folder.name}: the processor lacks a tokenizer or a feature extractor.")
     try:
-        model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=torch_dtype, local_files_only=True)
+        model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=dtype, local_files_only=True)
     except Exception as exc:
         raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the Whisper weights could not be loaded.",
                            repr(exc)) from exc
@@ -95,7 +92,7 @@ def load_whisper(folder: Path, device: str, dtype) -> LoadedHFWhisper:
     _complete_generation_config(model.generation_config, processor.tokenizer)
     gc = model.generation_config
     english_only = getattr(gc, "is_multilingual", None) is False or not getattr(gc, "lang_to_id", None)
-    return LoadedHFWhisper(model, processor, device, torch_dtype, folder.name, english_only)
+    return LoadedHFWhisper(model, processor, device, dtype, folder.name, english_only)
 
 
 def _features(loaded: LoadedHFWhisper, samples: np.ndarray):

@@ -18,11 +18,11 @@ import numpy as np
 
 from model_backend.audio.audio_types import CancelledFn, ProgressFn
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.device import as_torch_dtype
 
 PAUSE_SECONDS = 0.25  # silence between sentences at speed 1
 MAX_SENTENCE_CHARS = 300  # longer "sentences" are cut at commas/spaces (SpeechT5 and Bark have short limits)
 SPEAKER_EMBEDDING_FILES = ("speaker_embeddings.npy", "speaker_embedding.npy", "speaker.npy")
+VOCODER_REPO = "microsoft/speecht5_hifigan"  # the vocoder every SpeechT5 voice was trained with
 
 
 @dataclass
@@ -101,9 +101,17 @@ def _load_vits(folder: Path, device: str) -> LoadedHFTTS:
 
 
 def _find_vocoder(folder: Path) -> Path | None:
-    """A SpeechT5 HiFi-GAN folder: ``vocoder/`` inside the model, or a sibling folder of that type."""
-    candidates = [folder / "vocoder"] + sorted(p for p in folder.parent.iterdir() if p.is_dir() and p != folder)
-    for candidate in candidates:
+    """A SpeechT5 HiFi-GAN folder: ``vocoder/`` inside the model, a sibling folder of that type, or
+    microsoft/speecht5_hifigan in the Hugging Face cache (a voice downloaded there has only its own
+    snapshots beside it)."""
+    from model_backend.registry import default_hf_cache_dir, hf_cache_snapshot
+
+    try:
+        siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and p != folder)
+    except OSError:
+        siblings = []
+    cached = hf_cache_snapshot(default_hf_cache_dir(), VOCODER_REPO)
+    for candidate in [folder / "vocoder", *siblings, *([cached] if cached else [])]:
         try:
             config = json.loads((candidate / "config.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -121,13 +129,13 @@ def _load_speecht5(folder: Path, device: str, dtype) -> LoadedHFTTS:
     if vocoder_dir is None:
         raise BackendError(ErrorKind.INVALID_MODEL,
                            f"{folder.name} is a SpeechT5 voice: it makes spectrograms and needs the HiFi-GAN "
-                           "vocoder (microsoft/speecht5_hifigan) to turn them into sound. Put that model in a "
-                           f"'vocoder' folder inside {folder.name}, or next to it, and try again.")
-    torch_dtype = as_torch_dtype(torch, dtype)
+                           f"vocoder ({VOCODER_REPO}) to turn them into sound. Put that model in a "
+                           f"'vocoder' folder inside {folder.name}, next to it, or in the Hugging Face cache, "
+                           "and try again.")
     try:
         processor = SpeechT5Processor.from_pretrained(folder, local_files_only=True)
-        model = SpeechT5ForTextToSpeech.from_pretrained(folder, dtype=torch_dtype, local_files_only=True)
-        vocoder = SpeechT5HifiGan.from_pretrained(vocoder_dir, dtype=torch_dtype, local_files_only=True)
+        model = SpeechT5ForTextToSpeech.from_pretrained(folder, dtype=dtype, local_files_only=True)
+        vocoder = SpeechT5HifiGan.from_pretrained(vocoder_dir, dtype=dtype, local_files_only=True)
     except Exception as exc:
         raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the SpeechT5 voice could not be loaded.",
                            repr(exc)) from exc
@@ -142,19 +150,18 @@ def _load_speecht5(folder: Path, device: str, dtype) -> LoadedHFTTS:
     if found is None:
         loaded.load_notes.append(f"No speaker embedding ({SPEAKER_EMBEDDING_FILES[0]}) in the folder: "
                                  "using a neutral one.")
-    loaded.speaker_embedding = torch.from_numpy(vector)[None].to(device, torch_dtype)
+    loaded.speaker_embedding = torch.from_numpy(vector)[None].to(device, dtype)
     return loaded
 
 
 def load_tts_pipeline(folder: Path, device: str, dtype) -> LoadedHFTTS:
     """Bark and other text-to-audio models through ``transformers.pipeline``. We load the parts
     ourselves with local_files_only (the pipeline factory cannot pass that flag in transformers 5)."""
-    import torch
     from transformers import AutoModelForTextToWaveform, AutoProcessor, AutoTokenizer, pipeline
 
     folder = Path(folder)
     try:
-        model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=as_torch_dtype(torch, dtype),
+        model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=dtype,
                                                            local_files_only=True)
         try:
             processor = AutoProcessor.from_pretrained(folder, local_files_only=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.model_inspection import ModelKind, inspect_path
@@ -61,14 +62,14 @@ def test_tiny_models_are_classified(tiny_whisper_dir, tiny_vits_dir, tiny_musicg
 def whisper_en(tiny_whisper_dir):
     from model_backend.audio.hf_speech_to_text import load_whisper
 
-    return load_whisper(tiny_whisper_dir, "cpu", "float32")
+    return load_whisper(tiny_whisper_dir, "cpu", torch.float32)
 
 
 @pytest.fixture(scope="module")
 def whisper_multi(tiny_whisper_multilingual_dir):
     from model_backend.audio.hf_speech_to_text import load_whisper
 
-    return load_whisper(tiny_whisper_multilingual_dir, "cpu", "float32")
+    return load_whisper(tiny_whisper_multilingual_dir, "cpu", torch.float32)
 
 
 def test_whisper_long_audio_goes_window_by_window(whisper_en):
@@ -172,7 +173,7 @@ def test_whisper_folder_with_missing_files_fails_clearly(tiny_whisper_dir, tmp_p
     from model_backend.audio.hf_speech_to_text import load_whisper
 
     with pytest.raises(BackendError) as caught:
-        load_whisper(_copy_without(tiny_whisper_dir, tmp_path, *missing), "cpu", "float32")
+        load_whisper(_copy_without(tiny_whisper_dir, tmp_path, *missing), "cpu", torch.float32)
     assert caught.value.kind is ErrorKind.INVALID_MODEL and word in caught.value.message
 
 
@@ -185,7 +186,7 @@ TEXT = "Hello there. This is a small test! Does it work? Yes, it does."
 def vits(tiny_vits_dir):
     from model_backend.audio.hf_text_to_speech import load_tts
 
-    return load_tts(tiny_vits_dir, "cpu", "float32")
+    return load_tts(tiny_vits_dir, "cpu", torch.float32)
 
 
 def test_split_sentences():
@@ -238,7 +239,7 @@ def test_vits_empty_or_unpronounceable_text(vits):
 def test_pipeline_path_matches_direct_vits(vits, tiny_vits_dir):
     from model_backend.audio.hf_text_to_speech import load_tts_pipeline, synthesize_hf
 
-    piped = load_tts_pipeline(tiny_vits_dir, "cpu", "float32")
+    piped = load_tts_pipeline(tiny_vits_dir, "cpu", torch.float32)
     assert piped.kind == "pipeline" and piped.sample_rate == 16_000
     direct, _ = synthesize_hf(vits, TEXT, 1.5, 3, _ignore, _never)
     through, _ = synthesize_hf(piped, TEXT, 1.5, 3, _ignore, _never)
@@ -249,7 +250,7 @@ def test_tts_folder_errors(tiny_vits_dir, tmp_path):
     from model_backend.audio.hf_text_to_speech import load_tts
 
     with pytest.raises(BackendError) as caught:
-        load_tts(_copy_without(tiny_vits_dir, tmp_path, "vocab.json"), "cpu", "float32")
+        load_tts(_copy_without(tiny_vits_dir, tmp_path, "vocab.json"), "cpu", torch.float32)
     assert caught.value.kind is ErrorKind.INVALID_MODEL and "tokenizer" in caught.value.message
 
     speecht5 = tmp_path / "speecht5_tts"
@@ -258,14 +259,14 @@ def test_tts_folder_errors(tiny_vits_dir, tmp_path):
                                                       "architectures": ["SpeechT5ForTextToSpeech"]}))
     (speecht5 / "spm_char.model").write_bytes(b"")
     with pytest.raises(BackendError) as caught:
-        load_tts(speecht5, "cpu", "float32")
+        load_tts(speecht5, "cpu", torch.float32)
     assert caught.value.kind is ErrorKind.INVALID_MODEL and "vocoder" in caught.value.message
 
 
 def test_speecht5_with_vocoder_folder(tiny_speecht5_dir, tmp_path):
     from model_backend.audio.hf_text_to_speech import load_tts, synthesize_hf
 
-    loaded = load_tts(tiny_speecht5_dir, "cpu", "float32")
+    loaded = load_tts(tiny_speecht5_dir, "cpu", torch.float32)
     assert loaded.kind == "speecht5" and loaded.sample_rate == 16_000
     samples, rate = synthesize_hf(loaded, "Hello there. Does it work?", 1.5, 1, _ignore, _never)
     assert samples.dtype == np.float32 and len(samples) > 0 and np.abs(samples).max() <= 1.0
@@ -273,15 +274,29 @@ def test_speecht5_with_vocoder_folder(tiny_speecht5_dir, tmp_path):
     folder = tmp_path / "voice"
     shutil.copytree(tiny_speecht5_dir, folder)
     np.save(folder / "speaker_embeddings.npy", np.linspace(-1, 1, 8, dtype=np.float32))
-    voiced = load_tts(folder, "cpu", "float32")
+    voiced = load_tts(folder, "cpu", torch.float32)
     assert voiced.speaker_embedding.abs().sum() > 0 and not voiced.load_notes
+
+
+def test_speecht5_finds_its_vocoder_in_the_hugging_face_cache(tiny_speecht5_dir, app_home):
+    """Both downloaded the usual way: the voice's siblings are its own snapshots, not the vocoder."""
+    from model_backend.audio.hf_text_to_speech import load_tts
+    from model_backend.registry import default_hf_cache_dir
+
+    cache = default_hf_cache_dir()
+    voice = cache / "models--microsoft--speecht5_tts" / "snapshots" / "abc"
+    shutil.copytree(tiny_speecht5_dir, voice, ignore=shutil.ignore_patterns("vocoder"))
+    with pytest.raises(BackendError, match="vocoder"):
+        load_tts(voice, "cpu", torch.float32)
+    shutil.copytree(tiny_speecht5_dir / "vocoder", cache / "models--microsoft--speecht5_hifigan" / "snapshots" / "def")
+    assert load_tts(voice, "cpu", torch.float32).kind == "speecht5"
 
 
 def test_bark_runs_through_the_pipeline(tiny_bark_dir):
     from model_backend.audio.hf_text_to_speech import load_tts, synthesize_hf
 
     assert inspect_path(tiny_bark_dir).kind is ModelKind.TEXT_TO_SPEECH
-    loaded = load_tts(tiny_bark_dir, "cpu", "float32")
+    loaded = load_tts(tiny_bark_dir, "cpu", torch.float32)
     assert loaded.kind == "pipeline" and loaded.sample_rate == 24_000 and not loaded.supports_speed
     first, rate = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
     again, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
@@ -297,7 +312,7 @@ def test_bark_runs_through_the_pipeline(tiny_bark_dir):
 def music(tiny_musicgen_dir):
     from model_backend.audio.hf_music import load_music
 
-    return load_music(tiny_musicgen_dir, "cpu", "float32")
+    return load_music(tiny_musicgen_dir, "cpu", torch.float32)
 
 
 def test_musicgen_duration_progress_and_seed(music):
@@ -348,8 +363,8 @@ def test_music_folder_errors(tiny_musicgen_dir, tiny_vits_dir, tmp_path):
     from model_backend.audio.hf_music import load_music
 
     with pytest.raises(BackendError) as caught:
-        load_music(_copy_without(tiny_musicgen_dir, tmp_path, "tokenizer.json"), "cpu", "float32")
+        load_music(_copy_without(tiny_musicgen_dir, tmp_path, "tokenizer.json"), "cpu", torch.float32)
     assert caught.value.kind is ErrorKind.INVALID_MODEL and "tokenizer" in caught.value.message
     with pytest.raises(BackendError) as caught:
-        load_music(tiny_vits_dir, "cpu", "float32")
+        load_music(tiny_vits_dir, "cpu", torch.float32)
     assert caught.value.kind is ErrorKind.WRONG_MODEL_KIND

@@ -119,7 +119,7 @@ def test_without_audio_devices_files_still_work_and_buttons_say_why(qtbot, audio
     page = audio_tab.speech_to_text
     assert not page.record_button.isEnabled() and "PortAudio" in page.record_button.toolTip()
     assert audio_tab.devices.reason.isVisibleTo(audio_tab) and "Files still work" in audio_tab.devices.reason.text()
-    audio = speak(qtbot, audio_tab, "Still works.")
+    speak(qtbot, audio_tab, "Still works.")
     assert audio_tab.stage.samples is not None and not audio_tab.stage.play_button.isEnabled()
     assert "PortAudio" in audio_tab.stage.play_button.toolTip()
 
