@@ -60,19 +60,31 @@ class AudioLoader(QObject):
         self._signals.loaded.connect(self._on_loaded)
         self._signals.failed.connect(self._on_failed)
         self._token = 0
+        self._pending = 0  # loads started and not yet answered
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
 
     def load(self, path: str) -> int:
         self._token += 1
+        self._pending += 1
         self.pool.start(_LoadTask(path, self._token, self._signals))
         return self._token
 
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def discard_pending(self) -> None:
+        """Whatever is still loading will not be reported: something newer is on stage."""
+        self._token += 1
+
     def _on_loaded(self, sound: LoadedSound) -> None:
+        self._pending -= 1
         if sound.token == self._token:
             self.loaded.emit(sound)
 
     def _on_failed(self, token: int, message: str) -> None:
+        self._pending -= 1
         if token == self._token:
             self.failed.emit(message)
 

@@ -26,6 +26,8 @@ class AudioTab(QWidget):
         self.devices = AudioDevicePanel(self)
         self.stage = SoundStage(self)
         self.loader = AudioLoader(self)
+        self.start_after_load: float | None = None  # a segment asked to play from here once its file is back
+        self.title_before_load = ""
         self.speech_to_text = SpeechToTextPage(controller, registry, paths.audio_dir, self.devices.input_device,
                                                self.devices.record_unavailable_reason, self)
         self.text_to_speech = TextToSpeechPage(controller, registry, self)
@@ -46,11 +48,11 @@ class AudioTab(QWidget):
 
         self.devices.changed.connect(self._on_devices_changed)
         self.speech_to_text.sound_chosen.connect(self.show_file)
-        self.speech_to_text.play_requested.connect(self.stage.play_from)
+        self.speech_to_text.play_requested.connect(self.play_segment)
         self.text_to_speech.sound_ready.connect(self.show_generated)
         self.music.sound_ready.connect(self.show_generated)
         self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(lambda message: self.speech_to_text.show_notice(message, error=True))
+        self.loader.failed.connect(self._on_load_failed)
         self.stage.playback_failed.connect(lambda message: self.stage.title.setText(message))
         # Probing PortAudio opens the sound system (slow on some laptops): after the window is up.
         QTimer.singleShot(0, self.devices.refresh_if_unchecked)
@@ -62,8 +64,25 @@ class AudioTab(QWidget):
 
     @Slot(str)
     def show_file(self, path: str) -> None:
+        self.start_after_load = None
+        if not self.loader.busy:
+            self.title_before_load = self.stage.title.text()
         self.stage.title.setText(self.tr("Opening {name}…").format(name=Path(path).name))
         self.loader.load(path)
+
+    @Slot(str, float)
+    def play_segment(self, path: str, seconds: float) -> None:
+        """Play a transcribed file from ``seconds``; put it back on stage first if another sound took its place."""
+        if path == self.stage.path:
+            self.stage.play_from(seconds)
+        elif path:
+            self.show_file(path)
+            self.start_after_load = seconds
+
+    def _on_load_failed(self, message: str) -> None:
+        self.start_after_load = None
+        self.stage.title.setText(self.title_before_load)  # the stage still holds the sound it had
+        self.speech_to_text.show_notice(message, error=True)
 
     def _on_loaded(self, sound: LoadedSound) -> None:
         clip = sound.clip
@@ -72,9 +91,14 @@ class AudioTab(QWidget):
         notes = " ".join(clip.notes())
         self.stage.set_sound(clip.samples, clip.sample_rate, f"{title}\n{notes}".strip(), clip.path,
                              spectrogram_db=sound.spectrogram_db)
+        start, self.start_after_load = self.start_after_load, None
+        if start is not None:
+            self.stage.play_from(start)
 
     @Slot(object, str, bool)
     def show_generated(self, audio: GeneratedAudio, title: str, play: bool) -> None:
+        self.loader.discard_pending()  # a file still being opened must not replace the new sound
+        self.start_after_load = None
         self.stage.set_sound(audio.samples, audio.sample_rate, title, audio.path)
         if play and not self.stage.play_unavailable_reason:
             self.stage.play_from(0.0)

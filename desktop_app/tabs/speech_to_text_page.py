@@ -41,7 +41,7 @@ LEVEL_MS = 50
 
 class SpeechToTextPage(SingleJobMixin, QWidget):
     sound_chosen = Signal(str)  # a file to put on stage (opened or just recorded)
-    play_requested = Signal(float)
+    play_requested = Signal(str, float)  # the transcribed file, and where in it
 
     def __init__(self, controller: BackendController, registry: ModelRegistry, audio_dir: Path,
                  input_device: Callable[[], int | None], record_unavailable: Callable[[], str],
@@ -52,6 +52,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.input_device = input_device
         self.record_unavailable = record_unavailable
         self.audio_path = ""
+        self.transcribed_path = ""  # the file the segments shown come from (another may be open now)
         self.transcript: Transcript | None = None
         self.recorder: Recorder | None = None
         self.model_picker = ModelPicker(registry, ModelKind.SPEECH_TO_TEXT, self)
@@ -93,8 +94,8 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.record_button.clicked.connect(self.toggle_recording)
         self.transcribe_button.clicked.connect(self.transcribe)
         self.stop_button.clicked.connect(self.stop)
-        self.segments.play_requested.connect(self.play_requested)
-        self.log_mel.seek_requested.connect(self.play_requested)
+        self.segments.play_requested.connect(self._play_transcribed)
+        self.log_mel.seek_requested.connect(self._play_transcribed)
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, f=fmt: self._export_dialog(f))
         self.model_picker.refresh()
@@ -142,9 +143,9 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         reason = self.record_unavailable()
         self.record_button.setEnabled(recording or (not busy and not reason))
         self.record_button.setToolTip(reason)
-        has_text = self.transcript is not None and bool(self.transcript.segments)
+        has_text = bool(self.segments.segments)  # a stopped transcription's segments can be exported too
         for button in self.export_buttons.values():
-            button.setEnabled(has_text)
+            button.setEnabled(has_text and not busy)
 
     def devices_changed(self) -> None:
         self._update_buttons()
@@ -226,6 +227,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         request = TranscribeRequest(self.audio_path, model_id, language=self.language.currentData(),
                                     task=self.task.currentData())
         self.transcript = None
+        self.transcribed_path = self.audio_path
         self.segments.clear_segments()
         self.details.clear()
         self.log_mel.set_values(None)
@@ -260,18 +262,19 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
             self.log_mel.set_values(transcript.log_mel, duration=30.0)
         self.show_notice(self.tr("Done. Saved with your audio in {path}.").format(path=transcript.saved_path))
 
+    def _play_transcribed(self, seconds: float) -> None:
+        self.play_requested.emit(self.transcribed_path, seconds)
+
     # ---- export ------------------------------------------------------------------------------
     def _export_dialog(self, fmt: str) -> None:
-        if self.transcript is None:
-            return
-        suggested = str(Path(self.transcript.audio_path).with_suffix(f".{fmt}").name)
+        suggested = Path(self.transcribed_path).with_suffix(f".{fmt}").name
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), suggested,
                                               f"{FORMATS[fmt]} (*.{fmt})")
         if path:
             self.export(fmt, path)
 
     def export(self, fmt: str, path: str) -> bool:
-        ok, message = save_export(Path(path), render(self.transcript.segments if self.transcript else (), fmt))
+        ok, message = save_export(Path(path), render(self.segments.segments, fmt))
         self.show_notice(message, error=not ok)
         return ok
 

@@ -69,7 +69,7 @@ class SoundStage(QWidget):
         self.samples = np.asarray(samples, dtype=np.float32)
         self.sample_rate = int(sample_rate)
         self.path = path
-        duration = len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+        duration = self.duration
         self.title.setText(title)
         self.waveform.set_samples(self.samples, self.sample_rate)
         if spectrogram_db is None:

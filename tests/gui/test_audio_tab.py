@@ -64,12 +64,20 @@ def test_transcribe_spoken_file_then_click_segment_and_export(qtbot, audio_tab, 
     assert "cat" in page.transcript.text.lower()
     assert page.segments.rowCount() == len(page.transcript.segments) >= 1
     assert page.log_mel.image is not None and "real-time factor" in page.details.text()
-    with qtbot.waitSignal(page.segments.play_requested, timeout=2000) as seek:
-        rect = page.segments.visualItemRect(page.segments.item(0, 2))
-        qtbot.mouseClick(page.segments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert seek.args == [page.transcript.segments[0].start]
+    def click_first_segment():
+        with qtbot.waitSignal(page.play_requested, timeout=2000) as seek:
+            rect = page.segments.visualItemRect(page.segments.item(0, 2))
+            qtbot.mouseClick(page.segments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        return seek.args
+
+    assert click_first_segment() == [audio.path, page.transcript.segments[0].start]
     assert page.export("srt", str(tmp_path / "out.srt"))
     assert "-->" in (tmp_path / "out.srt").read_text() and "cat" in (tmp_path / "out.srt").read_text().lower()
+    other = speak(qtbot, audio_tab, "Something else.")  # now on stage instead of the transcribed file
+    assert audio_tab.stage.path == other.path
+    audio_tab.pages.setCurrentWidget(page)
+    click_first_segment()
+    qtbot.waitUntil(lambda: audio_tab.stage.path == audio.path, timeout=20000)  # the segment's own sound
 
 
 def test_stop_during_transcription_keeps_found_segments(qtbot, audio_tab, tmp_path):
@@ -87,6 +95,10 @@ def test_stop_during_transcription_keeps_found_segments(qtbot, audio_tab, tmp_pa
     qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
     assert "Stopped" in page.status.text() and page.segments.rowCount() >= 1
     assert page.transcribe_button.isEnabled()
+    assert page.export_buttons["txt"].isEnabled()  # what was found before Stop can be saved
+    assert page.export("txt", str(tmp_path / "partial.txt"))
+    found = [s.text.strip() for s in page.segments.segments if s.text.strip()]
+    assert found and (tmp_path / "partial.txt").read_text().splitlines() == found
 
 
 def test_a_file_that_is_not_audio_is_refused_clearly(qtbot, audio_tab, tmp_path):
@@ -95,6 +107,7 @@ def test_a_file_that_is_not_audio_is_refused_clearly(qtbot, audio_tab, tmp_path)
     page = audio_tab.speech_to_text
     page.open_file(str(bogus))
     qtbot.waitUntil(lambda: "could not be read as audio" in page.status.text(), timeout=20000)
+    assert "Opening" not in audio_tab.stage.title.text()  # the stage keeps the sound and title it had
     select(page.model_picker, TINY_EN)
     click(qtbot, page.transcribe_button)
     qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
