@@ -12,19 +12,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from model_backend.paths import HOME_ENV, AppPaths, FolderProblem
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UserFolders", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 
 
 def describe(problem: FolderProblem) -> str:
     if problem.portable and not problem.reason:
-        return tr("The folder for your work, {folder}, is not there. It was chosen with {variable}, usually "
-                  "a folder on a USB stick: plug the stick in and start the app again.").format(
-            folder=problem.folder, variable=HOME_ENV)
-    text = tr("Your work cannot be saved in {folder}: {reason}.").format(folder=problem.folder,
-                                                                        reason=problem.reason)
+        return translate("UserFolders", "The folder for your work, {folder}, is not there. It was chosen with "
+                         "{variable}, usually a folder on a USB stick: plug the stick in and start the app "
+                         "again.").format(folder=problem.folder, variable=HOME_ENV)
+    text = translate("UserFolders", "Your work cannot be saved in {folder}: {reason}.").format(
+        folder=problem.folder, reason=problem.reason)
     if problem.portable:
-        text += " " + tr("The folder was chosen with {variable}.").format(variable=HOME_ENV)
+        text += " " + translate("UserFolders", "The folder was chosen with {variable}.").format(variable=HOME_ENV)
     return text
 
 
@@ -42,11 +41,13 @@ def usable_paths(paths: AppPaths, interactive: bool, parent: QWidget | None = No
     usual = AppPaths.usual() if problem.portable else None
     if usual is not None and usual.problem() is not None:
         usual = None
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("GenAI Classroom"), message, parent=parent)
-    use_usual = box.addButton(tr("Use this computer's folders this time"), QMessageBox.ButtonRole.AcceptRole) \
-        if usual is not None else None
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("UserFolders", "GenAI Classroom"), message, parent=parent)
+    use_usual = None
     if usual is not None:
-        box.setInformativeText(tr("This computer's folders: {folder}").format(folder=usual.data_dir))
+        use_usual = box.addButton(translate("UserFolders", "Use this computer's folders this time"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate("UserFolders", "This computer's folders: {folder}").format(
+            folder=usual.data_dir))
+    box.addButton(translate("UserFolders", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return usual if use_usual is not None and box.clickedButton() is use_usual else None

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 from desktop_app.controller import BackendController
 from desktop_app.tabs.audio_generation_page import AudioGenerationPage
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
-from model_backend.audio.music import MAX_DURATION, NO_MUSIC_MODEL
+from model_backend.audio.music import MAX_DURATION
 from model_backend.model_inspection import ModelKind
 from model_backend.registry import ModelRegistry
 
@@ -47,7 +47,11 @@ class MusicPage(AudioGenerationPage):
             self.status.show_notice("")
 
     def no_model_message(self) -> str:
-        return self.tr(NO_MUSIC_MODEL).format(models_dir=self.models_dir)
+        return self.tr(
+            "No music model is on this computer yet. Download one once, on a machine with internet, e.g. "
+            "facebook/musicgen-small (about 2.4 GB): `hf download facebook/musicgen-small` puts it in "
+            "the Hugging Face cache, which the app reads; or copy its folder into your models folder ({models_dir}). "
+            "Then press Rescan.").format(models_dir=self.models_dir)
 
     def build_request(self, model_id: str) -> MusicRequest:
         return MusicRequest(self.prompt.text(), model_id, duration=self.duration.value(),

@@ -31,7 +31,6 @@ from desktop_app.widgets.segment_table import SegmentTable
 from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
 from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
-from model_backend.audio.speech_to_text import LANGUAGES
 from model_backend.audio.transcript_export import FORMATS, render
 from model_backend.model_inspection import ModelKind
 from model_backend.registry import ModelRegistry
@@ -65,9 +64,10 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.level.setToolTip(self.tr("Microphone level"))
         self.file_label = QLabel(self.tr("No audio chosen."), self)
         self.file_label.setWordWrap(True)
+        self.language_names = self._language_names()
         self.language = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.language.addItem(self.tr(name), code)
+        for code, name in self.language_names.items():
+            self.language.addItem(name, code)
         self.task = QComboBox(self)
         self.task.addItem(self.tr("Transcribe (same language)"), "transcribe")
         self.task.addItem(self.tr("Translate to English"), "translate")
@@ -100,6 +100,13 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self._export_dialog(f))
         self.model_picker.refresh()
         self._update_buttons()
+
+    def _language_names(self) -> dict[str, str]:
+        """The languages the menu offers (Whisper's codes), named in the app's language."""
+        return {"": self.tr("Detect automatically"), "en": self.tr("English"), "ja": self.tr("Japanese"),
+                "zh": self.tr("Chinese"), "ko": self.tr("Korean"), "fr": self.tr("French"), "de": self.tr("German"),
+                "es": self.tr("Spanish"), "it": self.tr("Italian"), "pt": self.tr("Portuguese"),
+                "nl": self.tr("Dutch"), "ru": self.tr("Russian"), "ar": self.tr("Arabic"), "hi": self.tr("Hindi")}
 
     def _build_layout(self) -> None:
         sources = QHBoxLayout()
@@ -249,7 +256,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
             for segment in transcript.segments:
                 self.segments.add_segment(segment)
         guesses = ", ".join(f"{code} {p:.0%}" for code, p in transcript.language_candidates[:3])
-        language = self.tr("Language: {lang}").format(lang=LANGUAGES.get(transcript.language, transcript.language))
+        language = self.tr("Language: {lang}").format(lang=self.language_names.get(transcript.language, transcript.language))
         if transcript.language_probability is not None:
             language += f" ({transcript.language_probability:.0%})"
         if guesses:

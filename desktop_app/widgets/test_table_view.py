@@ -74,7 +74,8 @@ class TestTableView(QTableWidget):
         if cell.error:
             self._set_result_item(cell.row, cell.variant, self.tr("error"), FAIL, cell.error)
         elif cell.passed is None:
-            self._set_result_item(cell.row, cell.variant, self.tr(cell.status), None, cell.reply)
+            status = {"stopped": self.tr("stopped"), "failed": self.tr("failed")}.get(cell.status, self.tr("done"))
+            self._set_result_item(cell.row, cell.variant, status, None, cell.reply)
         else:
             mark = "✓ " if cell.passed else "✗ "
             self._set_result_item(cell.row, cell.variant, mark + cell.reply.replace("\n", " ")[:60],

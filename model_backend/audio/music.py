@@ -20,13 +20,6 @@ from model_backend.jobs import Emit, Progress
 
 MAX_DURATION = 30.0
 
-NO_MUSIC_MODEL = (
-    "No music model is on this computer yet. Download one once, on a machine with internet, e.g. "
-    "facebook/musicgen-small (about 2.4 GB): `huggingface-cli download facebook/musicgen-small` puts it in "
-    "the Hugging Face cache, which the app reads; or copy its folder into your models folder ({models_dir}). "
-    "Then press Rescan."
-)
-
 
 def validate_music_request(request: MusicRequest) -> None:
     if not 0.5 <= request.duration <= MAX_DURATION:

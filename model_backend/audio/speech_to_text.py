@@ -21,11 +21,6 @@ from model_backend.audio.audio_types import TASKS, Segment, TranscribeRequest, T
 from model_backend.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.jobs import Emit, Partial, Progress
 
-LANGUAGES = {"": "Detect automatically", "en": "English", "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
-             "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-             "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "hi": "Hindi"}
-
-
 def validate_transcribe_request(request: TranscribeRequest) -> None:
     if request.task not in TASKS:
         raise BackendError(ErrorKind.INVALID_INPUT, f"Unknown task '{request.task}': use transcribe or translate.")
@@ -39,8 +34,8 @@ def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple
     if multilingual:
         return language, task, notes
     if language not in ("", "en"):
-        notes.append(f"This model understands English only, so the language '{LANGUAGES.get(language, language)}' "
-                     "was ignored; choose Whisper base (multilingual) for other languages.")
+        notes.append(f"This model understands English only, so the language chosen ({language}) was ignored; "
+                     "choose Whisper base (multilingual) for other languages.")
     if task == "translate":
         notes.append("This English-only model cannot translate; it transcribed instead.")
     return "en", "transcribe", notes
