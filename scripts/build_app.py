@@ -102,7 +102,7 @@ def self_test(folder: Path) -> int:
     if code != 0:
         lines = (home / "stderr.log").read_text(encoding="utf-8", errors="replace").splitlines()
         print("\n".join(lines[-50:]), file=sys.stderr)
-        say(f"frozen self-test failed (exit code {code}); its log is above")
+        say(f"frozen self-test failed (exit code {code}); its log is above, its files are in {home}")
         return 1
     changed = sorted(path for path, state in files_in(folder).items() if before.get(path) != state)
     if changed:

@@ -19,7 +19,7 @@ PAGE = 4096
 
 
 def _is_shared_library(path: Path) -> bool:
-    return ".so" in path.name and path.is_file() and not path.is_symlink()
+    return path.is_file() and not path.is_symlink()
 
 
 def segments_load(path: Path) -> bool:
@@ -60,13 +60,12 @@ def strip_libraries(folder: Path) -> tuple[int, int, list[str]]:
         try:
             done = subprocess.run(["strip", "--strip-unneeded", "-o", temporary, str(path)],
                                   capture_output=True).returncode == 0
-            if not done or os.path.getsize(temporary) >= size:
-                pass  # not strippable, or nothing to strip
-            elif segments_load(Path(temporary)):
-                os.chmod(temporary, path.stat().st_mode)
-                os.replace(temporary, path)
-            else:
-                kept.append(str(path.relative_to(folder)))
+            if done and os.path.getsize(temporary) < size:  # else not strippable, or nothing to strip
+                if segments_load(Path(temporary)):
+                    os.chmod(temporary, path.stat().st_mode)
+                    os.replace(temporary, path)
+                else:
+                    kept.append(str(path.relative_to(folder)))
         finally:
             if os.path.exists(temporary):
                 os.remove(temporary)

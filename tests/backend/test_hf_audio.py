@@ -208,7 +208,7 @@ def test_vits_same_seed_same_audio_and_speed_shortens(vits):
     assert rate == 16_000 and first.dtype == np.float32 and first.ndim == 1
     assert np.abs(first).max() <= 1.0
     np.testing.assert_array_equal(first, again)
-    assert len(other) != len(first) or not np.array_equal(other, first)
+    assert not np.array_equal(other, first)
     assert len(fast) < 0.75 * len(first)
 
 

@@ -28,11 +28,13 @@ def computer_folders(tmp_path, monkeypatch) -> Path:
 def answer_with(qtbot, button_text: str) -> list[str]:
     """Click the message box's button labelled ``button_text`` once it shows; returns what it said."""
     seen = []
+    tries = iter(range(500))  # 10 s: a box that never shows must not leave a timer clicking into later tests
 
     def click() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
+            if next(tries, None) is not None:
+                QTimer.singleShot(20, click)
             return
         seen.append(box.text())
         seen.extend(button.text() for button in box.buttons())
