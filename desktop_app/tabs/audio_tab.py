@@ -54,7 +54,12 @@ class AudioTab(QWidget):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self.stage.playback_failed.connect(lambda message: self.stage.title.setText(message))
-        # Probing PortAudio opens the sound system (slow on some laptops): after the window is up.
+
+    def showEvent(self, event) -> None:
+        """Probe the sound system the first time the tab is shown, not at start-up: loading PortAudio
+        and listing devices takes from milliseconds to a second (USB, Bluetooth) and most lessons
+        never open this tab."""
+        super().showEvent(event)
         QTimer.singleShot(0, self.devices.refresh_if_unchecked)
 
     @Slot()

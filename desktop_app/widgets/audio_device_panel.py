@@ -1,7 +1,7 @@
 """Microphone and speaker pickers; says plainly why recording or playback is unavailable.
 
-Probing PortAudio is quick, so it runs on the GUI thread when the tab is built and on Refresh
-(a newly plugged headset appears after Refresh).
+Probing PortAudio usually takes milliseconds, so it runs on the GUI thread: the first time the Audio
+tab is shown, and on Refresh (a newly plugged headset appears after Refresh).
 """
 from __future__ import annotations
 

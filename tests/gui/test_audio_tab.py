@@ -30,6 +30,15 @@ def audio_tab(open_window):
     return window.audio_tab
 
 
+def test_sound_devices_are_probed_when_the_audio_tab_is_first_shown(qtbot, open_window):
+    window = open_window()
+    qtbot.wait(100)
+    assert window.tabs.currentWidget() is not window.audio_tab
+    assert window.audio_tab.devices.availability is None  # start-up does not load PortAudio
+    window.tabs.setCurrentWidget(window.audio_tab)
+    qtbot.waitUntil(lambda: window.audio_tab.devices.availability is not None, timeout=5000)
+
+
 def speak(qtbot, tab, text: str):
     page = tab.text_to_speech
     tab.pages.setCurrentWidget(page)
