@@ -3,7 +3,16 @@ and a finished sound handed to the stage (and played at once if the user wants).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.controller import BackendController
 from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
@@ -28,6 +37,10 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.autoplay = QCheckBox(self.tr("Play when ready"), self)
         self.autoplay.setChecked(True)
+        self.seed = QSpinBox(self)  # the subclass places it in the form
+        self.seed.setRange(-1, 2**31 - 1)
+        self.seed.setValue(-1)
+        self.seed.setSpecialValueText(self.tr("random"))
         self.status = JobStatus(self)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -58,6 +71,13 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
 
     def model_changed(self) -> None:
         self._update_buttons()
+
+    def seed_value(self) -> int | None:
+        return None if self.seed.value() < 0 else self.seed.value()
+
+    def timing(self, audio: GeneratedAudio) -> str:
+        return self.tr("{d:.1f} s of sound in {w:.1f} s (real-time factor {rtf:.2f}) on {device} · {model}").format(
+            d=audio.duration, w=audio.seconds, rtf=audio.real_time_factor, device=audio.device, model=audio.model_name)
 
     # ---- running -------------------------------------------------------------------------
     def _update_buttons(self) -> None:

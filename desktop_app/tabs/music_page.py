@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
 from desktop_app.controller import BackendController
 from desktop_app.tabs.audio_generation_page import AudioGenerationPage
@@ -29,10 +29,6 @@ class MusicPage(AudioGenerationPage):
         self.guidance.setValue(3.0)
         self.guidance.setToolTip(self.tr("Classifier-free guidance: higher follows the prompt more closely, "
                                          "lower is more varied."))
-        self.seed = QSpinBox(self)
-        self.seed.setRange(-1, 2**31 - 1)
-        self.seed.setValue(-1)
-        self.seed.setSpecialValueText(self.tr("random"))
         self.form.addRow(self.tr("Prompt"), self.prompt)
         self.form.addRow(self.tr("Duration"), self.duration)
         self.form.addRow(self.tr("Guidance"), self.guidance)
@@ -56,10 +52,8 @@ class MusicPage(AudioGenerationPage):
     def build_request(self, model_id: str) -> MusicRequest:
         return MusicRequest(self.prompt.text(), model_id, duration=self.duration.value(),
                             guidance=self.guidance.value(),
-                            seed=None if self.seed.value() < 0 else self.seed.value())
+                            seed=self.seed_value())
 
     def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
-        details = self.tr("{d:.1f} s of audio in {w:.1f} s (real-time factor {rtf:.2f}) on {device} · {model} · "
-                          "seed {seed}").format(d=audio.duration, w=audio.seconds, rtf=audio.real_time_factor,
-                                                device=audio.device, model=audio.model_name, seed=audio.seed)
+        details = self.timing(audio) + " · " + self.tr("seed {seed}").format(seed=audio.seed)
         return self.tr("Music: “{prompt}”").format(prompt=audio.settings.get("prompt", "")), details

@@ -25,10 +25,6 @@ class TextToSpeechPage(AudioGenerationPage):
         self.speaker = QSpinBox(self)
         self.speaker.setRange(0, 999)
         self.speaker.setToolTip(self.tr("Voices trained on several speakers can speak as each of them."))
-        self.seed = QSpinBox(self)
-        self.seed.setRange(-1, 2**31 - 1)
-        self.seed.setValue(-1)
-        self.seed.setSpecialValueText(self.tr("random"))
         self.seed.setToolTip(self.tr("Voices that sample noise (VITS, Bark) repeat exactly with the same seed."))
         self.form.addRow(self.tr("Text"), self.text)
         self.form.addRow(self.tr("Speed"), self.speed)
@@ -43,15 +39,14 @@ class TextToSpeechPage(AudioGenerationPage):
             return None
         return SpeakRequest(text, model_id, speed=self.speed.value(),
                             speaker=self.speaker.value() or None,
-                            seed=None if self.seed.value() < 0 else self.seed.value())
+                            seed=self.seed_value())
 
     def no_model_message(self) -> str:
         return self.tr("No voice found: install the embedded Piper voice (the README's run command does) "
                        "or add a Piper or Hugging Face TTS folder.")
 
     def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
-        lines = [self.tr("{d:.1f} s of speech in {w:.1f} s (real-time factor {rtf:.2f}) on {device} · {model}").format(
-            d=audio.duration, w=audio.seconds, rtf=audio.real_time_factor, device=audio.device, model=audio.model_name)]
+        lines = [self.timing(audio)]
         phonemes = audio.settings.get("phonemes") or []
         if phonemes:
             lines.append(self.tr("What the voice was given — phonemes (IPA), one line per sentence:"))

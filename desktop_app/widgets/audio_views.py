@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.widgets.image_view import to_qimage
 from model_backend.audio.analysis import envelope
 
 # A perceptual dark-to-bright ramp (viridis-like): quiet is dark blue, loud is yellow.
@@ -99,12 +100,10 @@ class HeatmapView(_TimelineView):
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(placeholder, parent)
         self.image: QImage | None = None
-        self.values: np.ndarray | None = None
         self.setMinimumHeight(90)
 
     def set_values(self, values: np.ndarray | None, duration: float = 0.0, low: float | None = None,
                    high: float | None = None) -> None:
-        self.values = values
         self.duration = duration
         if values is None or values.size == 0:
             self.image = None
@@ -112,9 +111,7 @@ class HeatmapView(_TimelineView):
             low = float(np.percentile(values, 2)) if low is None else low
             high = float(values.max()) if high is None else high
             normalised = (values - low) / max(1e-6, high - low)
-            rgb = np.ascontiguousarray(colour_map(normalised[::-1]))
-            height, width, _ = rgb.shape
-            self.image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+            self.image = to_qimage(colour_map(normalised[::-1]))
         self.update()
 
     def paintEvent(self, event) -> None:
