@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSlider,
     QSplitter,
@@ -27,6 +26,7 @@ from desktop_app.widgets.filmstrip_view import FilmstripView
 from desktop_app.widgets.gallery_view import GalleryView
 from desktop_app.widgets.image_settings_panel import ImageSettingsPanel
 from desktop_app.widgets.image_view import ImageView
+from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.forward_process import NoiseSchedule
 from model_backend.gallery import Gallery
@@ -53,9 +53,8 @@ class ImageTab(QWidget):
         self.generate_button = QPushButton(self.tr("Generate"), self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setEnabled(False)
-        self.progress = QProgressBar(self)
-        self.notice = QLabel(self)
-        self.notice.setWordWrap(True)
+        self.status = JobStatus(self)
+        self.notice = self.status.notice
         self.result_view = ImageView(self.tr("Your image appears here."), self)
         self.result_picker = QComboBox(self)
         self.filmstrip = FilmstripView(self)
@@ -69,8 +68,7 @@ class ImageTab(QWidget):
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.stop_button)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(self.progress)
-        left_layout.addWidget(self.notice)
+        left_layout.addWidget(self.status)
         left_layout.addStretch(1)
         result_box = QWidget(self)
         result_layout = QVBoxLayout(result_box)
@@ -102,8 +100,7 @@ class ImageTab(QWidget):
 
     # ---- generating --------------------------------------------------------------------
     def show_notice(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet("color: #b71c1c;" if error else "")
-        self.notice.setText(text)
+        self.status.show_notice(text, error)
 
     def _busy(self, busy: bool) -> None:
         self.generate_button.setEnabled(not busy)
@@ -138,9 +135,7 @@ class ImageTab(QWidget):
     def _on_events(self, events: list) -> None:
         for event in events:
             if isinstance(event, Progress):
-                self.progress.setRange(0, 0 if event.fraction is None else 100)
-                self.progress.setValue(int((event.fraction or 0) * 100))
-                self.progress.setFormat(event.message)
+                self.status.show_progress(event)
             elif isinstance(event, Partial) and isinstance(event.payload, DenoisePreview):
                 frame = event.payload
                 if frame.image_index == 0:
@@ -156,7 +151,7 @@ class ImageTab(QWidget):
                 self.show_notice(event.message, error=True)
             if isinstance(event, (Result, Cancelled, Failed)):
                 self.jobs.discard(event.job_id)
-                self.progress.setRange(0, 100)
+                self.status.finished()
                 self._busy(False)
 
     def _on_result(self, result: ImageResult) -> None:

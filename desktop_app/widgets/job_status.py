@@ -1,4 +1,4 @@
-"""A progress bar and a notice line for one job at a time, shared by the audio pages."""
+"""A progress bar and a notice line for one job at a time (the audio pages, the Image tab)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
