@@ -60,24 +60,31 @@ class _TimelineView(QWidget):
 
 
 class WaveformView(_TimelineView):
+    DETAIL = 8192  # min/max pairs kept per sound: more than any screen is wide
+
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(placeholder, parent)
         self.samples: np.ndarray | None = None
         self.sample_rate = 0
+        self._detail: tuple[np.ndarray, np.ndarray] | None = None  # (mins, maxs) at DETAIL resolution
         self._envelope: tuple[int, np.ndarray, np.ndarray] | None = None  # (width, mins, maxs)
         self.setMinimumHeight(70)
 
     def set_samples(self, samples: np.ndarray | None, sample_rate: int = 0) -> None:
+        """Reads every sample once (an hour at 16 kHz: 6·10⁷); resizing then only reduces the detail."""
         self.samples = None if samples is None else np.asarray(samples, dtype=np.float32)
         self.sample_rate = sample_rate
         self.duration = len(self.samples) / sample_rate if self.samples is not None and sample_rate else 0.0
+        has_sound = self.samples is not None and len(self.samples) > 0
+        self._detail = envelope(self.samples, min(self.DETAIL, len(self.samples))) if has_sound else None
         self._envelope = None
         self.update()
 
     def envelope_for_width(self, width: int) -> tuple[np.ndarray, np.ndarray]:
-        """Computed once per width: the playhead repaints 25 times a second, an hour has 10⁸ samples."""
+        """Computed once per width (the playhead repaints 25 times a second) from the kept detail."""
         if self._envelope is None or self._envelope[0] != width:
-            self._envelope = (width, *envelope(self.samples, width))
+            mins, maxs = self._detail
+            self._envelope = (width, envelope(mins, width)[0], envelope(maxs, width)[1])
         return self._envelope[1], self._envelope[2]
 
     def paintEvent(self, event) -> None:

@@ -216,3 +216,19 @@ def test_quitting_while_recording_keeps_a_complete_recording(qtbot, audio_tab, p
     close_and_wait(qtbot, audio_tab.window())
     recordings = list((app_home.audio_dir / "recordings").glob("*.wav"))
     assert len(recordings) == 1 and soundfile.info(recordings[0]).duration > 1.0
+
+
+def test_waveform_keeps_every_peak_at_any_width(qtbot):
+    """Ten minutes are reduced once; each width is then drawn from that detail, peaks in place."""
+    from desktop_app.widgets.audio_views import WaveformView
+
+    view = WaveformView()
+    qtbot.addWidget(view)
+    samples = np.zeros(16000 * 600, np.float32)
+    samples[1_234_567], samples[7_000_000] = 0.9, -0.7
+    view.set_samples(samples, 16000)
+    for width in (200, 1280, 9000):
+        mins, maxs = view.envelope_for_width(width)
+        assert len(mins) == len(maxs) == width and maxs.max() == pytest.approx(0.9) and mins.min() == pytest.approx(-0.7)
+        assert abs(int(np.argmax(maxs)) - 1_234_567 / len(samples) * width) <= 2
+        assert abs(int(np.argmin(mins)) - 7_000_000 / len(samples) * width) <= 2
