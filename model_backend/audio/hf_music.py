@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ class LoadedHFMusic:
     device: str
     name: str
     supports_unconditional: bool
-    notes: list[str] = field(default_factory=list)
 
 
 
@@ -100,8 +99,8 @@ def _progress_criteria(total: int, progress: ProgressFn, cancelled: CancelledFn)
 
 
 def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidance: float, seed: int | None,
-                   progress: ProgressFn, cancelled: CancelledFn) -> tuple[np.ndarray, int]:
-    """Make ``duration_s`` seconds of music for ``prompt``; returns (float32 mono in [-1, 1], rate).
+                   progress: ProgressFn, cancelled: CancelledFn) -> tuple[np.ndarray, int, list[str]]:
+    """Make ``duration_s`` seconds of music for ``prompt``; returns (float32 mono in [-1, 1], rate, notes).
 
     Stop during generation raises ``JobCancelled(partial=None)``: unfinished audio tokens are not
     worth decoding. An empty prompt generates unconditionally (MusicGen supports it).
@@ -114,9 +113,9 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
         raise BackendError(ErrorKind.EMPTY_PROMPT, "Describe the music you want first.")
     if duration_s <= 0:
         raise BackendError(ErrorKind.INVALID_INPUT, "The duration must be longer than 0 seconds.")
-    loaded.notes = []
+    notes = []
     if duration_s > MAX_DURATION_S:
-        loaded.notes.append(f"MusicGen makes at most {MAX_DURATION_S:.0f} s in one go; the duration was shortened.")
+        notes.append(f"MusicGen makes at most {MAX_DURATION_S:.0f} s in one go; the duration was shortened.")
         duration_s = MAX_DURATION_S
     model = loaded.model
     # The codebooks are generated with a delay of one step each, so num_codebooks - 1 extra steps
@@ -134,7 +133,7 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
         inputs = dict(model.get_unconditional_inputs(num_samples=1))
         inputs.pop("guidance_scale", None)
         guidance = 1.0  # nothing to guide towards: skip the doubled (conditional + null) batch
-        loaded.notes.append("No prompt: the music was generated unconditionally.")
+        notes.append("No prompt: the music was generated unconditionally.")
     criteria = _progress_criteria(max_new_tokens, progress, cancelled)
     if seed is not None:
         torch.manual_seed(int(seed))
@@ -154,4 +153,4 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
     expected = int(round(duration_s * loaded.sample_rate))
     samples = samples[:expected]  # the codec rounds up to whole frames
     progress(1.0, f"Made {len(samples) / loaded.sample_rate:.1f} s of audio")
-    return np.clip(samples, -1.0, 1.0).astype(np.float32), loaded.sample_rate
+    return np.clip(samples, -1.0, 1.0).astype(np.float32), loaded.sample_rate, notes

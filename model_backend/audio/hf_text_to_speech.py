@@ -36,7 +36,6 @@ class LoadedHFTTS:
     vocoder: Any = None  # SpeechT5 only
     speaker_embedding: Any = None  # SpeechT5 only: torch tensor (1, 512)
     load_notes: list[str] = field(default_factory=list)  # facts about the voice, found when loading
-    notes: list[str] = field(default_factory=list)  # load_notes plus what the last synthesize_hf ignored
 
     @property
     def supports_speed(self) -> bool:
@@ -215,11 +214,13 @@ def _speak_one(loaded: LoadedHFTTS, sentence: str, speed: float, speaker: int | 
 
 
 def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None, progress: ProgressFn,
-                  cancelled: CancelledFn, speaker: int | None = None) -> tuple[np.ndarray, int]:
-    """Speak ``text`` sentence by sentence; returns (float32 mono samples in [-1, 1], sample rate).
+                  cancelled: CancelledFn, speaker: int | None = None) -> tuple[np.ndarray, int, list[str]]:
+    """Speak ``text`` sentence by sentence; returns (float32 mono samples in [-1, 1], sample rate,
+    notes: facts about the voice and settings it ignored).
 
     ``seed`` re-seeds torch before each sentence (seed + index), so the same text, seed and speed
-    give the same audio. Stop is honoured between sentences: ``JobCancelled(partial=(samples, rate))``.
+    give the same audio. Stop is honoured between sentences; what was spoken is dropped, as Piper's is
+    (the app saves only whole results).
     """
     import torch
 
@@ -227,19 +228,15 @@ def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None
     if not sentences:
         raise BackendError(ErrorKind.EMPTY_PROMPT, "Type some text to speak first.")
     speed = float(speed) if speed and speed > 0 else 1.0
-    loaded.notes = list(loaded.load_notes)
+    notes = list(loaded.load_notes)
     if speed != 1.0 and not loaded.supports_speed:
-        loaded.notes.append("This kind of voice cannot change its speed; the speed setting was ignored.")
+        notes.append("This kind of voice cannot change its speed; the speed setting was ignored.")
     rate = loaded.sample_rate
     pause = np.zeros(int(rate * PAUSE_SECONDS / speed), dtype=np.float32)
     parts: list[np.ndarray] = []
-
-    def joined() -> np.ndarray:
-        return np.clip(np.concatenate(parts), -1.0, 1.0).astype(np.float32) if parts else np.zeros(0, np.float32)
-
     for index, sentence in enumerate(sentences):
         if cancelled():
-            raise JobCancelled(partial=(joined(), rate))
+            raise JobCancelled()
         progress(index / len(sentences), f"Speaking sentence {index + 1} of {len(sentences)}")
         if seed is not None:
             torch.manual_seed(int(seed) + index)
@@ -254,4 +251,4 @@ def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None
                            f"{loaded.name} cannot pronounce any of these characters (it may be a voice for "
                            "another language or script).")
     progress(1.0, f"Spoke {len(sentences)} sentence(s)")
-    return joined(), rate
+    return np.clip(np.concatenate(parts), -1.0, 1.0).astype(np.float32), rate, notes

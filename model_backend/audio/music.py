@@ -41,8 +41,8 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
     def progress(fraction: float | None, message: str) -> None:
         emit(Progress(request.job_id, fraction, message))
 
-    samples, rate = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
-                                   progress, cancel.is_set)
+    samples, rate, notes = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
+                                          progress, cancel.is_set)
     samples = np.asarray(samples, dtype=np.float32)
     path = write_wav_atomic(Path(audio_dir) / "music" / unique_file_name("music"), samples, rate)
     settings = {"prompt": request.prompt, "model": loaded.entry.name, "model_id": request.model_id,
@@ -50,4 +50,4 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
     return GeneratedAudio(samples=samples, sample_rate=int(rate), path=str(path),
                           seconds=time.perf_counter() - started, model_name=loaded.entry.name,
                           device=loaded.device.label, settings=settings, seed=seed,
-                          notes=tuple(getattr(loaded.model, "notes", ()) or ()))
+                          notes=tuple(notes))

@@ -34,7 +34,9 @@ def validate_speak_request(request: SpeakRequest) -> None:
         raise BackendError(ErrorKind.INVALID_INPUT, "Speed must be between 0.25× and 4×.")
 
 
-def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event) -> tuple[np.ndarray, int, list[str]]:
+def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
+           cancel: Event) -> tuple[np.ndarray, int, list[str], list[str]]:
+    """(samples, rate, phonemes per sentence, notes)."""
     from piper import SynthesisConfig
 
     voice = loaded.model
@@ -54,19 +56,19 @@ def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: 
         pieces.extend([audio / peak if peak > 1e-8 else audio, pause])
         phonemes.append("".join(sentence))
         emit(Progress(request.job_id, number / len(sentences), f"Spoke sentence {number} of {len(sentences)}"))
-    return np.clip(np.concatenate(pieces[:-1]), -1, 1), rate, phonemes
+    return np.clip(np.concatenate(pieces[:-1]), -1, 1), rate, phonemes, []
 
 
 def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event,
-                  seed: int) -> tuple[np.ndarray, int, list[str]]:
+                  seed: int) -> tuple[np.ndarray, int, list[str], list[str]]:
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
     def progress(fraction: float | None, message: str) -> None:
         emit(Progress(request.job_id, fraction, message))
 
-    samples, rate = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set,
-                                  speaker=request.speaker)
-    return np.asarray(samples, dtype=np.float32), int(rate), []
+    samples, rate, notes = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set,
+                                         speaker=request.speaker)
+    return np.asarray(samples, dtype=np.float32), int(rate), [], notes
 
 
 def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,
@@ -75,9 +77,9 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     started = time.perf_counter()
     seed = request.seed if request.seed is not None else random.randrange(2**31)
     if loaded.engine == "piper":
-        samples, rate, phonemes = _piper(loaded, request, emit, cancel)
+        samples, rate, phonemes, notes = _piper(loaded, request, emit, cancel)
     else:
-        samples, rate, phonemes = _transformers(loaded, request, emit, cancel, seed)
+        samples, rate, phonemes, notes = _transformers(loaded, request, emit, cancel, seed)
     if cancel.is_set():
         raise JobCancelled()
     path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate)
@@ -87,4 +89,4 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
                           model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
                           seed=None if loaded.engine == "piper" else seed,
-                          notes=tuple(getattr(loaded.model, "notes", ()) or ()))
+                          notes=tuple(notes))

@@ -201,10 +201,10 @@ def test_split_sentences():
 def test_vits_same_seed_same_audio_and_speed_shortens(vits):
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
-    first, rate = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
-    again, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
-    other, _ = synthesize_hf(vits, TEXT, 1.0, 7, _ignore, _never)
-    fast, _ = synthesize_hf(vits, TEXT, 2.0, 42, _ignore, _never)
+    first, rate, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
+    again, _, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
+    other, _, _ = synthesize_hf(vits, TEXT, 1.0, 7, _ignore, _never)
+    fast, _, _ = synthesize_hf(vits, TEXT, 2.0, 42, _ignore, _never)
     assert rate == 16_000 and first.dtype == np.float32 and first.ndim == 1
     assert np.abs(first).max() <= 1.0
     np.testing.assert_array_equal(first, again)
@@ -212,17 +212,13 @@ def test_vits_same_seed_same_audio_and_speed_shortens(vits):
     assert len(fast) < 0.75 * len(first)
 
 
-def test_vits_stop_between_sentences_returns_what_was_spoken(vits):
+def test_vits_stop_is_honoured_between_sentences(vits):
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
     messages = []
     with pytest.raises(JobCancelled) as caught:
         synthesize_hf(vits, TEXT, 1.0, 1, lambda f, m: messages.append(m), lambda: len(messages) >= 2)
-    samples, rate = caught.value.partial
-    full, _ = synthesize_hf(vits, TEXT, 1.0, 1, _ignore, _never)
-    assert rate == 16_000 and len(messages) == 2  # sentences 1 and 2 were spoken, Stop came before 3
-    assert 0 < len(samples) < len(full)
-    np.testing.assert_array_equal(samples, full[: len(samples)])
+    assert len(messages) == 2 and caught.value.partial is None  # Stop came before sentence 3
 
 
 def test_vits_empty_or_unpronounceable_text(vits):
@@ -241,8 +237,8 @@ def test_pipeline_path_matches_direct_vits(vits, tiny_vits_dir):
 
     piped = load_tts_pipeline(tiny_vits_dir, "cpu", torch.float32)
     assert piped.kind == "pipeline" and piped.sample_rate == 16_000
-    direct, _ = synthesize_hf(vits, TEXT, 1.5, 3, _ignore, _never)
-    through, _ = synthesize_hf(piped, TEXT, 1.5, 3, _ignore, _never)
+    direct, _, _ = synthesize_hf(vits, TEXT, 1.5, 3, _ignore, _never)
+    through, _, _ = synthesize_hf(piped, TEXT, 1.5, 3, _ignore, _never)
     np.testing.assert_array_equal(direct, through)
 
 
@@ -268,9 +264,9 @@ def test_speecht5_with_vocoder_folder(tiny_speecht5_dir, tmp_path):
 
     loaded = load_tts(tiny_speecht5_dir, "cpu", torch.float32)
     assert loaded.kind == "speecht5" and loaded.sample_rate == 16_000
-    samples, rate = synthesize_hf(loaded, "Hello there. Does it work?", 1.5, 1, _ignore, _never)
+    samples, rate, notes = synthesize_hf(loaded, "Hello there. Does it work?", 1.5, 1, _ignore, _never)
     assert samples.dtype == np.float32 and len(samples) > 0 and np.abs(samples).max() <= 1.0
-    assert any("speaker embedding" in n for n in loaded.notes) and any("speed" in n for n in loaded.notes)
+    assert any("speaker embedding" in n for n in notes) and any("speed" in n for n in notes)
     folder = tmp_path / "voice"
     shutil.copytree(tiny_speecht5_dir, folder)
     np.save(folder / "speaker_embeddings.npy", np.linspace(-1, 1, 8, dtype=np.float32))
@@ -298,12 +294,11 @@ def test_bark_runs_through_the_pipeline(tiny_bark_dir):
     assert inspect_path(tiny_bark_dir).kind is ModelKind.TEXT_TO_SPEECH
     loaded = load_tts(tiny_bark_dir, "cpu", torch.float32)
     assert loaded.kind == "pipeline" and loaded.sample_rate == 24_000 and not loaded.supports_speed
-    first, rate = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
-    again, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
+    first, rate, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
+    again, _, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
     assert rate == 24_000 and len(first) > 0 and first.dtype == np.float32
     np.testing.assert_array_equal(first, again)
-    synthesize_hf(loaded, "Hello.", 2.0, 11, _ignore, _never)
-    assert any("speed" in n for n in loaded.notes)
+    assert any("speed" in n for n in synthesize_hf(loaded, "Hello.", 2.0, 11, _ignore, _never)[2])
 
 
 # --- MusicGen ------------------------------------------------------------------------------------
@@ -320,18 +315,18 @@ def test_musicgen_duration_progress_and_seed(music):
 
     assert music.frame_rate == 50 and music.sample_rate == 8000
     steps = []
-    first, rate = generate_music(music, "a calm piano melody", 1.0, 3.0, 5,
-                                 lambda f, m: steps.append(f) if m.startswith("Generating step") else None, _never)
+    first, rate, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5,
+                                    lambda f, m: steps.append(f) if m.startswith("Generating step") else None, _never)
     hop = rate // music.frame_rate
     assert abs(len(first) - rate) <= hop and first.dtype == np.float32 and np.abs(first).max() <= 1.0
     delay = music.model.decoder.config.num_codebooks - 1
     assert len(steps) == frames_for(music, 1.0) + delay  # one report per generated token
     assert steps == sorted(steps) and steps[-1] == 1.0
-    again, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5, _ignore, _never)
+    again, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5, _ignore, _never)
     np.testing.assert_array_equal(first, again)
-    other, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 6, _ignore, _never)
+    other, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 6, _ignore, _never)
     assert not np.array_equal(first, other)
-    half, _ = generate_music(music, "lofi beat", 0.5, 1.0, None, _ignore, _never)
+    half, _, _ = generate_music(music, "lofi beat", 0.5, 1.0, None, _ignore, _never)
     assert abs(len(half) - rate // 2) <= hop
 
 
@@ -352,8 +347,8 @@ def test_musicgen_empty_prompt(music):
 
     from model_backend.audio.hf_music import generate_music
 
-    samples, rate = generate_music(music, "", 0.4, 3.0, 2, _ignore, _never)
-    assert abs(len(samples) - 0.4 * rate) <= rate // music.frame_rate
+    samples, rate, notes = generate_music(music, "", 0.4, 3.0, 2, _ignore, _never)
+    assert abs(len(samples) - 0.4 * rate) <= rate // music.frame_rate and "unconditionally" in notes[0]
     with pytest.raises(BackendError) as caught:
         generate_music(replace(music, supports_unconditional=False), "  ", 0.4, 3.0, 2, _ignore, _never)
     assert caught.value.kind is ErrorKind.EMPTY_PROMPT
