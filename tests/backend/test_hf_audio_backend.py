@@ -51,7 +51,9 @@ def test_musicgen_makes_the_asked_duration_and_stops_midway(backend, tiny_musicg
     events = run_job(backend, MusicRequest("calm piano", model_id, duration=1.0, seed=3))
     assert isinstance(events[-1], Result), events[-1]
     music = events[-1].value
-    assert music.duration == pytest.approx(1.0, abs=0.05) and music.seed == 3
+    assert music.duration == pytest.approx(1.0, abs=0.05) and music.seed == 3 and music.notes == ()
+    unprompted = run_job(backend, MusicRequest("", model_id, duration=0.5, seed=3))[-1].value
+    assert any("unconditionally" in note for note in unprompted.notes)  # the runner's notes reach the result
     assert len([e for e in events if isinstance(e, Progress) and e.fraction]) >= 10
     cancel = threading.Event()
 
