@@ -53,7 +53,6 @@ class AudioTab(QWidget):
         self.music.sound_ready.connect(self.show_generated)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
-        self.stage.playback_failed.connect(lambda message: self.stage.title.setText(message))
 
     def showEvent(self, event) -> None:
         """Probe the sound system the first time the tab is shown, not at start-up: loading PortAudio

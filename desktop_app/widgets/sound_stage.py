@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.widgets.audio_views import HeatmapView, WaveformView
@@ -23,8 +23,6 @@ MAX_DB_FLOOR = -90.0
 
 
 class SoundStage(QWidget):
-    playback_failed = Signal(str)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.samples: np.ndarray | None = None
@@ -43,6 +41,9 @@ class SoundStage(QWidget):
         self.stop_button = QPushButton(self.tr("Stop playing"), self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.time_label = QLabel(self)
+        self.problem = QLabel(self)  # why playing or saving failed; the title keeps describing the sound
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c;")
         buttons = QHBoxLayout()
         for widget in (self.play_button, self.stop_button, self.save_button):
             buttons.addWidget(widget)
@@ -52,6 +53,7 @@ class SoundStage(QWidget):
         layout.addWidget(self.waveform, 1)
         layout.addWidget(self.spectrogram, 2)
         layout.addLayout(buttons)
+        layout.addWidget(self.problem)
         self.timer = QTimer(self)
         self.timer.setInterval(PLAYHEAD_MS)
         self.timer.timeout.connect(self._tick)
@@ -71,6 +73,7 @@ class SoundStage(QWidget):
         self.path = path
         duration = self.duration
         self.title.setText(title)
+        self.problem.clear()
         self.waveform.set_samples(self.samples, self.sample_rate)
         if spectrogram_db is None:
             spectrogram_db, _ = spectrogram(self.samples, self.sample_rate)
@@ -100,14 +103,15 @@ class SoundStage(QWidget):
     def play_from(self, seconds: float) -> bool:
         if self.samples is None or self.play_unavailable_reason:
             if self.play_unavailable_reason:
-                self.playback_failed.emit(self.play_unavailable_reason)
+                self.problem.setText(self.play_unavailable_reason)
             return False
         try:
             self.player.play(self.samples, self.sample_rate, device=self.output_device,
                              start_seconds=max(0.0, min(seconds, self.duration)))
         except AudioDeviceError as exc:
-            self.playback_failed.emit(exc.message)
+            self.problem.setText(exc.message)
             return False
+        self.problem.clear()
         self.timer.start()
         self._update_buttons()
         return True
@@ -143,6 +147,7 @@ class SoundStage(QWidget):
             shutil.copyfile(self.path, target)
         except OSError as exc:
             message = self.tr("Could not save: {error}").format(error=exc)
-            self.playback_failed.emit(message)
+            self.problem.setText(message)
             return message
+        self.problem.clear()
         return ""

@@ -142,8 +142,13 @@ def test_without_audio_devices_files_still_work_and_buttons_say_why(qtbot, audio
     assert not page.record_button.isEnabled() and "PortAudio" in page.record_button.toolTip()
     assert audio_tab.devices.reason.isVisibleTo(audio_tab) and "Files still work" in audio_tab.devices.reason.text()
     speak(qtbot, audio_tab, "Still works.")
-    assert audio_tab.stage.samples is not None and not audio_tab.stage.play_button.isEnabled()
-    assert "PortAudio" in audio_tab.stage.play_button.toolTip()
+    stage = audio_tab.stage
+    assert stage.samples is not None and not stage.play_button.isEnabled()
+    assert "PortAudio" in stage.play_button.toolTip()
+    title = stage.title.text()
+    assert not stage.play_from(0.0) and "PortAudio" in stage.problem.text()  # a segment click says why
+    assert stage.save_copy(str(stage.path) + "/no/such/folder.wav").startswith("Could not save")
+    assert stage.problem.text().startswith("Could not save") and stage.title.text() == title
 
 
 def test_music_page_with_a_model_generates_and_stops(qtbot, open_window, tiny_musicgen_dir):
