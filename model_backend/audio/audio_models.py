@@ -108,7 +108,10 @@ def _load_transformers(kind: ModelKind, folder: Path, preference: str) -> tuple[
         from model_backend.audio.hf_music import load_music as load
     if choice.device == "mps" and kind is ModelKind.MUSIC:
         choice = DeviceChoice("mps", "float32", choice.reason + " (float32: MusicGen's audio decoder needs it)")
-    return load(folder, choice.device, choice.torch_dtype(torch)), choice
+    loaded = load(folder, choice.device, choice.torch_dtype(torch))
+    if getattr(loaded, "kind", "") == "vits" and choice.dtype != "float32":  # the status bar tells the truth
+        choice = DeviceChoice(choice.device, "float32", choice.reason + " (float32: VITS voices always run in it)")
+    return loaded, choice
 
 
 class AudioModelCache:

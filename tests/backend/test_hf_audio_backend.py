@@ -77,3 +77,15 @@ def test_music_durations_out_of_range_are_refused(backend, tiny_musicgen_dir, du
 def test_a_voice_is_not_a_music_model(backend, tiny_vits_dir):
     events = run_job(backend, MusicRequest("x", f"path:{tiny_vits_dir}"))
     assert isinstance(events[-1], Failed) and events[-1].kind is ErrorKind.WRONG_MODEL_KIND
+
+
+def test_a_vits_voice_reports_the_float32_it_runs_in(tiny_vits_dir, monkeypatch):
+    """On a GPU the device choice says float16, but VITS voices are loaded in float32: the status bar
+    must show what runs."""
+    import model_backend.audio.audio_models as audio_models
+    from model_backend.device import DeviceChoice
+
+    monkeypatch.setattr(audio_models, "choose_device", lambda preference, torch=None: DeviceChoice(
+        "cpu", "float16", "faked GPU"))
+    loaded, choice = audio_models._load_transformers(ModelKind.TEXT_TO_SPEECH, tiny_vits_dir, "auto")
+    assert loaded.kind == "vits" and choice.dtype == "float32" and "VITS" in choice.reason
