@@ -54,18 +54,16 @@ def main() -> int:
     voice = backend.audio_models.loaded(ModelKind.TEXT_TO_SPEECH)
     whisper = backend.audio_models.loaded(ModelKind.SPEECH_TO_TEXT)
     samples = read_audio(spoken.path, 16000).samples
+    if voice.engine != "piper" or whisper.engine != "faster-whisper":
+        raise SystemExit("the bare comparison is written for Piper voices and faster-whisper models")
 
     def bare_speak() -> float:
         started = time.perf_counter()
-        if voice.engine != "piper":
-            raise SystemExit("the bare comparison is written for Piper voices")
         audio = [chunk.audio_float_array for chunk in voice.model.synthesize(TEXT)]
         assert audio
         return time.perf_counter() - started
 
     def bare_transcribe() -> float:
-        if whisper.engine != "faster-whisper":
-            raise SystemExit("the bare comparison is written for faster-whisper models")
         started = time.perf_counter()
         segments, _ = whisper.model.transcribe(samples, language="en", beam_size=transcribe.beam_size,
                                                vad_filter=False)
