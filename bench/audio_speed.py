@@ -19,12 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import run_job  # noqa: E402  (also puts the project on sys.path)
+
 from model_backend.audio.audio_io import read_audio  # noqa: E402
 from model_backend.audio.audio_types import SpeakRequest, TranscribeRequest  # noqa: E402
+from model_backend.core.model_inspection import ModelKind  # noqa: E402
+from model_backend.core.paths import AppPaths  # noqa: E402
+from model_backend.core.registry import ModelRegistry, ModelSource  # noqa: E402
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.model_inspection import ModelKind  # noqa: E402
-from model_backend.paths import AppPaths  # noqa: E402
-from model_backend.registry import ModelRegistry, ModelSource  # noqa: E402
 
 TEXT = ("Diffusion models learn to remove noise from images, one small step at a time. "
         "Language models predict the next token. Speech recognition turns sound into text, "

@@ -17,11 +17,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import run_job  # noqa: E402  (also puts the project on sys.path)
+
+from model_backend.chat.chat_types import ChatRequest, LoadModelRequest, Message
+from model_backend.core.jobs import Sampling  # noqa: E402
+from model_backend.core.model_inspection import ModelKind  # noqa: E402
+from model_backend.core.paths import AppPaths  # noqa: E402
+from model_backend.core.registry import ModelRegistry  # noqa: E402
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.jobs import ChatRequest, LoadModelRequest, Message, Sampling  # noqa: E402
-from model_backend.model_inspection import ModelKind  # noqa: E402
-from model_backend.paths import AppPaths  # noqa: E402
-from model_backend.registry import ModelRegistry  # noqa: E402
 
 PROMPT = "Explain in a few sentences how a language model writes a reply, one token at a time."
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model_backend.jobs import Result  # noqa: E402
+from model_backend.core.jobs import Result  # noqa: E402
 
 
 def run_job(backend, request):

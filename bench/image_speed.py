@@ -16,11 +16,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import run_job  # noqa: E402  (also puts the project on sys.path)
+
+from model_backend.core.model_inspection import ModelKind  # noqa: E402
+from model_backend.core.paths import AppPaths  # noqa: E402
+from model_backend.core.registry import ModelRegistry  # noqa: E402
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.model_inspection import ModelKind  # noqa: E402
-from model_backend.paths import AppPaths  # noqa: E402
-from model_backend.registry import ModelRegistry  # noqa: E402
-from model_backend.runners.image_types import ImageRequest  # noqa: E402
+from model_backend.image.image_types import ImageRequest  # noqa: E402
 
 PROMPT = "a red circle on a blue background"
 

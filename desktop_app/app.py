@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test or args.quit_after_show:
         _attach_console()
 
-    from model_backend.offline import enable_offline_mode
-    from model_backend.paths import AppPaths
+    from model_backend.core.offline import enable_offline_mode
+    from model_backend.core.paths import AppPaths
 
     enable_offline_mode()
     from PySide6.QtWidgets import QApplication
@@ -75,13 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     _configure_logging(paths)
 
     from PySide6.QtCore import QTimer
-
-    from desktop_app.main_window import MainWindow
-
     from PySide6.QtGui import QIcon
 
+    from desktop_app.main_window import MainWindow
     from desktop_app.version import APP_VERSION
-    from model_backend.paths import resources_dir
+    from model_backend.core.paths import resources_dir
 
     app.setApplicationName("GenAI Classroom")
     app.setApplicationVersion(APP_VERSION)

@@ -12,8 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from model_backend.audio.analysis import spectrogram
 from model_backend.audio.audio_io import AudioClip, duration_of, read_audio
-from model_backend.errors import BackendError
-
+from model_backend.core.errors import BackendError
 
 LONG_SECONDS = 20 * 60  # longer files are shown and played at 16 kHz: an hour is then 230 MB, not 600 MB
 LONG_RATE = 16000

@@ -10,7 +10,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from model_backend.jobs import DeviceStatus, Started, is_terminal
+from model_backend.core.jobs import DeviceStatus, Started, is_terminal
 from model_backend.worker import BackendWorker
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from model_backend.atomic import atomic_write_text
+from model_backend.core.atomic import atomic_write_text
 
 
 def save_export(path: Path, text: str) -> tuple[bool, str]:

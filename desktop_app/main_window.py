@@ -9,18 +9,18 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from desktop_app.controller import BackendController
 from desktop_app.status_bar import AppStatusBar
-from desktop_app.version import APP_VERSION
 from desktop_app.tabs.audio_tab import AudioTab
 from desktop_app.tabs.chat_tab import ChatTab
 from desktop_app.tabs.image_tab import ImageTab
 from desktop_app.tabs.prompt_tab import PromptTab
-from model_backend.conversations import ConversationStore
-from model_backend.gallery import Gallery
-from model_backend.paths import AppPaths, resources_dir
+from desktop_app.version import APP_VERSION
+from model_backend.chat.conversations import ConversationStore
+from model_backend.core.paths import AppPaths, resources_dir
+from model_backend.core.registry import ModelRegistry
+from model_backend.core.settings import Settings
+from model_backend.image.gallery import Gallery
 from model_backend.prompt_lab.experiment import ExperimentStore
 from model_backend.prompt_lab.techniques import TechniqueLibrary
-from model_backend.registry import ModelRegistry
-from model_backend.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,11 @@ QUIT_BOUND_MS = 8000
 
 
 def default_backend_factory(paths: AppPaths):
-    def make():
+    """Makes the backend on its thread, sharing the window's registry (so folders added later are seen)."""
+    def make(registry: ModelRegistry):
         from model_backend.engine import Backend  # torch stays unimported until a job needs it
 
-        return Backend(paths)
+        return Backend(paths, registry)
 
     return make
 
@@ -45,7 +46,9 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings or Settings.load(paths.settings_file)
         self.registry = registry or ModelRegistry(paths, self.settings.added_model_paths)
-        self.controller = BackendController(backend_factory or default_backend_factory(paths), self)
+        self.registry.folder_added = self._remember_added_folder
+        factory = backend_factory or default_backend_factory(paths)
+        self.controller = BackendController(lambda: factory(self.registry), self)
         self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
         self.resize(1200, 760)
         self.status = AppStatusBar(self)
@@ -74,6 +77,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.chat_tab.window_shown:  # let the window paint first, then start heavy work
             QTimer.singleShot(150, self.chat_tab.start_background_work)
+
+    def _remember_added_folder(self, path: str) -> None:
+        """A model folder or file added from any tab is offered again at the next start."""
+        if path not in self.settings.added_model_paths:
+            self.settings.added_model_paths.append(path)
+        self.save_settings()
 
     @Slot()
     def save_settings(self) -> None:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEventLoop, QTimer
 
-from model_backend.jobs import ChatRequest, Message, Partial, Result, Sampling, is_terminal
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelSource
-from model_backend.runners.image_types import ImageRequest
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
 from model_backend.audio.word_error_rate import word_error_rate
+from model_backend.chat.chat_types import ChatRequest, Message, Sampling
+from model_backend.core.jobs import Partial, Result, is_terminal
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelSource
+from model_backend.image.image_types import ImageRequest
 
 JOB_TIMEOUT_S = 600
 

@@ -6,7 +6,7 @@ import os
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from model_backend.jobs import DeviceStatus
+from model_backend.core.jobs import DeviceStatus
 
 
 def process_memory_bytes() -> int:

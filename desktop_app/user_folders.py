@@ -9,8 +9,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from model_backend.paths import HOME_ENV, AppPaths, FolderProblem
-
+from model_backend.core.paths import HOME_ENV, AppPaths, FolderProblem
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 

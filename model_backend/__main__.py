@@ -9,21 +9,12 @@ import argparse
 import sys
 import threading
 
-from model_backend.jobs import (
-    Cancelled,
-    ChatRequest,
-    DeviceStatus,
-    Failed,
-    Message,
-    Partial,
-    Progress,
-    Result,
-    Sampling,
-)
-from model_backend.model_inspection import ModelKind
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelRegistry
-from model_backend.settings import Settings
+from model_backend.chat.chat_types import ChatRequest, Message, Sampling
+from model_backend.core.jobs import Cancelled, DeviceStatus, Failed, Partial, Progress, Result
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.paths import AppPaths
+from model_backend.core.registry import ModelRegistry
+from model_backend.core.settings import Settings
 
 
 def _registry(paths: AppPaths) -> ModelRegistry:

@@ -1,7 +1,9 @@
 """The Qt-free backend: runs one request at a time and guarantees exactly one terminal event.
 
 Runners raise typed errors or ``JobCancelled``; this is the single place that turns those (and
-any unexpected exception, out-of-memory included) into Result / Failed / Cancelled events.
+any unexpected exception, out-of-memory included) into Result / Failed / Cancelled events. It is
+also the composition root: the only backend module that knows every wing (chat, image, audio),
+which is why it lives beside ``core`` rather than in it.
 """
 from __future__ import annotations
 
@@ -12,29 +14,18 @@ from typing import Callable
 
 from model_backend.audio.audio_models import AudioModelCache
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
-from model_backend.chat_model import ChatModelCache, LoadedChatModel
-from model_backend.device import accelerator_memory_bytes
-from model_backend.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
-from model_backend.gallery import Gallery
-from model_backend.image_model import ImageModelCache
-from model_backend.runners.image_types import ImageRequest
-from model_backend.model_inspection import ModelKind
-from model_backend.jobs import (
-    Cancelled,
-    ChatRequest,
-    DeviceStatus,
-    Emit,
-    Failed,
-    LoadModelRequest,
-    Progress,
-    PromptPreviewRequest,
-    Request,
-    Result,
-    Started,
-)
-from model_backend.offline import enable_offline_mode
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelRegistry
+from model_backend.chat.chat_model import ChatModelCache, LoadedChatModel
+from model_backend.chat.chat_types import ChatRequest, LoadModelRequest, PromptPreviewRequest
+from model_backend.core.device import accelerator_memory_bytes
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
+from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.offline import enable_offline_mode
+from model_backend.core.paths import AppPaths
+from model_backend.core.registry import ModelRegistry
+from model_backend.image.gallery import Gallery
+from model_backend.image.image_model import ImageModelCache
+from model_backend.image.image_types import ImageRequest
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +34,22 @@ OOM_MESSAGE = (
     "or switch the device to CPU in the settings."
 )
 
-
 IMAGE_OOM_MESSAGE = (
     "The image model ran out of memory. Turn on 'Low memory', make the image smaller, generate fewer "
     "images at once, or switch the device to CPU in the settings."
 )
+
+# One heavy model at a time: a classroom laptop rarely holds a chat model and a diffusion model at once.
+# Before a model of the key kind is loaded, the models of these kinds are unloaded. Whisper and Piper are
+# small enough to stay beside a chat model; a diffusion or music model is not.
+UNLOAD_BEFORE_LOADING: dict[ModelKind, tuple[ModelKind, ...]] = {
+    ModelKind.CHAT: (ModelKind.IMAGE, ModelKind.MUSIC),
+    ModelKind.IMAGE: (ModelKind.CHAT, ModelKind.MUSIC),
+    ModelKind.SPEECH_TO_TEXT: (ModelKind.IMAGE,),
+    ModelKind.TEXT_TO_SPEECH: (ModelKind.IMAGE,),
+    ModelKind.MUSIC: (ModelKind.IMAGE, ModelKind.CHAT),
+}
+AUDIO_KINDS = (ModelKind.SPEECH_TO_TEXT, ModelKind.TEXT_TO_SPEECH, ModelKind.MUSIC)
 
 
 class Backend:
@@ -69,7 +71,7 @@ class Backend:
         }
 
     # ---- the contract ------------------------------------------------------------------
-    def run(self, request: Request, emit: Emit, cancel: Event) -> None:
+    def run(self, request, emit: Emit, cancel: Event) -> None:
         """Run ``request``; emits Started, any progress/partials, then exactly one terminal event."""
         job_id = request.job_id
         emit(Started(job_id, type(request).__name__))
@@ -88,9 +90,7 @@ class Backend:
         except BaseException as exc:  # noqa: BLE001 - every failure must become an event
             details = traceback.format_exc()
             if is_out_of_memory(exc):
-                self.chat_models.unload()
-                self.image_models.unload()
-                self.audio_models.unload()
+                self.shutdown()
                 message = IMAGE_OOM_MESSAGE if isinstance(request, ImageRequest) else OOM_MESSAGE
                 emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, message, details))
             else:
@@ -104,14 +104,9 @@ class Backend:
     # ---- handlers ----------------------------------------------------------------------
     def _ensure_chat_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event) -> LoadedChatModel:
         entry = self.registry.resolve(model_id)
-
-        def progress(fraction: float | None, message: str) -> None:
-            emit(Progress(job_id, fraction, message))
-
         before = self.chat_models.loaded
-        self.image_models.unload()
-        self.audio_models.unload(ModelKind.MUSIC)
-        loaded = self.chat_models.get(entry, device, progress, cancel)
+        self._make_room_for(ModelKind.CHAT)
+        loaded = self.chat_models.get(entry, device, _progress_for(job_id, emit), cancel)
         if loaded is not before:
             self._emit_status(loaded, job_id, emit)
         return loaded
@@ -121,7 +116,7 @@ class Backend:
 
         Accelerator memory is torch's; engines that are not torch (faster-whisper, Piper) report none."""
         memory = None
-        if getattr(loaded, "engine", "transformers") == "transformers":
+        if loaded.engine.uses_torch:
             import torch
 
             memory = accelerator_memory_bytes(loaded.device.device, torch)
@@ -148,7 +143,7 @@ class Backend:
         }
 
     def _chat(self, request: ChatRequest, emit: Emit, cancel: Event):
-        from model_backend.runners.chat import run_chat, validate_chat_request
+        from model_backend.chat.chat_runner import run_chat, validate_chat_request
 
         validate_chat_request(request)  # before loading: an empty prompt should not cost a model load
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
@@ -158,23 +153,19 @@ class Backend:
             self._emit_status(loaded, request.job_id, emit)
 
     def _preview(self, request: PromptPreviewRequest, emit: Emit, cancel: Event):
-        from model_backend.runners.chat import preview_prompt
+        from model_backend.chat.chat_runner import preview_prompt
 
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
         return preview_prompt(loaded, request.conversation)
 
     def _image(self, request: ImageRequest, emit: Emit, cancel: Event):
-        from model_backend.runners.image import run_image, validate_image_request
+        from model_backend.image.image_runner import run_image, validate_image_request
 
         validate_image_request(request, text_conditioned=False)  # the prompt is checked once the model is known
         entry = self.registry.resolve(request.model_id)
-
-        def progress(fraction: float | None, message: str) -> None:
-            emit(Progress(request.job_id, fraction, message))
-
-        self.chat_models.unload()  # one heavy model at a time: laptops have little memory
-        self.audio_models.unload(ModelKind.MUSIC)
-        loaded = self.image_models.get(entry, request.device, request.low_memory, progress, cancel)
+        self._make_room_for(ModelKind.IMAGE)
+        loaded = self.image_models.get(entry, request.device, request.low_memory,
+                                       _progress_for(request.job_id, emit), cancel)
         try:
             return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
         finally:
@@ -184,15 +175,9 @@ class Backend:
     def _ensure_audio_model(self, model_id: str, kind: ModelKind, device: str, job_id: str, emit: Emit,
                             cancel: Event):
         entry = self.registry.resolve(model_id)
-
-        def progress(fraction: float | None, message: str) -> None:
-            emit(Progress(job_id, fraction, message))
-
-        self.image_models.unload()  # Whisper and Piper are small; a diffusion model is not
-        if kind is ModelKind.MUSIC:
-            self.chat_models.unload()
+        self._make_room_for(kind)
         before = self.audio_models.loaded(kind)
-        loaded = self.audio_models.get(entry, kind, device, progress, cancel)
+        loaded = self.audio_models.get(entry, kind, device, _progress_for(job_id, emit), cancel)
         if loaded is not before:
             self._emit_status(loaded, job_id, emit)
         return loaded
@@ -221,7 +206,26 @@ class Backend:
                                           request.job_id, emit, cancel)
         return run_music(request, loaded, emit, cancel, self.paths.audio_dir)
 
+    # ---- memory ----------------------------------------------------------------------------
+    def _make_room_for(self, kind: ModelKind) -> None:
+        for other in UNLOAD_BEFORE_LOADING[kind]:
+            self._unload(other)
+
+    def _unload(self, kind: ModelKind) -> None:
+        if kind is ModelKind.CHAT:
+            self.chat_models.unload()
+        elif kind is ModelKind.IMAGE:
+            self.image_models.unload()
+        elif kind in AUDIO_KINDS:
+            self.audio_models.unload(kind)
+
     def shutdown(self) -> None:
-        self.chat_models.unload()
-        self.image_models.unload()
-        self.audio_models.unload()
+        for kind in (ModelKind.CHAT, ModelKind.IMAGE, *AUDIO_KINDS):
+            self._unload(kind)
+
+
+def _progress_for(job_id: str, emit: Emit) -> ProgressFn:
+    def progress(fraction: float | None, message: str) -> None:
+        emit(Progress(job_id, fraction, message))
+
+    return progress

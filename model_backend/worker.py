@@ -11,9 +11,9 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Failed
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.jobs import Failed
 
 
 class BackendWorker(QObject):

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model_backend.registry import packaged_model_packages  # noqa: E402
+from model_backend.core.registry import packaged_model_packages  # noqa: E402
 from scripts.strip_libraries import strip_libraries  # noqa: E402
 
 DIST = ROOT / "dist"

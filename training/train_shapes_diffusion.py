@@ -38,8 +38,7 @@ import torch.nn.functional as F  # noqa: E402
 if __package__ in (None, ""):  # allow `python training/train_shapes_diffusion.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from training.shapes_dataset import (  # noqa: E402
-    COLOUR_NAMES, IMAGE_SIZE, SHAPES, all_words, make_dataset)
+from training.shapes_dataset import COLOUR_NAMES, IMAGE_SIZE, SHAPES, all_words, make_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "resources" / "models" / "shapes-diffusion"

@@ -18,8 +18,8 @@ from desktop_app.controller import BackendController
 from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_types import GeneratedAudio
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
 
 
 class AudioGenerationPage(SingleJobMixin, QWidget):

@@ -15,8 +15,8 @@ from desktop_app.tabs.text_to_speech_page import TextToSpeechPage
 from desktop_app.widgets.audio_device_panel import AudioDevicePanel
 from desktop_app.widgets.sound_stage import SoundStage
 from model_backend.audio.audio_types import GeneratedAudio
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelRegistry
+from model_backend.core.paths import AppPaths
+from model_backend.core.registry import ModelRegistry
 
 
 class AudioTab(QWidget):

@@ -17,24 +17,17 @@ from desktop_app.controller import BackendController
 from desktop_app.export_file import save_export
 from desktop_app.tabs.chat_tab_layout import ChatTabLayout
 from desktop_app.tabs.model_preloader import ModelPreloader
-from model_backend.conversations import (
+from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
+from model_backend.chat.conversations import (
     ChatMessage,
     Conversation,
     ConversationStore,
     export_json,
     export_markdown,
 )
-from model_backend.jobs import (
-    Cancelled,
-    ChatRequest,
-    Failed,
-    Partial,
-    Progress,
-    Result,
-)
-from model_backend.registry import ModelRegistry
-from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk, TokenStep
-from model_backend.settings import Settings
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.core.registry import ModelRegistry
+from model_backend.core.settings import Settings
 
 
 @dataclass
@@ -316,12 +309,6 @@ class ChatTab(ChatTabLayout, QWidget):
         self.settings.chat_model_id = model_id
         self.settings_changed.emit()
         self._preload()
-
-    @Slot(str)
-    def _on_path_added(self, path: str) -> None:
-        if path not in self.settings.added_model_paths:
-            self.settings.added_model_paths.append(path)
-        self.settings_changed.emit()
 
     @Slot()
     def _on_sampling_changed(self) -> None:

@@ -22,7 +22,7 @@ from desktop_app.widgets.next_token_view import NextTokenView
 from desktop_app.widgets.prompt_tokens_view import PromptTokensView
 from desktop_app.widgets.sampling_panel import SamplingPanel
 from desktop_app.widgets.transcript_view import TranscriptView
-from model_backend.model_inspection import ModelKind
+from model_backend.core.model_inspection import ModelKind
 
 
 class ChatTabLayout:
@@ -100,7 +100,6 @@ class ChatTabLayout:
         self.conversation_list.delete_requested.connect(self._confirm_delete)
         self.conversation_list.export_requested.connect(self._choose_export)
         self.model_picker.model_changed.connect(self._on_model_changed)
-        self.model_picker.path_added.connect(self._on_path_added)
         self.sampling_panel.changed.connect(self._on_sampling_changed)
         self.preloader.progressed.connect(self._show_progress)
         self.preloader.finished.connect(self._on_preload_finished)

@@ -10,9 +10,9 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.controller import BackendController
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.chat.chat_types import ChatResult, PromptTokens, TextChunk
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
 from model_backend.prompt_lab.experiment import CellResult, Experiment
-from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk
 
 
 class ExperimentRunner(QObject):

@@ -28,12 +28,12 @@ from desktop_app.widgets.image_settings_panel import ImageSettingsPanel
 from desktop_app.widgets.image_view import ImageView
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
-from model_backend.forward_process import NoiseSchedule
-from model_backend.gallery import Gallery
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
-from model_backend.runners.image_types import DenoisePreview, GeneratedImage, ImageResult
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
+from model_backend.image.forward_process import NoiseSchedule
+from model_backend.image.gallery import Gallery
+from model_backend.image.image_types import DenoisePreview, GeneratedImage, ImageResult
 
 COMPARE_SETTINGS = ("steps", "guidance", "prompt word")
 

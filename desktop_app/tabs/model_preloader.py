@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.controller import BackendController
-from model_backend.jobs import Cancelled, Failed, LoadModelRequest, Progress, Result
+from model_backend.chat.chat_types import LoadModelRequest
+from model_backend.core.jobs import Cancelled, Failed, Progress, Result
 
 
 class ModelPreloader(QObject):

@@ -9,8 +9,8 @@ from desktop_app.controller import BackendController
 from desktop_app.tabs.audio_generation_page import AudioGenerationPage
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.audio.music import MAX_DURATION
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
 
 
 class MusicPage(AudioGenerationPage):

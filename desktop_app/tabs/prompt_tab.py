@@ -17,8 +17,10 @@ from desktop_app.export_file import save_export
 from desktop_app.tabs.experiment_runner import ExperimentRunner
 from desktop_app.tabs.prompt_tab_layout import PromptTabLayout
 from desktop_app.widgets.variant_column import VariantColumn
-from model_backend.errors import InvalidModelError
-from model_backend.jobs import Cancelled, Failed, PromptPreviewRequest, Result, Sampling
+from model_backend.chat.chat_types import PromptPreviewRequest, Sampling
+from model_backend.core.errors import InvalidModelError
+from model_backend.core.jobs import Cancelled, Failed, Result
+from model_backend.core.registry import ModelRegistry
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
     SIDE_BY_SIDE_ROW,
@@ -34,7 +36,6 @@ from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import Check, TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
 from model_backend.prompt_lab.templates import TemplateError, fill
-from model_backend.registry import ModelRegistry
 
 
 class PromptTab(PromptTabLayout, QWidget):

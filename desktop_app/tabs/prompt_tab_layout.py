@@ -24,7 +24,7 @@ from desktop_app.widgets.prompt_preview import PromptPreview
 from desktop_app.widgets.technique_editor import TechniqueEditor
 from desktop_app.widgets.technique_library_panel import TechniqueLibraryPanel
 from desktop_app.widgets.test_table_view import TestTableView
-from model_backend.model_inspection import ModelKind
+from model_backend.core.model_inspection import ModelKind
 from model_backend.prompt_lab.experiment import Experiment
 from model_backend.prompt_lab.scoring import CHECKS
 

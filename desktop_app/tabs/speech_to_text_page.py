@@ -32,8 +32,8 @@ from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
 from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
 from model_backend.audio.transcript_export import FORMATS, render
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
 
 LEVEL_MS = 50
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from model_backend.conversations import Conversation
+from model_backend.chat.conversations import Conversation
 
 
 class ConversationList(QWidget):

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from desktop_app.widgets.image_view import ImageView
-from model_backend.filmstrip import contact_sheet, save_gif, save_png
-from model_backend.runners.image_types import DenoisePreview
+from model_backend.image.filmstrip import contact_sheet, save_gif, save_png
+from model_backend.image.image_types import DenoisePreview
 
 
 class FilmstripView(QWidget):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from model_backend.gallery import Gallery, GalleryItem
+from model_backend.image.gallery import Gallery, GalleryItem
 
 
 class GalleryView(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model_backend.runners.image_types import SCHEDULERS, ImageRequest
+from model_backend.image.image_types import SCHEDULERS, ImageRequest
 
 
 class ImageSettingsPanel(QWidget):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result, is_terminal
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result, is_terminal
 
 
 class JobStatus(QWidget):

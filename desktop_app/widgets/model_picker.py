@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QToolButton, QWidget
 
-from model_backend.errors import InvalidModelError
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelEntry, ModelRegistry
+from model_backend.core.errors import InvalidModelError
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelEntry, ModelRegistry
 
 
 class ModelPicker(QWidget):
@@ -99,8 +99,7 @@ class ModelPicker(QWidget):
             QMessageBox.warning(self, self.tr("Not a usable model"), exc.message)
             return False
         resolved = str(entry.path if entry.path.is_dir() else Path(path).expanduser().resolve())
-        if resolved not in self.registry.added_paths:
-            self.registry.added_paths.append(resolved)
+        self.registry.add_folder(resolved)
         self.path_added.emit(resolved)
         self.refresh(f"path:{resolved}")
         return True

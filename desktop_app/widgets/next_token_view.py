@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.widgets.token_text import visible_token
-from model_backend.runners.chat_types import TokenStep
+from model_backend.chat.chat_types import TokenStep
 
 
 class ProbabilityBars(QWidget):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from model_backend.runners.chat_types import PromptTokens
+from model_backend.chat.chat_types import PromptTokens
 
 
 class PromptPreview(QWidget):

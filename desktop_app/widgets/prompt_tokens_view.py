@@ -6,7 +6,7 @@ import html
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.widgets.token_text import visible_token
-from model_backend.runners.chat_types import PromptTokens
+from model_backend.chat.chat_types import PromptTokens
 
 _CHIP_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6")
 

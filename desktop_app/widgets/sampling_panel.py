@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model_backend.jobs import Sampling
-from model_backend.settings import Settings
+from model_backend.chat.chat_types import Sampling
+from model_backend.core.settings import Settings
 
 
 class SamplingPanel(QWidget):

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_app.widgets.token_text import confidence_colour, escape_with_breaks
-from model_backend.conversations import ChatMessage, Conversation
+from model_backend.chat.conversations import ChatMessage, Conversation
 
 
 class TranscriptView(QTextBrowser):

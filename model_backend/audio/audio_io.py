@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from model_backend.atomic import atomic_target
-from model_backend.errors import BackendError, ErrorKind
+from model_backend.core.atomic import atomic_target
+from model_backend.core.errors import BackendError, ErrorKind
 
 MAX_SECONDS = 4 * 3600  # longer than any lesson; beyond this the samples alone would fill a laptop's memory
 CLIP_LEVEL = 0.999

@@ -6,25 +6,24 @@ pick their device themselves, so the reason shown to the user comes from here.
 """
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
-from typing import Any, Callable
+from typing import Any
 
-from model_backend.device import DeviceChoice, choose_device
-from model_backend.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
-from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
-from model_backend.registry import ModelEntry
-
-ProgressCallback = Callable[[float | None, str], None]
+from model_backend.core.device import DeviceChoice, choose_device, release_memory
+from model_backend.core.engines import Engine
+from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+from model_backend.core.jobs import ProgressFn
+from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.registry import ModelEntry
 
 
 @dataclass
 class LoadedAudioModel:
     entry: ModelEntry
-    engine: str  # "faster-whisper" | "piper" | "transformers"
+    engine: Engine
     model: Any
     device: DeviceChoice
     load_seconds: float
@@ -125,7 +124,7 @@ class AudioModelCache:
         return self._loaded.get(kind)
 
     def get(self, entry: ModelEntry, kind: ModelKind, preference: str,
-            progress: ProgressCallback, cancel: Event) -> LoadedAudioModel:
+            progress: ProgressFn, cancel: Event) -> LoadedAudioModel:
         if entry.kind is not kind:
             raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not {KIND_NAMES[kind]}.",
                                     kind=ErrorKind.WRONG_MODEL_KIND)
@@ -144,11 +143,11 @@ class AudioModelCache:
             folder = join_split_model(folder, entry.parts, self.join_cache_dir, progress, cancel)
         progress(None, f"Loading {entry.name}…")
         if entry.format is ModelFormat.CTRANSLATE2:
-            model, choice, engine = *_load_faster_whisper(folder, preference), "faster-whisper"
+            model, choice, engine = *_load_faster_whisper(folder, preference), Engine.FASTER_WHISPER
         elif entry.format is ModelFormat.ONNX_VOICE:
-            model, choice, engine = *_load_piper(folder, preference), "piper"
+            model, choice, engine = *_load_piper(folder, preference), Engine.PIPER
         elif entry.format is ModelFormat.HF_FOLDER:
-            model, choice, engine = *_load_transformers(kind, folder, preference), "transformers"
+            model, choice, engine = *_load_transformers(kind, folder, preference), Engine.TRANSFORMERS
         else:
             raise BackendError(ErrorKind.WRONG_MODEL_KIND, f"{entry.name} ({entry.format.value}) cannot be used here.")
         loaded = LoadedAudioModel(entry, engine, model, choice, time.perf_counter() - started, folder)
@@ -159,10 +158,6 @@ class AudioModelCache:
         kinds = [kind] if kind is not None else list(self._loaded)
         dropped = [self._loaded.pop(k) for k in kinds if k in self._loaded]
         if dropped:
-            devices = {d.device.device for d in dropped if d.engine == "transformers"}
+            devices = {d.device.device for d in dropped if d.engine.uses_torch}
             del dropped
-            gc.collect()
-            from model_backend.chat_model import free_accelerator_cache
-
-            for device in devices:
-                free_accelerator_cache(device)
+            release_memory(*devices)

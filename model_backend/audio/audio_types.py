@@ -6,13 +6,9 @@ view (waveform, spectrogram, player) and every model runner speaks the same form
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
-from model_backend.jobs import new_job_id
-
-# progress(fraction in [0, 1] or None, message); cancelled() -> True once the user pressed Stop.
-ProgressFn = Callable[[float | None, str], None]
-CancelledFn = Callable[[], bool]
+from model_backend.core.jobs import new_job_id
 
 TASKS = ("transcribe", "translate")
 

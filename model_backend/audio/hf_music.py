@@ -11,12 +11,13 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 import numpy as np
 
-from model_backend.audio.audio_types import CancelledFn, ProgressFn
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import ProgressFn
 
 MAX_DURATION_S = 30.0  # MusicGen was trained on 30 s clips; longer needs windowed continuation
 
@@ -79,7 +80,7 @@ def frames_for(loaded: LoadedHFMusic, duration_s: float) -> int:
     return max(1, int(round(float(duration_s) * loaded.frame_rate)))
 
 
-def _progress_criteria(total: int, progress: ProgressFn, cancelled: CancelledFn):
+def _progress_criteria(total: int, progress: ProgressFn, cancel: Event):
     """A StoppingCriteria that reports each generated frame and says 'stop' once Stop is pressed."""
     import torch
     from transformers import StoppingCriteria
@@ -92,14 +93,14 @@ def _progress_criteria(total: int, progress: ProgressFn, cancelled: CancelledFn)
         def __call__(self, input_ids, scores, **kwargs):
             self.steps += 1
             progress(min(self.steps / total, 1.0), f"Generating step {self.steps} of {total}")
-            self.stopped = bool(cancelled())
+            self.stopped = cancel.is_set()
             return torch.full((input_ids.shape[0],), self.stopped, dtype=torch.bool, device=input_ids.device)
 
     return ProgressAndStop()
 
 
 def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidance: float, seed: int | None,
-                   progress: ProgressFn, cancelled: CancelledFn) -> tuple[np.ndarray, int, list[str]]:
+                   progress: ProgressFn, cancel: Event) -> tuple[np.ndarray, int, list[str]]:
     """Make ``duration_s`` seconds of music for ``prompt``; returns (float32 mono in [-1, 1], rate, notes).
 
     Stop during generation raises ``JobCancelled(partial=None)``: unfinished audio tokens are not
@@ -134,7 +135,7 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
         inputs.pop("guidance_scale", None)
         guidance = 1.0  # nothing to guide towards: skip the doubled (conditional + null) batch
         notes.append("No prompt: the music was generated unconditionally.")
-    criteria = _progress_criteria(max_new_tokens, progress, cancelled)
+    criteria = _progress_criteria(max_new_tokens, progress, cancel)
     if seed is not None:
         torch.manual_seed(int(seed))
     progress(0.0, f"Generating {duration_s:g} s of audio ({max_new_tokens} frames)")

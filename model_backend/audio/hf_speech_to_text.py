@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Event
 from typing import Any, Callable
 
 import numpy as np
 
-from model_backend.audio.audio_types import CancelledFn, ProgressFn, Segment
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.audio.audio_types import Segment
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import ProgressFn
 
 SAMPLE_RATE = 16_000
 WINDOW_SECONDS = 30.0
@@ -175,7 +177,7 @@ def _clock(seconds: float) -> str:
 
 
 def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: str, task: str,
-                  progress: ProgressFn, cancelled: CancelledFn, beam_size: int = 1,
+                  progress: ProgressFn, cancel: Event, beam_size: int = 1,
                   on_segments: Callable[[list[Segment]], None] | None = None,
                   ) -> tuple[list[Segment], str, float | None]:
     """Transcribe (or translate to English) 16 kHz mono audio window by window.
@@ -217,7 +219,7 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
     window_samples = int(WINDOW_SECONDS * SAMPLE_RATE)
     offset, window = 0, 0
     while offset < len(samples):
-        if cancelled():
+        if cancel.is_set():
             raise JobCancelled(partial=list(segments))
         chunk = samples[offset: offset + window_samples]
         start_s, chunk_s = offset / SAMPLE_RATE, len(chunk) / SAMPLE_RATE

@@ -12,12 +12,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 import numpy as np
 
-from model_backend.audio.audio_types import CancelledFn, ProgressFn
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import ProgressFn
 
 PAUSE_SECONDS = 0.25  # silence between sentences at speed 1
 MAX_SENTENCE_CHARS = 300  # longer "sentences" are cut at commas/spaces (SpeechT5 and Bark have short limits)
@@ -103,7 +104,7 @@ def _find_vocoder(folder: Path) -> Path | None:
     """A SpeechT5 HiFi-GAN folder: ``vocoder/`` inside the model, a sibling folder of that type, or
     microsoft/speecht5_hifigan in the Hugging Face cache (a voice downloaded there has only its own
     snapshots beside it)."""
-    from model_backend.registry import default_hf_cache_dir, hf_cache_snapshot
+    from model_backend.core.registry import default_hf_cache_dir, hf_cache_snapshot
 
     try:
         siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and p != folder)
@@ -214,7 +215,7 @@ def _speak_one(loaded: LoadedHFTTS, sentence: str, speed: float, speaker: int | 
 
 
 def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None, progress: ProgressFn,
-                  cancelled: CancelledFn, speaker: int | None = None) -> tuple[np.ndarray, int, list[str]]:
+                  cancel: Event, speaker: int | None = None) -> tuple[np.ndarray, int, list[str]]:
     """Speak ``text`` sentence by sentence; returns (float32 mono samples in [-1, 1], sample rate,
     notes: facts about the voice and settings it ignored).
 
@@ -235,7 +236,7 @@ def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None
     pause = np.zeros(int(rate * PAUSE_SECONDS / speed), dtype=np.float32)
     parts: list[np.ndarray] = []
     for index, sentence in enumerate(sentences):
-        if cancelled():
+        if cancel.is_set():
             raise JobCancelled()
         progress(index / len(sentences), f"Speaking sentence {index + 1} of {len(sentences)}")
         if seed is not None:

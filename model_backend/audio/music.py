@@ -5,7 +5,6 @@ clear message with what to get and where to put it, not a failure.
 """
 from __future__ import annotations
 
-import random
 import time
 from pathlib import Path
 from threading import Event
@@ -15,8 +14,9 @@ import numpy as np
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
-from model_backend.errors import BackendError, ErrorKind
-from model_backend.jobs import Emit, Progress
+from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.jobs import Emit, Progress
+from model_backend.core.seeds import resolve_seed
 
 MAX_DURATION = 30.0
 
@@ -36,13 +36,13 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
 
     validate_music_request(request)
     started = time.perf_counter()
-    seed = request.seed if request.seed is not None else random.randrange(2**31)
+    seed = resolve_seed(request.seed)
 
     def progress(fraction: float | None, message: str) -> None:
         emit(Progress(request.job_id, fraction, message))
 
     samples, rate, notes = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
-                                          progress, cancel.is_set)
+                                          progress, cancel)
     samples = np.asarray(samples, dtype=np.float32)
     path = write_wav_atomic(Path(audio_dir) / "music" / unique_file_name("music"), samples, rate)
     settings = {"prompt": request.prompt, "model": loaded.entry.name, "model_id": request.model_id,

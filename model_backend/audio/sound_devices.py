@@ -18,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from model_backend.audio.portaudio_library import describe_portaudio, import_sounddevice
-from model_backend.errors import BackendError, ErrorKind
+from model_backend.core.errors import BackendError, ErrorKind
 
 PORTAUDIO_MISSING = ("the PortAudio library is not installed "
                      "(on Debian/Ubuntu: sudo apt install libportaudio2)")

@@ -13,13 +13,15 @@ from threading import Event
 
 import numpy as np
 
-from model_backend.atomic import atomic_write_json
 from model_backend.audio.analysis import WHISPER_RATE, whisper_log_mel
 from model_backend.audio.audio_io import read_audio, unique_file_name
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import TASKS, Segment, TranscribeRequest, Transcript
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.jobs import Emit, Partial, Progress
+from model_backend.core.atomic import atomic_write_json
+from model_backend.core.engines import Engine
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import Emit, Partial, Progress
+
 
 def validate_transcribe_request(request: TranscribeRequest) -> None:
     if request.task not in TASKS:
@@ -42,7 +44,7 @@ def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple
 
 
 def _is_multilingual(loaded: LoadedAudioModel) -> bool:
-    if loaded.engine == "faster-whisper":
+    if loaded.engine is Engine.FASTER_WHISPER:
         return bool(loaded.model.model.is_multilingual)
     return not loaded.model.english_only
 
@@ -79,13 +81,13 @@ def _transformers(loaded: LoadedAudioModel, samples: np.ndarray, request: Transc
             emit(Partial(request.job_id, segment))
 
     _, language, probability = transcribe_hf(loaded.model, samples, language, task, progress,
-                                             cancel.is_set, beam_size=request.beam_size, on_segments=stream)
+                                             cancel, beam_size=request.beam_size, on_segments=stream)
     candidates = ((language, probability),) if language and probability is not None else ()
     return language, probability, candidates
 
 
 def _log_mel(loaded: LoadedAudioModel, samples: np.ndarray) -> np.ndarray:
-    if loaded.engine == "faster-whisper":
+    if loaded.engine is Engine.FASTER_WHISPER:
         return whisper_log_mel(samples, n_mels=int(loaded.model.feature_extractor.mel_filters.shape[0]))
     from model_backend.audio.hf_speech_to_text import log_mel_hf
 
@@ -119,7 +121,7 @@ def run_transcribe(request: TranscribeRequest, loaded: LoadedAudioModel, emit: E
     found: list[Segment] = []
     language, task, more = _english_only_notes(_is_multilingual(loaded), request)
     notes.extend(more)
-    if loaded.engine == "faster-whisper":
+    if loaded.engine is Engine.FASTER_WHISPER:
         language, probability, candidates = _faster_whisper(loaded, clip.samples, request, language, task,
                                                             clip.duration, emit, cancel, found)
     else:

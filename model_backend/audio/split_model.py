@@ -13,7 +13,7 @@ from pathlib import Path
 from threading import Event
 from typing import Callable
 
-from model_backend.errors import JobCancelled
+from model_backend.core.errors import JobCancelled
 
 CHUNK = 8 << 20
 

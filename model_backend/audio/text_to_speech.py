@@ -6,7 +6,6 @@ Progress is per sentence and Stop is honoured between sentences.
 """
 from __future__ import annotations
 
-import random
 import time
 from pathlib import Path
 from threading import Event
@@ -16,8 +15,10 @@ import numpy as np
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.jobs import Emit, Progress
+from model_backend.core.engines import Engine
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import Emit, Progress
+from model_backend.core.seeds import resolve_seed
 
 MAX_CHARACTERS = 20_000
 SENTENCE_PAUSE_SECONDS = 0.2
@@ -66,7 +67,7 @@ def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, c
     def progress(fraction: float | None, message: str) -> None:
         emit(Progress(request.job_id, fraction, message))
 
-    samples, rate, notes = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel.is_set,
+    samples, rate, notes = synthesize_hf(loaded.model, request.text, request.speed, seed, progress, cancel,
                                          speaker=request.speaker)
     return np.asarray(samples, dtype=np.float32), int(rate), [], notes
 
@@ -75,8 +76,8 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
               audio_dir: Path) -> GeneratedAudio:
     validate_speak_request(request)
     started = time.perf_counter()
-    seed = request.seed if request.seed is not None else random.randrange(2**31)
-    if loaded.engine == "piper":
+    seed = resolve_seed(request.seed)
+    if loaded.engine is Engine.PIPER:
         samples, rate, phonemes, notes = _piper(loaded, request, emit, cancel)
     else:
         samples, rate, phonemes, notes = _transformers(loaded, request, emit, cancel, seed)
@@ -85,8 +86,8 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate)
     settings = {"text": request.text, "model": loaded.entry.name, "model_id": request.model_id,
                 "speed": request.speed, "speaker": request.speaker, "phonemes": phonemes,
-                "engine": loaded.engine}
+                "engine": loaded.engine.value}
     return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
                           model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
-                          seed=None if loaded.engine == "piper" else seed,
+                          seed=None if loaded.engine is Engine.PIPER else seed,
                           notes=tuple(notes))

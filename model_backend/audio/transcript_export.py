@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from model_backend.atomic import atomic_write_text
 from model_backend.audio.audio_types import Segment
+from model_backend.core.atomic import atomic_write_text
 
 FORMATS = {"txt": "Plain text", "srt": "SubRip subtitles", "vtt": "WebVTT subtitles"}
 

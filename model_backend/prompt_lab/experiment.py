@@ -6,6 +6,7 @@ Cells are planned grouped by model, so a comparison across models loads each mod
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
 import time
@@ -13,8 +14,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from model_backend.atomic import atomic_write_json
-from model_backend.jobs import ChatRequest, Message, Sampling
+from model_backend.chat.chat_types import ChatRequest, Message, Sampling
+from model_backend.core.atomic import atomic_write_json
 from model_backend.prompt_lab.scoring import Check, CheckError
 from model_backend.prompt_lab.techniques import TableRow, Technique
 from model_backend.prompt_lab.templates import TemplateError
@@ -34,12 +35,20 @@ class Variant:
         return self.technique.messages(values, self.example_count)
 
 
+class CellStatus(enum.StrEnum):
+    """How a cell's run ended; saved in the experiment file as its value."""
+
+    DONE = "done"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+
 @dataclass
 class CellResult:
     variant: int
     row: int
     reply: str = ""
-    status: str = "done"  # "done" | "stopped" | "failed"
+    status: CellStatus = CellStatus.DONE
     passed: bool | None = None
     error: str = ""
     stats: dict = field(default_factory=dict)
@@ -101,7 +110,7 @@ class Experiment:
 
     def record(self, cell: CellResult) -> CellResult:
         """Store a finished cell (replacing an older result for the same cell) and score it."""
-        if cell.row != SIDE_BY_SIDE_ROW and cell.status == "done" and not cell.error:
+        if cell.row != SIDE_BY_SIDE_ROW and cell.status is CellStatus.DONE and not cell.error:
             try:
                 cell.passed = self.check.passes(cell.reply, self.rows[cell.row].expected)
             except CheckError as exc:  # the table was edited after the run was checked
@@ -149,7 +158,8 @@ class Experiment:
             rows=[TableRow(dict(r["values"]), r["expected"]) for r in data.get("rows", [])],
             check=Check(**data.get("check", {})),
             sampling=Sampling(**data.get("sampling", {})),
-            results=[CellResult(**r) for r in data.get("results", [])],
+            results=[CellResult(**{**r, "status": CellStatus(r.get("status", CellStatus.DONE))})
+                     for r in data.get("results", [])],
         )
 
 

@@ -1,9 +1,9 @@
 """“Copy as Python”: a short transformers script that reproduces one cell of an experiment."""
 from __future__ import annotations
 
-from model_backend.jobs import Message, Sampling
-from model_backend.model_inspection import ModelFormat
-from model_backend.registry import ModelEntry
+from model_backend.chat.chat_types import Message, Sampling
+from model_backend.core.model_inspection import ModelFormat
+from model_backend.core.registry import ModelEntry
 
 
 def python_snippet(entry: ModelEntry, messages: tuple[Message, ...], sampling: Sampling) -> str:

@@ -13,8 +13,8 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from model_backend.atomic import atomic_write_json
-from model_backend.jobs import Message
+from model_backend.chat.chat_types import Message
+from model_backend.core.atomic import atomic_write_json
 from model_backend.prompt_lab.templates import fill
 
 log = logging.getLogger(__name__)

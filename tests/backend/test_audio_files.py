@@ -9,7 +9,7 @@ from model_backend.audio.analysis import envelope, spectrogram, whisper_log_mel
 from model_backend.audio.audio_io import read_audio, resample, write_wav_atomic
 from model_backend.audio.audio_types import Segment
 from model_backend.audio.transcript_export import export, to_srt, to_vtt
-from model_backend.errors import BackendError, ErrorKind
+from model_backend.core.errors import BackendError, ErrorKind
 
 
 def tone(frequency: float, seconds: float, rate: int, amplitude: float = 0.5) -> np.ndarray:

@@ -15,8 +15,16 @@ import pytest
 from PIL import Image
 
 from training.evaluate_shapes import analyse_image, evaluation_prompts, generate, score
-from training.shapes_dataset import (COLOUR_NAMES, COLOURS, SHAPES, IMAGE_SIZE, make_caption,
-                                     make_dataset, render, ShapeSample)
+from training.shapes_dataset import (
+    COLOUR_NAMES,
+    COLOURS,
+    IMAGE_SIZE,
+    SHAPES,
+    ShapeSample,
+    make_caption,
+    make_dataset,
+    render,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIR = ROOT / "resources" / "models" / "shapes-diffusion"

@@ -2,23 +2,22 @@
 import json
 import threading
 
-from tests.fixtures.jobs import run_job as run
-
 import pytest
 
-from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.jobs import (
-    Cancelled,
+from model_backend.chat.chat_types import (
     ChatRequest,
-    Failed,
+    ChatResult,
     LoadModelRequest,
     Message,
-    Partial,
-    Result,
+    PromptTokens,
     Sampling,
+    TextChunk,
+    TokenStep,
 )
-from model_backend.runners.chat_types import ChatResult, PromptTokens, TextChunk, TokenStep
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Cancelled, Failed, Partial, Result
+from model_backend.engine import Backend
+from tests.fixtures.jobs import run_job as run
 
 
 def chat(model_dir, text="Hello", sampling=Sampling(temperature=0.0, max_new_tokens=12), **kwargs):
@@ -166,7 +165,7 @@ def test_remote_code_models_are_refused(backend, tiny_chat_model_dir, tmp_path):
 def test_out_of_memory_becomes_a_typed_failure(backend, tiny_chat_model_dir, monkeypatch):
     import torch
 
-    import model_backend.runners.chat as chat_runner
+    import model_backend.chat.chat_runner as chat_runner
 
     def explode(*args, **kwargs):
         raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
@@ -178,7 +177,7 @@ def test_out_of_memory_becomes_a_typed_failure(backend, tiny_chat_model_dir, mon
 
 
 def test_unexpected_errors_still_end_the_job(backend, tiny_chat_model_dir, monkeypatch):
-    import model_backend.runners.chat as chat_runner
+    import model_backend.chat.chat_runner as chat_runner
 
     monkeypatch.setattr(chat_runner, "run_chat", lambda *a, **k: 1 / 0)
     events = run(backend, chat(tiny_chat_model_dir))

@@ -1,8 +1,8 @@
 """Conversations survive a round trip, a damaged file costs only itself, exports are readable."""
 import json
 
-from model_backend.conversations import ChatMessage, Conversation, ConversationStore, export_json, export_markdown
-from model_backend.runners.chat_types import Candidate, TokenStep
+from model_backend.chat.chat_types import Candidate, TokenStep
+from model_backend.chat.conversations import ChatMessage, Conversation, ConversationStore, export_json, export_markdown
 
 
 def sample_conversation() -> Conversation:

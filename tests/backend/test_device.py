@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from model_backend.device import choose_device
+from model_backend.core.device import choose_device
 
 
 def fake_torch(cuda_build=True, cuda=False, bf16=True, mps_built=False, mps=False, cuda_raises=False):

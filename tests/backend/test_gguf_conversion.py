@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from model_backend.errors import BackendError, InvalidModelError, JobCancelled
-from model_backend.gguf_conversion import COMPLETE_MARKER, cache_folder_for, convert_gguf
+from model_backend.chat.gguf_conversion import COMPLETE_MARKER, cache_folder_for, convert_gguf
+from model_backend.core.errors import BackendError, InvalidModelError, JobCancelled
 
 
 def slow_child(gguf_path, target, messages):
@@ -94,7 +94,7 @@ def test_a_killed_app_does_not_leave_the_conversion_running(tmp_path, smollm2_gg
     root = Path(__file__).resolve().parents[2]
     target = tmp_path / "converted"
     script = (f"import sys, threading\nsys.path.insert(0, {str(root)!r})\nfrom pathlib import Path\n"
-              "from model_backend.gguf_conversion import convert_gguf\n"
+              "from model_backend.chat.gguf_conversion import convert_gguf\n"
               f"convert_gguf(Path({str(smollm2_gguf)!r}), Path({str(target)!r}), "
               "lambda fraction, message: print(message, flush=True), threading.Event())\n")
     app = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

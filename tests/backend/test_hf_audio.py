@@ -10,14 +10,15 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.model_inspection import ModelKind, inspect_path
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.model_inspection import ModelKind, inspect_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +31,7 @@ def _ignore(*_args) -> None:
     return None
 
 
-def _never() -> bool:
-    return False
+NEVER_STOPPED = threading.Event()  # no test sets it
 
 
 def _copy_without(folder: Path, tmp_path: Path, *missing: str) -> Path:
@@ -77,7 +77,7 @@ def test_whisper_long_audio_goes_window_by_window(whisper_en):
 
     events, live = [], []
     segments, language, probability = transcribe_hf(whisper_en, _noise(65), "", "transcribe",
-                                                    lambda f, m: events.append((f, m)), _never,
+                                                    lambda f, m: events.append((f, m)), NEVER_STOPPED,
                                                     on_segments=live.extend)
     assert live == segments  # each window's segments were handed over as soon as they were decoded
     windows = [f for f, m in events if m.startswith("Window")]
@@ -95,12 +95,15 @@ def test_whisper_stop_after_first_window_keeps_its_segments(whisper_en):
 
     windows = []
 
+    stop = threading.Event()
+
     def progress(fraction, message):
         if message.startswith("Window"):
             windows.append(message)
+            stop.set()  # the user presses Stop during the first window
 
     with pytest.raises(JobCancelled) as caught:
-        transcribe_hf(whisper_en, _noise(65), "", "transcribe", progress, lambda: len(windows) >= 1)
+        transcribe_hf(whisper_en, _noise(65), "", "transcribe", progress, stop)
     assert len(windows) == 1
     partial = caught.value.partial
     assert isinstance(partial, list) and partial
@@ -139,7 +142,7 @@ def test_whisper_log_mel_is_the_first_30_seconds(whisper_en):
 def test_whisper_english_only_transcribes_english(whisper_en):
     from model_backend.audio.hf_speech_to_text import transcribe_hf
 
-    segments, language, probability = transcribe_hf(whisper_en, _noise(5), "German", "translate", _ignore, _never)
+    segments, language, probability = transcribe_hf(whisper_en, _noise(5), "German", "translate", _ignore, NEVER_STOPPED)
     assert (language, probability) == ("en", None)
     assert all(s.end <= 5.0 for s in segments)
 
@@ -147,13 +150,13 @@ def test_whisper_english_only_transcribes_english(whisper_en):
 def test_whisper_multilingual_detects_or_takes_the_language(whisper_multi):
     from model_backend.audio.hf_speech_to_text import transcribe_hf
 
-    _, language, probability = transcribe_hf(whisper_multi, _noise(5), "", "transcribe", _ignore, _never)
+    _, language, probability = transcribe_hf(whisper_multi, _noise(5), "", "transcribe", _ignore, NEVER_STOPPED)
     assert f"<|{language}|>" in whisper_multi.model.generation_config.lang_to_id
     assert 0.0 < probability <= 1.0
-    _, language, probability = transcribe_hf(whisper_multi, _noise(5), "german", "translate", _ignore, _never)
+    _, language, probability = transcribe_hf(whisper_multi, _noise(5), "german", "translate", _ignore, NEVER_STOPPED)
     assert (language, probability) == ("de", None)
     with pytest.raises(BackendError) as caught:
-        transcribe_hf(whisper_multi, _noise(5), "klingon", "transcribe", _ignore, _never)
+        transcribe_hf(whisper_multi, _noise(5), "klingon", "transcribe", _ignore, NEVER_STOPPED)
     assert caught.value.kind is ErrorKind.INVALID_INPUT
 
 
@@ -163,7 +166,7 @@ def test_whisper_without_generation_config_is_completed_from_the_tokenizer(tiny_
     folder = _copy_without(tiny_whisper_multilingual_dir, tmp_path, "generation_config.json")
     loaded = load_whisper(folder, "cpu", None)
     assert not loaded.english_only
-    segments, language, _ = transcribe_hf(loaded, _noise(3), "fr", "transcribe", _ignore, _never)
+    segments, language, _ = transcribe_hf(loaded, _noise(3), "fr", "transcribe", _ignore, NEVER_STOPPED)
     assert language == "fr" and all(s.end <= 3.0 for s in segments)
 
 
@@ -201,10 +204,10 @@ def test_split_sentences():
 def test_vits_same_seed_same_audio_and_speed_shortens(vits):
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
-    first, rate, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
-    again, _, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, _never)
-    other, _, _ = synthesize_hf(vits, TEXT, 1.0, 7, _ignore, _never)
-    fast, _, _ = synthesize_hf(vits, TEXT, 2.0, 42, _ignore, _never)
+    first, rate, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, NEVER_STOPPED)
+    again, _, _ = synthesize_hf(vits, TEXT, 1.0, 42, _ignore, NEVER_STOPPED)
+    other, _, _ = synthesize_hf(vits, TEXT, 1.0, 7, _ignore, NEVER_STOPPED)
+    fast, _, _ = synthesize_hf(vits, TEXT, 2.0, 42, _ignore, NEVER_STOPPED)
     assert rate == 16_000 and first.dtype == np.float32 and first.ndim == 1
     assert np.abs(first).max() <= 1.0
     np.testing.assert_array_equal(first, again)
@@ -216,8 +219,15 @@ def test_vits_stop_is_honoured_between_sentences(vits):
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
     messages = []
+    stop = threading.Event()
+
+    def progress(fraction, message):
+        messages.append(message)
+        if len(messages) >= 2:
+            stop.set()
+
     with pytest.raises(JobCancelled) as caught:
-        synthesize_hf(vits, TEXT, 1.0, 1, lambda f, m: messages.append(m), lambda: len(messages) >= 2)
+        synthesize_hf(vits, TEXT, 1.0, 1, progress, stop)
     assert len(messages) == 2 and caught.value.partial is None  # Stop came before sentence 3
 
 
@@ -225,10 +235,10 @@ def test_vits_empty_or_unpronounceable_text(vits):
     from model_backend.audio.hf_text_to_speech import synthesize_hf
 
     with pytest.raises(BackendError) as caught:
-        synthesize_hf(vits, "   ", 1.0, None, _ignore, _never)
+        synthesize_hf(vits, "   ", 1.0, None, _ignore, NEVER_STOPPED)
     assert caught.value.kind is ErrorKind.EMPTY_PROMPT
     with pytest.raises(BackendError) as caught:
-        synthesize_hf(vits, "東京です。", 1.0, None, _ignore, _never)
+        synthesize_hf(vits, "東京です。", 1.0, None, _ignore, NEVER_STOPPED)
     assert caught.value.kind is ErrorKind.INVALID_INPUT
 
 
@@ -237,8 +247,8 @@ def test_pipeline_path_matches_direct_vits(vits, tiny_vits_dir):
 
     piped = load_tts_pipeline(tiny_vits_dir, "cpu", torch.float32)
     assert piped.kind == "pipeline" and piped.sample_rate == 16_000
-    direct, _, _ = synthesize_hf(vits, TEXT, 1.5, 3, _ignore, _never)
-    through, _, _ = synthesize_hf(piped, TEXT, 1.5, 3, _ignore, _never)
+    direct, _, _ = synthesize_hf(vits, TEXT, 1.5, 3, _ignore, NEVER_STOPPED)
+    through, _, _ = synthesize_hf(piped, TEXT, 1.5, 3, _ignore, NEVER_STOPPED)
     np.testing.assert_array_equal(direct, through)
 
 
@@ -264,7 +274,7 @@ def test_speecht5_with_vocoder_folder(tiny_speecht5_dir, tmp_path):
 
     loaded = load_tts(tiny_speecht5_dir, "cpu", torch.float32)
     assert loaded.kind == "speecht5" and loaded.sample_rate == 16_000
-    samples, rate, notes = synthesize_hf(loaded, "Hello there. Does it work?", 1.5, 1, _ignore, _never)
+    samples, rate, notes = synthesize_hf(loaded, "Hello there. Does it work?", 1.5, 1, _ignore, NEVER_STOPPED)
     assert samples.dtype == np.float32 and len(samples) > 0 and np.abs(samples).max() <= 1.0
     assert any("speaker embedding" in n for n in notes) and any("speed" in n for n in notes)
     folder = tmp_path / "voice"
@@ -277,7 +287,7 @@ def test_speecht5_with_vocoder_folder(tiny_speecht5_dir, tmp_path):
 def test_speecht5_finds_its_vocoder_in_the_hugging_face_cache(tiny_speecht5_dir, app_home):
     """Both downloaded the usual way: the voice's siblings are its own snapshots, not the vocoder."""
     from model_backend.audio.hf_text_to_speech import load_tts
-    from model_backend.registry import default_hf_cache_dir
+    from model_backend.core.registry import default_hf_cache_dir
 
     cache = default_hf_cache_dir()
     voice = cache / "models--microsoft--speecht5_tts" / "snapshots" / "abc"
@@ -294,11 +304,11 @@ def test_bark_runs_through_the_pipeline(tiny_bark_dir):
     assert inspect_path(tiny_bark_dir).kind is ModelKind.TEXT_TO_SPEECH
     loaded = load_tts(tiny_bark_dir, "cpu", torch.float32)
     assert loaded.kind == "pipeline" and loaded.sample_rate == 24_000 and not loaded.supports_speed
-    first, rate, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
-    again, _, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, _never)
+    first, rate, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, NEVER_STOPPED)
+    again, _, _ = synthesize_hf(loaded, "Hello there. A test!", 1.0, 11, _ignore, NEVER_STOPPED)
     assert rate == 24_000 and len(first) > 0 and first.dtype == np.float32
     np.testing.assert_array_equal(first, again)
-    assert any("speed" in n for n in synthesize_hf(loaded, "Hello.", 2.0, 11, _ignore, _never)[2])
+    assert any("speed" in n for n in synthesize_hf(loaded, "Hello.", 2.0, 11, _ignore, NEVER_STOPPED)[2])
 
 
 # --- MusicGen ------------------------------------------------------------------------------------
@@ -316,17 +326,17 @@ def test_musicgen_duration_progress_and_seed(music):
     assert music.frame_rate == 50 and music.sample_rate == 8000
     steps = []
     first, rate, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5,
-                                    lambda f, m: steps.append(f) if m.startswith("Generating step") else None, _never)
+                                    lambda f, m: steps.append(f) if m.startswith("Generating step") else None, NEVER_STOPPED)
     hop = rate // music.frame_rate
     assert abs(len(first) - rate) <= hop and first.dtype == np.float32 and np.abs(first).max() <= 1.0
     delay = music.model.decoder.config.num_codebooks - 1
     assert len(steps) == frames_for(music, 1.0) + delay  # one report per generated token
     assert steps == sorted(steps) and steps[-1] == 1.0
-    again, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5, _ignore, _never)
+    again, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 5, _ignore, NEVER_STOPPED)
     np.testing.assert_array_equal(first, again)
-    other, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 6, _ignore, _never)
+    other, _, _ = generate_music(music, "a calm piano melody", 1.0, 3.0, 6, _ignore, NEVER_STOPPED)
     assert not np.array_equal(first, other)
-    half, _, _ = generate_music(music, "lofi beat", 0.5, 1.0, None, _ignore, _never)
+    half, _, _ = generate_music(music, "lofi beat", 0.5, 1.0, None, _ignore, NEVER_STOPPED)
     assert abs(len(half) - rate // 2) <= hop
 
 
@@ -334,10 +344,16 @@ def test_musicgen_stop_mid_generation(music):
     from model_backend.audio.hf_music import generate_music
 
     steps = []
+    stop = threading.Event()
+
+    def progress(fraction, message):
+        if message.startswith("Generating step"):
+            steps.append(message)
+            if len(steps) >= 10:
+                stop.set()
+
     with pytest.raises(JobCancelled) as caught:
-        generate_music(music, "upbeat drums", 2.0, 3.0, 1,
-                       lambda f, m: steps.append(m) if m.startswith("Generating step") else None,
-                       lambda: len(steps) >= 10)
+        generate_music(music, "upbeat drums", 2.0, 3.0, 1, progress, stop)
     assert caught.value.partial is None
     assert len(steps) == 10  # generation ended at the step where Stop was seen
 
@@ -347,10 +363,10 @@ def test_musicgen_empty_prompt(music):
 
     from model_backend.audio.hf_music import generate_music
 
-    samples, rate, notes = generate_music(music, "", 0.4, 3.0, 2, _ignore, _never)
+    samples, rate, notes = generate_music(music, "", 0.4, 3.0, 2, _ignore, NEVER_STOPPED)
     assert abs(len(samples) - 0.4 * rate) <= rate // music.frame_rate and "unconditionally" in notes[0]
     with pytest.raises(BackendError) as caught:
-        generate_music(replace(music, supports_unconditional=False), "  ", 0.4, 3.0, 2, _ignore, _never)
+        generate_music(replace(music, supports_unconditional=False), "  ", 0.4, 3.0, 2, _ignore, NEVER_STOPPED)
     assert caught.value.kind is ErrorKind.EMPTY_PROMPT
 
 

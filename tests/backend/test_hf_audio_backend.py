@@ -8,10 +8,10 @@ import pytest
 import soundfile
 
 from model_backend.audio.audio_types import MusicRequest, Segment, SpeakRequest, TranscribeRequest
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.core.model_inspection import ModelKind
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
-from model_backend.model_inspection import ModelKind
 from tests.fixtures.jobs import run_job
 
 
@@ -83,7 +83,7 @@ def test_a_vits_voice_reports_the_float32_it_runs_in(tiny_vits_dir, monkeypatch)
     """On a GPU the device choice says float16, but VITS voices are loaded in float32: the status bar
     must show what runs."""
     import model_backend.audio.audio_models as audio_models
-    from model_backend.device import DeviceChoice
+    from model_backend.core.device import DeviceChoice
 
     monkeypatch.setattr(audio_models, "choose_device", lambda preference, torch=None: DeviceChoice(
         "cpu", "float16", "faked GPU"))

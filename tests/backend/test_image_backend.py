@@ -1,18 +1,17 @@
 """Image jobs on a tiny random diffusers pipeline: previews, seeds, Stop, sizes, gallery metadata."""
 import threading
 
-from tests.fixtures.jobs import run_job as run
-
 import numpy as np
 import pytest
 
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Cancelled, Failed, Partial, Result
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.filmstrip import contact_sheet, save_gif
-from model_backend.forward_process import NoiseSchedule
-from model_backend.gallery import Gallery, read_settings
-from model_backend.jobs import Cancelled, Failed, Partial, Result
-from model_backend.runners.image_types import DenoisePreview, ImageRequest
+from model_backend.image.filmstrip import contact_sheet, save_gif
+from model_backend.image.forward_process import NoiseSchedule
+from model_backend.image.gallery import Gallery, read_settings
+from model_backend.image.image_types import DenoisePreview, ImageRequest
+from tests.fixtures.jobs import run_job as run
 
 
 @pytest.fixture

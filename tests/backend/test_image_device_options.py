@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from model_backend.device import DeviceChoice
-from model_backend.image_model import load_image_model
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
+from model_backend.core.device import DeviceChoice
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
+from model_backend.image.image_model import load_image_model
 
 
 @pytest.fixture

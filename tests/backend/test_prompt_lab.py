@@ -6,9 +6,11 @@ import threading
 
 import pytest
 
+from model_backend.chat.chat_types import Message, PromptPreviewRequest, Sampling
+from model_backend.core.jobs import Result
+from model_backend.core.paths import resources_dir
+from model_backend.core.registry import ModelRegistry
 from model_backend.engine import Backend
-from model_backend.jobs import Message, PromptPreviewRequest, Result, Sampling
-from model_backend.paths import resources_dir
 from model_backend.prompt_lab.experiment import (
     SIDE_BY_SIDE_ROW,
     CellResult,
@@ -21,9 +23,8 @@ from model_backend.prompt_lab.experiment import (
 )
 from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import Check, CheckError, TableError, rows_from_csv, rows_to_csv
-from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, TechniqueLibrary, TableRow
+from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, TableRow, TechniqueLibrary
 from model_backend.prompt_lab.templates import TemplateError, fill, find_variables
-from model_backend.registry import ModelRegistry
 
 
 def test_variables_are_found_in_order_and_filled():
@@ -173,7 +174,7 @@ def test_preview_shows_the_templated_prompt(app_home, tiny_chat_model_dir):
 
 def test_copy_as_python_reproduces_the_apps_reply(app_home, tiny_chat_model_dir):
     """The generated script, run on its own, prints exactly the reply the app produced (greedy)."""
-    from model_backend.jobs import ChatRequest
+    from model_backend.chat.chat_types import ChatRequest
 
     messages = (Message("system", "Be brief."), Message("user", "Hello"))
     sampling = Sampling(temperature=0.0, max_new_tokens=10, seed=3)

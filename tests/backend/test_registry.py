@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from model_backend.errors import ErrorKind, InvalidModelError
-from model_backend.model_inspection import ModelFormat, ModelKind, inspect_path, verify_gguf
-from model_backend.registry import PACKAGED_MODELS, ModelRegistry, ModelSource, packaged_model_packages
+from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.model_inspection import ModelFormat, ModelKind, inspect_path, verify_gguf
+from model_backend.core.registry import PACKAGED_MODELS, ModelRegistry, ModelSource, packaged_model_packages
 
 
 def make_registry(app_home, tmp_path, **kwargs) -> ModelRegistry:

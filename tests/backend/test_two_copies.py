@@ -9,8 +9,8 @@ import numpy as np
 import soundfile
 
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
-from model_backend.conversations import ChatMessage, Conversation, ConversationStore
-from model_backend.settings import Settings
+from model_backend.chat.conversations import ChatMessage, Conversation, ConversationStore
+from model_backend.core.settings import Settings
 
 ROUNDS = 25
 

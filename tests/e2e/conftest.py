@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model_backend.paths import AppPaths
+from model_backend.core.paths import AppPaths
 
 
 @pytest.fixture(scope="session")

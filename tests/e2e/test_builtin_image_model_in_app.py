@@ -6,11 +6,11 @@ import threading
 import pytest
 from PIL import Image
 
+from model_backend.core.jobs import Result
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry, ModelSource
 from model_backend.engine import Backend
-from model_backend.jobs import Result
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry, ModelSource
-from model_backend.runners.image_types import ImageRequest
+from model_backend.image.image_types import ImageRequest
 from training.evaluate_shapes import analyse_image
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]

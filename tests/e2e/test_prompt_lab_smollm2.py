@@ -13,7 +13,7 @@ def test_scored_zero_shot_versus_few_shot_on_smollm2(qtbot, e2e_paths):
     from desktop_app.main_window import MainWindow
     from tests.gui.conftest import close_and_wait
 
-    window = MainWindow(e2e_paths, backend_factory=lambda: Backend(e2e_paths), preload=False)
+    window = MainWindow(e2e_paths, backend_factory=lambda registry: Backend(e2e_paths, registry), preload=False)
     window.show()
     try:
         window.tabs.setCurrentWidget(window.prompt_tab)

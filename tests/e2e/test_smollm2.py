@@ -5,11 +5,12 @@ import threading
 
 import pytest
 
+from model_backend.chat.chat_types import ChatRequest, LoadModelRequest, Message, Sampling
+from model_backend.core.errors import ErrorKind
+from model_backend.core.jobs import Failed, Result, is_terminal
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
 from model_backend.engine import Backend
-from model_backend.errors import ErrorKind
-from model_backend.jobs import ChatRequest, Failed, LoadModelRequest, Message, Result, Sampling, is_terminal
-from model_backend.model_inspection import ModelKind
-from model_backend.registry import ModelRegistry
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
@@ -58,11 +59,11 @@ def test_truncated_copy_of_the_model_fails_with_a_clear_message(e2e_paths, smoll
 
 def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
     from desktop_app.main_window import MainWindow
-    from model_backend.settings import Settings
+    from model_backend.core.settings import Settings
     from tests.gui.conftest import close_and_wait, send, wait_idle
 
     settings = Settings(temperature=0.0, max_new_tokens=24)
-    window = MainWindow(e2e_paths, settings=settings, backend_factory=lambda: Backend(e2e_paths))
+    window = MainWindow(e2e_paths, settings=settings, backend_factory=lambda registry: Backend(e2e_paths, registry))
     window.show()
     try:
         tab = window.chat_tab
@@ -81,7 +82,7 @@ def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbo
     from desktop_app.main_window import MainWindow
     from tests.gui.conftest import close_and_wait, wait_idle
 
-    window = MainWindow(app_home, backend_factory=lambda: Backend(app_home))
+    window = MainWindow(app_home, backend_factory=lambda registry: Backend(app_home, registry))
     window.show()
     try:
         tab = window.chat_tab

@@ -5,8 +5,8 @@ import pytest
 
 from model_backend.audio.audio_types import SpeakRequest, TranscribeRequest
 from model_backend.audio.word_error_rate import word_error_rate
+from model_backend.core.jobs import Progress, Result
 from model_backend.engine import Backend
-from model_backend.jobs import Progress, Result
 from tests.fixtures.jobs import run_job
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]

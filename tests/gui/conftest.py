@@ -9,10 +9,10 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop_app.main_window import MainWindow
+from model_backend.chat.chat_types import TokenStep
+from model_backend.core.jobs import Partial, Progress
+from model_backend.core.settings import Settings
 from model_backend.engine import Backend
-from model_backend.jobs import Partial, Progress
-from model_backend.runners.chat_types import TokenStep
-from model_backend.settings import Settings
 
 
 class SlowBackend(Backend):
@@ -43,7 +43,8 @@ def open_window(qtbot, app_home, tiny_chat_model_dir):
         settings.temperature = settings_values.pop("temperature", 0.0)
         for key, value in settings_values.items():
             setattr(settings, key, value)
-        factory = (lambda: SlowBackend(app_home)) if slow else (lambda: Backend(app_home))
+        backend = SlowBackend if slow else Backend
+        factory = lambda registry: backend(app_home, registry)  # noqa: E731
         window = MainWindow(app_home, settings=settings, backend_factory=factory, preload=preload)
         windows.append(window)  # a strong reference: a collected window would skip its closeEvent
         window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from model_backend.conversations import ConversationStore
+from model_backend.chat.conversations import ConversationStore
 from tests.gui.conftest import close_and_wait, send, wait_idle
 
 

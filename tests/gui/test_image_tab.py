@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model_backend.gallery import Gallery
+from model_backend.image.gallery import Gallery
 
 
 def open_image_tab(open_window, tiny_sd_dir, **kwargs):

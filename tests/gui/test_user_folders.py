@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.user_folders import usable_paths
-from model_backend.paths import AppPaths
+from model_backend.core.paths import AppPaths
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,20 +7,18 @@ model's configuration on disk.
 """
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
-from typing import Any, Callable
+from typing import Any
 
-from model_backend.chat_model import free_accelerator_cache
-from model_backend.device import DeviceChoice, choose_device
-from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
-from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
-from model_backend.registry import ModelEntry, ModelRegistry
-
-ProgressCallback = Callable[[float | None, str], None]
+from model_backend.core.device import DeviceChoice, choose_device, release_memory
+from model_backend.core.engines import Engine
+from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
+from model_backend.core.jobs import ProgressFn
+from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.registry import ModelEntry, ModelRegistry
 
 SCHEDULER_CLASSES = {
     "ddim": ("DDIMScheduler", {}),
@@ -40,6 +38,7 @@ class LoadedImageModel:
     default_scheduler: Any
     load_seconds: float
     low_memory: bool = False
+    engine: Engine = Engine.DIFFUSERS
 
     @property
     def native_size(self) -> int:
@@ -83,7 +82,7 @@ def _check_folder(folder: Path) -> None:
 
 
 def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceChoice, low_memory: bool,
-                     progress: ProgressCallback, cancel: Event) -> LoadedImageModel:
+                     progress: ProgressFn, cancel: Event) -> LoadedImageModel:
     """``registry`` is the backend's: a single-file checkpoint's base configuration is looked for in its folders."""
     if entry.kind is not ModelKind.IMAGE:
         raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not an image model.",
@@ -102,7 +101,7 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
         raise JobCancelled()
     dtype = device.torch_dtype(torch)
     if single_file:
-        from model_backend.single_file_checkpoint import load_single_file_pipeline
+        from model_backend.image.single_file_checkpoint import load_single_file_pipeline
 
         pipeline = load_single_file_pipeline(entry, dtype, registry)
     else:
@@ -139,7 +138,7 @@ class ImageModelCache:
         self.registry = registry
         self.loaded: LoadedImageModel | None = None
 
-    def get(self, entry: ModelEntry, device_preference: str, low_memory: bool, progress: ProgressCallback,
+    def get(self, entry: ModelEntry, device_preference: str, low_memory: bool, progress: ProgressFn,
             cancel: Event) -> LoadedImageModel:
         device = choose_device(device_preference)
         current = self.loaded
@@ -154,5 +153,4 @@ class ImageModelCache:
         if self.loaded is not None:
             device = self.loaded.device.device
             self.loaded = None
-            gc.collect()
-            free_accelerator_cache(device)
+            release_memory(device)

@@ -1,7 +1,65 @@
-"""What the chat runner streams and returns. Plain data: it is saved with the conversation."""
+"""Chat requests in; what the chat runner streams and returns out. Plain data: it is saved with the conversation."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import enum
+from dataclasses import asdict, dataclass, field
+
+from model_backend.core.jobs import new_job_id
+
+
+class StopReason(enum.StrEnum):
+    """Why a reply ended. Saved with conversations and experiment tables as its value."""
+
+    END_OF_REPLY = "end of reply"
+    MAX_NEW_TOKENS = "max new tokens"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Message:
+    role: str  # "system" | "user" | "assistant"
+    content: str
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How the next token is chosen. ``temperature == 0`` means greedy; ``seed=None`` picks one."""
+
+    temperature: float = 0.7
+    top_p: float = 0.9
+    top_k: int = 50
+    max_new_tokens: int = 256
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class LoadModelRequest:
+    model_id: str
+    device: str = "auto"
+    job_id: str = field(default_factory=new_job_id)
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """Everything one reply needs, so a job can be saved, replayed and compared."""
+
+    conversation: tuple[Message, ...]
+    model_id: str
+    sampling: Sampling = Sampling()
+    device: str = "auto"
+    top_candidates: int = 5
+    job_id: str = field(default_factory=new_job_id)
+
+
+@dataclass(frozen=True)
+class PromptPreviewRequest:
+    """Tokenise a conversation exactly as a reply would see it, without generating anything."""
+
+    conversation: tuple[Message, ...]
+    model_id: str
+    device: str = "auto"
+    job_id: str = field(default_factory=new_job_id)
+
 
 
 @dataclass(frozen=True)
@@ -67,7 +125,7 @@ class ChatResult:
     text: str
     steps: tuple[TokenStep, ...]
     prompt: PromptTokens
-    stop_reason: str  # "end of reply" | "max new tokens" | "stopped"
+    stop_reason: StopReason
     seed: int
     time_to_first_token: float
     tokens_per_second: float
@@ -78,7 +136,7 @@ class ChatResult:
     @property
     def stats(self) -> dict:
         return {
-            "stop_reason": self.stop_reason,
+            "stop_reason": self.stop_reason.value,
             "seed": self.seed,
             "tokens": len(self.steps),
             "prompt_tokens": len(self.prompt.tokens),

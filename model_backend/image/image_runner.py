@@ -6,16 +6,16 @@ decodes is discarded, never shown or saved as a result.
 """
 from __future__ import annotations
 
-import random
 import time
 from threading import Event
 
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.gallery import Gallery
-from model_backend.image_model import LoadedImageModel
-from model_backend.jobs import Emit, Partial, Progress
-from model_backend.latent_preview import LatentPreviewer
-from model_backend.runners.image_types import SCHEDULERS, DenoisePreview, GeneratedImage, ImageRequest, ImageResult
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import Emit, Partial, Progress
+from model_backend.core.seeds import resolve_seed
+from model_backend.image.gallery import Gallery
+from model_backend.image.image_model import LoadedImageModel
+from model_backend.image.image_types import SCHEDULERS, DenoisePreview, GeneratedImage, ImageRequest, ImageResult
+from model_backend.image.latent_preview import LatentPreviewer
 
 MAX_SIDE = 2048
 PREVIEWS_PER_IMAGE = 10
@@ -84,7 +84,7 @@ def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cance
     else:
         kwargs = {"width": width, "height": height}
     previewer = LatentPreviewer(pipeline, exact=request.exact_previews)
-    base_seed = request.seed if request.seed is not None else random.randrange(2**31)
+    base_seed = resolve_seed(request.seed)
     every = request.preview_every or max(1, steps // PREVIEWS_PER_IMAGE)
     images = []
     preview_seconds = 0.0

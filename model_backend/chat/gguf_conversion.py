@@ -16,11 +16,11 @@ from pathlib import Path
 from threading import Event
 from typing import Callable
 
-from model_backend.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+from model_backend.core.jobs import ProgressFn
 
 COMPLETE_MARKER = "conversion-complete"
 
-ProgressCallback = Callable[[float | None, str], None]
 
 
 def cache_folder_for(gguf_path: Path, cache_root: Path, library_version: str) -> Path:
@@ -59,11 +59,11 @@ def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Qu
     try:
         import os
 
-        from model_backend.offline import enable_offline_mode
+        from model_backend.core.offline import enable_offline_mode
 
         enable_offline_mode()
         os.environ["TQDM_DISABLE"] = "1"  # nobody sees the child's console
-        from model_backend.model_inspection import verify_gguf
+        from model_backend.core.model_inspection import verify_gguf
 
         messages.put(("progress", 0.05, "Checking the GGUF file"))
         verify_gguf(Path(gguf_path))
@@ -97,7 +97,7 @@ def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Qu
 def convert_gguf(
     gguf_path: Path,
     target: Path,
-    progress: ProgressCallback,
+    progress: ProgressFn,
     cancel: Event,
     child_body: Callable = _convert_in_child,
     timeout_s: float = 1800.0,

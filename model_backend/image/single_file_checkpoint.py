@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from model_backend.errors import InvalidModelError, is_out_of_memory
-from model_backend.model_inspection import (
+from model_backend.core.errors import InvalidModelError, is_out_of_memory
+from model_backend.core.model_inspection import (
     SD_ARCHITECTURE_NAMES,
     SD_UNET_PREFIX,
     read_safetensors_header,
     sd_cross_attention_dim,
     tensor_shape,
 )
-from model_backend.registry import ModelEntry, ModelRegistry, hf_cache_repo
+from model_backend.core.registry import ModelEntry, ModelRegistry, hf_cache_repo
 
 
 @dataclass(frozen=True)
@@ -70,13 +70,9 @@ def checkpoint_hints(header: dict) -> CheckpointHints:
 # ---- finding a local base configuration ---------------------------------------------------
 def search_roots(registry: ModelRegistry, checkpoint: Path) -> list[Path]:
     """Where a base may be: next to the checkpoint, the backend's models folder, the folders the user
-    added (kept in the settings: the backend's registry lists only what it was built with), and the
-    Hugging Face cache."""
-    from model_backend.settings import Settings
-
-    added = [*registry.added_paths, *Settings.load(registry.paths.settings_file).added_model_paths]
-    return [Path(checkpoint).parent, registry.paths.models_dir, *(Path(p).expanduser() for p in added),
-            registry.hf_cache_dir]
+    added (from any tab: the backend shares the window's registry), and the Hugging Face cache."""
+    return [Path(checkpoint).parent, registry.paths.models_dir,
+            *(Path(p).expanduser() for p in registry.added_paths), registry.hf_cache_dir]
 
 
 def candidate_folders(roots: Iterable[Path]) -> list[tuple[str, Path]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from model_backend.errors import ErrorKind, InvalidModelError
+from model_backend.core.errors import ErrorKind, InvalidModelError
 
 
 class ModelKind(str, enum.Enum):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from model_backend.atomic import atomic_write_bytes
+from model_backend.core.atomic import atomic_write_bytes
 
 
 def _frames_as_images(frames: list[np.ndarray], size: int):

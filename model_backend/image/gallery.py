@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from model_backend.atomic import atomic_write_bytes
+from model_backend.core.atomic import atomic_write_bytes
 
 METADATA_KEY = "genai-classroom"
 
@@ -104,7 +104,7 @@ def encode_frames(frames) -> bytes:
 def decode_frames(data: bytes) -> list:
     import numpy as np
 
-    from model_backend.runners.image_types import DenoisePreview
+    from model_backend.image.image_types import DenoisePreview
 
     with np.load(io.BytesIO(data)) as archive:
         meta = archive["meta"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import itertools
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Union
 
-from model_backend.errors import ErrorKind
+from model_backend.core.errors import ErrorKind
 
 _job_counter = itertools.count(1)
 _job_lock = threading.Lock()
@@ -22,54 +22,12 @@ def new_job_id() -> str:
 
 
 # ---- requests -----------------------------------------------------------------------------
+# Each wing defines its own frozen request dataclasses (chat_types, image_types, audio_types), each
+# with a ``job_id`` from new_job_id(); the engine maps a request's type to its handler.
 
-@dataclass(frozen=True)
-class Message:
-    role: str  # "system" | "user" | "assistant"
-    content: str
-
-
-@dataclass(frozen=True)
-class Sampling:
-    """How the next token is chosen. ``temperature == 0`` means greedy; ``seed=None`` picks one."""
-
-    temperature: float = 0.7
-    top_p: float = 0.9
-    top_k: int = 50
-    max_new_tokens: int = 256
-    seed: int | None = None
-
-
-@dataclass(frozen=True)
-class LoadModelRequest:
-    model_id: str
-    device: str = "auto"
-    job_id: str = field(default_factory=new_job_id)
-
-
-@dataclass(frozen=True)
-class ChatRequest:
-    """Everything one reply needs, so a job can be saved, replayed and compared."""
-
-    conversation: tuple[Message, ...]
-    model_id: str
-    sampling: Sampling = Sampling()
-    device: str = "auto"
-    top_candidates: int = 5
-    job_id: str = field(default_factory=new_job_id)
-
-
-@dataclass(frozen=True)
-class PromptPreviewRequest:
-    """Tokenise a conversation exactly as a reply would see it, without generating anything."""
-
-    conversation: tuple[Message, ...]
-    model_id: str
-    device: str = "auto"
-    job_id: str = field(default_factory=new_job_id)
-
-
-Request = Union[LoadModelRequest, ChatRequest, PromptPreviewRequest]
+# How long-running work reports progress: fraction in [0, 1] (None when unknown) and a sentence.
+# Cancellation has one form everywhere: the job's ``threading.Event``, set when the user presses Stop.
+ProgressFn = Callable[[float | None, str], None]
 
 
 # ---- events -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from model_backend.atomic import atomic_write_json
+from model_backend.core.atomic import atomic_write_json
 
 log = logging.getLogger(__name__)
 

@@ -10,19 +10,20 @@ import enum
 import importlib.util
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from model_backend.errors import ErrorKind, InvalidModelError
-from model_backend.model_inspection import (
+from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.model_inspection import (
     KIND_NAMES,
     ModelFormat,
     ModelKind,
     folder_size,
     inspect_path,
 )
-from model_backend.paths import AppPaths, resources_dir
+from model_backend.core.paths import AppPaths, resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -152,10 +153,29 @@ class ModelRegistry:
         packaged: tuple[PackagedModel, ...] = PACKAGED_MODELS,
     ) -> None:
         self.paths = paths
-        self.added_paths = list(added_paths)
+        self._added_paths = list(dict.fromkeys(str(p) for p in added_paths))
+        self._added_lock = threading.Lock()
+        # Called (on the thread that added it) with each newly added folder, so the app can remember it.
+        self.folder_added: Callable[[str], None] | None = None
         self.hf_cache_dir = hf_cache_dir if hf_cache_dir is not None else default_hf_cache_dir()
         self.builtin_dir = builtin_dir if builtin_dir is not None else resources_dir() / "models"
         self.packaged = packaged
+
+    # ---- folders the user added ----------------------------------------------------------
+    # One registry is shared by the window and the backend thread, so a folder added from any tab is
+    # seen by the backend at once (a single-file checkpoint's base may be in it).
+    @property
+    def added_paths(self) -> tuple[str, ...]:
+        with self._added_lock:
+            return tuple(self._added_paths)
+
+    def add_folder(self, path: str) -> None:
+        with self._added_lock:
+            if path in self._added_paths:
+                return
+            self._added_paths.append(path)
+        if self.folder_added is not None:
+            self.folder_added(path)
 
     # ---- ids ---------------------------------------------------------------------------
     def _entry(self, model_id: str, path: Path, source: ModelSource, name: str = "", licence: str = "") -> ModelEntry:

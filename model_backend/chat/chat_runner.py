@@ -6,21 +6,24 @@ step, and a stopping criterion reads the cancel event.
 """
 from __future__ import annotations
 
-import random
 import time
 from threading import Event
 
-from model_backend.chat_model import LoadedChatModel
-from model_backend.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.jobs import ChatRequest, Emit, Message, Partial
-from model_backend.runners.chat_types import (
+from model_backend.chat.chat_model import LoadedChatModel
+from model_backend.chat.chat_types import (
     Candidate,
+    ChatRequest,
     ChatResult,
+    Message,
     PromptToken,
     PromptTokens,
+    StopReason,
     TextChunk,
     TokenStep,
 )
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.jobs import Emit, Partial
+from model_backend.core.seeds import resolve_seed
 
 MIN_REPLY_TOKENS = 16
 
@@ -175,7 +178,7 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     )
     emit(Partial(request.job_id, prompt))
 
-    seed = sampling.seed if sampling.seed is not None else random.randrange(2**31)
+    seed = resolve_seed(sampling.seed)
     torch.manual_seed(seed)
     recorder, cancel_criterion, streamer = _make_helpers(loaded, emit, request.job_id, cancel, request.top_candidates)
     input_ids = torch.tensor([ids], device=model.device)
@@ -202,11 +205,11 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     generated = output[0][len(ids):].tolist()
     eos_ids = _eos_ids(model, tokenizer)
     if cancel.is_set():
-        stop_reason = "stopped"
+        stop_reason = StopReason.STOPPED
     elif generated and generated[-1] in eos_ids:
-        stop_reason = "end of reply"
+        stop_reason = StopReason.END_OF_REPLY
     else:
-        stop_reason = "max new tokens"
+        stop_reason = StopReason.MAX_NEW_TOKENS
     steps = tuple(streamer.steps)
     first = (streamer.first_token_at - started) if streamer.first_token_at else total
     decode_time = total - first
@@ -223,7 +226,7 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
         device=loaded.device.label,
         model_name=loaded.entry.name,
     )
-    if stop_reason == "stopped":
+    if stop_reason is StopReason.STOPPED:
         raise JobCancelled(result)
     return result
 

@@ -92,3 +92,22 @@ def accelerator_memory_bytes(device: str, torch: ModuleType) -> int | None:
     except Exception:
         return None
     return None
+
+
+def release_memory(*devices: str) -> None:
+    """After a model is dropped: collect it now and hand the accelerator's cached blocks back.
+
+    Without this a classroom laptop keeps the old model's memory until Python's collector runs,
+    and the next model (the "one heavy model at a time" policy) may not fit."""
+    import gc
+
+    gc.collect()
+    for device in set(devices):
+        if device == "cpu":
+            continue
+        import torch
+
+        if device == "cuda" and torch.cuda.is_available():
+            torch.cuda.empty_cache()
+        elif device == "mps" and hasattr(torch, "mps"):
+            torch.mps.empty_cache()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from model_backend.jobs import new_job_id
+from model_backend.core.jobs import new_job_id
 
 SCHEDULERS = ("default", "ddim", "euler", "euler-ancestral", "dpm++", "pndm")
 

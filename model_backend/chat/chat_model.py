@@ -5,20 +5,20 @@ switching models frees the previous one first. Remote code is never run.
 """
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
-from typing import Any, Callable
+from typing import Any
 
-from model_backend.device import DeviceChoice, choose_device
-from model_backend.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
-from model_backend.gguf_conversion import cache_folder_for, convert_gguf, is_complete
-from model_backend.model_inspection import KIND_NAMES, ModelFormat, ModelKind
-from model_backend.registry import ModelEntry
+from model_backend.chat.gguf_conversion import cache_folder_for, convert_gguf, is_complete
+from model_backend.core.device import DeviceChoice, choose_device, release_memory
+from model_backend.core.engines import Engine
+from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
+from model_backend.core.jobs import ProgressFn
+from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.registry import ModelEntry
 
-ProgressCallback = Callable[[float | None, str], None]
 DEFAULT_CONTEXT = 2048
 
 
@@ -31,6 +31,7 @@ class LoadedChatModel:
     context_length: int
     load_seconds: float
     converted_now: bool = False
+    engine: Engine = Engine.TRANSFORMERS
 
     @property
     def has_chat_template(self) -> bool:
@@ -68,7 +69,7 @@ def _check_supported(folder: Path) -> None:
         )
 
 
-def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressCallback, cancel: Event, start: float):
+def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressFn, cancel: Event, start: float):
     """Load tokenizer and weights; progress runs from ``start`` to 1 (a conversion may have used the rest)."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -112,7 +113,7 @@ def load_chat_model(
     entry: ModelEntry,
     device: DeviceChoice,
     converted_root: Path,
-    progress: ProgressCallback,
+    progress: ProgressFn,
     cancel: Event,
 ) -> LoadedChatModel:
     if entry.kind is not ModelKind.CHAT:
@@ -155,7 +156,7 @@ class ChatModelCache:
         self.converted_root = converted_root
         self.loaded: LoadedChatModel | None = None
 
-    def get(self, entry: ModelEntry, device_preference: str, progress: ProgressCallback, cancel: Event) -> LoadedChatModel:
+    def get(self, entry: ModelEntry, device_preference: str, progress: ProgressFn, cancel: Event) -> LoadedChatModel:
         progress(None, "Preparing the compute device")
         device = choose_device(device_preference)  # imports torch: seconds on first use
         if cancel.is_set():
@@ -172,16 +173,5 @@ class ChatModelCache:
             return
         device = self.loaded.device.device
         self.loaded = None
-        gc.collect()
-        free_accelerator_cache(device)
+        release_memory(device)
 
-
-def free_accelerator_cache(device: str) -> None:
-    if device == "cpu":
-        return
-    import torch
-
-    if device == "cuda" and torch.cuda.is_available():
-        torch.cuda.empty_cache()
-    elif device == "mps" and hasattr(torch, "mps"):
-        torch.mps.empty_cache()

@@ -13,9 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model_backend.atomic import atomic_write_json
-from model_backend.jobs import Message
-from model_backend.runners.chat_types import TokenStep
+from model_backend.chat.chat_types import Message, TokenStep
+from model_backend.core.atomic import atomic_write_json
 
 log = logging.getLogger(__name__)
 

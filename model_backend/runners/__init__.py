@@ -1,1 +1,0 @@
-"""One module per task. A runner is a plain function: request in, events out, a result back."""
