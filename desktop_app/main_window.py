@@ -7,12 +7,12 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from desktop_app.audio.audio_tab import AudioTab
+from desktop_app.chat.chat_tab import ChatTab
 from desktop_app.controller import BackendController
+from desktop_app.image.image_tab import ImageTab
+from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
-from desktop_app.tabs.audio_tab import AudioTab
-from desktop_app.tabs.chat_tab import ChatTab
-from desktop_app.tabs.image_tab import ImageTab
-from desktop_app.tabs.prompt_tab import PromptTab
 from desktop_app.version import APP_VERSION
 from model_backend.chat.conversations import ConversationStore
 from model_backend.core.paths import AppPaths, resources_dir

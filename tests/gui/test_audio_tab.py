@@ -132,7 +132,7 @@ def test_music_without_a_model_says_what_to_get(qtbot, audio_tab):
 
 
 def test_without_audio_devices_files_still_work_and_buttons_say_why(qtbot, audio_tab, monkeypatch):
-    import desktop_app.widgets.audio_device_panel as panel
+    import desktop_app.audio.audio_device_panel as panel
 
     missing = AudioAvailability(False, "Recording and playback are unavailable: the PortAudio library is not "
                                        "installed.", (), (), None, None)
@@ -225,7 +225,7 @@ def test_quitting_while_recording_keeps_a_complete_recording(qtbot, audio_tab, p
 
 def test_waveform_keeps_every_peak_at_any_width(qtbot):
     """Ten minutes are reduced once; each width is then drawn from that detail, peaks in place."""
-    from desktop_app.widgets.audio_views import WaveformView
+    from desktop_app.audio.audio_views import WaveformView
 
     view = WaveformView()
     qtbot.addWidget(view)

@@ -7,13 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.audio_loader import AudioLoader, LoadedSound
+from desktop_app.audio.audio_device_panel import AudioDevicePanel
+from desktop_app.audio.audio_loader import AudioLoader, LoadedSound
+from desktop_app.audio.music_page import MusicPage
+from desktop_app.audio.sound_stage import SoundStage
+from desktop_app.audio.speech_to_text_page import SpeechToTextPage
+from desktop_app.audio.text_to_speech_page import TextToSpeechPage
 from desktop_app.controller import BackendController
-from desktop_app.tabs.music_page import MusicPage
-from desktop_app.tabs.speech_to_text_page import SpeechToTextPage
-from desktop_app.tabs.text_to_speech_page import TextToSpeechPage
-from desktop_app.widgets.audio_device_panel import AudioDevicePanel
-from desktop_app.widgets.sound_stage import SoundStage
 from model_backend.audio.audio_types import GeneratedAudio
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
+from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
-from desktop_app.tabs.audio_generation_page import AudioGenerationPage
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.audio.music import MAX_DURATION
 from model_backend.core.model_inspection import ModelKind

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.tabs.message_input import MessageInput
-from desktop_app.widgets.conversation_list import ConversationList
+from desktop_app.chat.conversation_list import ConversationList
+from desktop_app.chat.message_input import MessageInput
+from desktop_app.chat.next_token_view import NextTokenView
+from desktop_app.chat.prompt_tokens_view import PromptTokensView
+from desktop_app.chat.sampling_panel import SamplingPanel
+from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.widgets.model_picker import ModelPicker
-from desktop_app.widgets.next_token_view import NextTokenView
-from desktop_app.widgets.prompt_tokens_view import PromptTokensView
-from desktop_app.widgets.sampling_panel import SamplingPanel
-from desktop_app.widgets.transcript_view import TranscriptView
 from model_backend.core.model_inspection import ModelKind
 
 

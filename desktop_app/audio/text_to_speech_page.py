@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QPlainTextEdit, QSpinBox, QWidget
 
+from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
-from desktop_app.tabs.audio_generation_page import AudioGenerationPage
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry

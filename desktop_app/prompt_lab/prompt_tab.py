@@ -13,10 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.controller import BackendController
-from desktop_app.export_file import save_export
-from desktop_app.tabs.experiment_runner import ExperimentRunner
-from desktop_app.tabs.prompt_tab_layout import PromptTabLayout
-from desktop_app.widgets.variant_column import VariantColumn
+from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
+from desktop_app.prompt_lab.prompt_tab_layout import PromptTabLayout
+from desktop_app.prompt_lab.variant_column import VariantColumn
+from desktop_app.widgets.file_dialogs import save_export
 from model_backend.chat.chat_types import PromptPreviewRequest, Sampling
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.jobs import Cancelled, Failed, Result

@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.widgets.audio_views import HeatmapView, WaveformView
+from desktop_app.audio.audio_views import HeatmapView, WaveformView
 from model_backend.audio.analysis import spectrogram
 from model_backend.audio.sound_devices import AudioDeviceError, Player
 

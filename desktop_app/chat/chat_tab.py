@@ -13,10 +13,10 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop_app.chat.chat_tab_layout import ChatTabLayout
+from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.controller import BackendController
-from desktop_app.export_file import save_export
-from desktop_app.tabs.chat_tab_layout import ChatTabLayout
-from desktop_app.tabs.model_preloader import ModelPreloader
+from desktop_app.widgets.file_dialogs import save_export
 from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
 from model_backend.chat.conversations import (
     ChatMessage,

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.widgets.accuracy_chart import AccuracyChart
+from desktop_app.prompt_lab.accuracy_chart import AccuracyChart
+from desktop_app.prompt_lab.prompt_preview import PromptPreview
+from desktop_app.prompt_lab.scored_table_view import ScoredTableView
+from desktop_app.prompt_lab.technique_editor import TechniqueEditor
+from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
 from desktop_app.widgets.model_picker import ModelPicker
-from desktop_app.widgets.prompt_preview import PromptPreview
-from desktop_app.widgets.technique_editor import TechniqueEditor
-from desktop_app.widgets.technique_library_panel import TechniqueLibraryPanel
-from desktop_app.widgets.test_table_view import TestTableView
 from model_backend.core.model_inspection import ModelKind
 from model_backend.prompt_lab.experiment import Experiment
 from model_backend.prompt_lab.scoring import CHECKS
@@ -81,7 +81,7 @@ class PromptTabLayout:
         compare_layout.addLayout(runs)
         compare_layout.addWidget(scroll, 1)
 
-        self.table = TestTableView(self)
+        self.table = ScoredTableView(self)
         self.load_table_button = QPushButton(self.tr("Use the technique's test table"), self)
         self.import_button = QPushButton(self.tr("Import CSV…"), self)
         self.paste_button = QPushButton(self.tr("Paste CSV"), self)

@@ -11,7 +11,7 @@ from model_backend.prompt_lab.techniques import TableRow
 PASS, FAIL = QColor("#c8e6c9"), QColor("#ffcdd2")
 
 
-class TestTableView(QTableWidget):
+class ScoredTableView(QTableWidget):
     rows_edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

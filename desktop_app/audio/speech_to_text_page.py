@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.audio.audio_views import HeatmapView
+from desktop_app.audio.segment_table import SegmentTable
 from desktop_app.controller import BackendController
-from desktop_app.export_file import save_export
-from desktop_app.widgets.audio_views import HeatmapView
+from desktop_app.widgets.file_dialogs import save_export
 from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
 from desktop_app.widgets.model_picker import ModelPicker
-from desktop_app.widgets.segment_table import SegmentTable
 from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
 from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
-from desktop_app.widgets.filmstrip_view import FilmstripView
-from desktop_app.widgets.gallery_view import GalleryView
-from desktop_app.widgets.image_settings_panel import ImageSettingsPanel
+from desktop_app.image.filmstrip_view import FilmstripView
+from desktop_app.image.gallery_view import GalleryView
+from desktop_app.image.image_settings_panel import ImageSettingsPanel
 from desktop_app.widgets.image_view import ImageView
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
