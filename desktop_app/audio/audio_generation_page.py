@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
-from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
+from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_types import GeneratedAudio
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
 
 
-class AudioGenerationPage(SingleJobMixin, QWidget):
+class AudioGenerationPage(QWidget):
     sound_ready = Signal(object, str, bool)  # GeneratedAudio, title, play now
 
     def __init__(self, controller: BackendController, registry: ModelRegistry, kind: ModelKind,
@@ -42,6 +42,9 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
         self.seed.setValue(-1)
         self.seed.setSpecialValueText(self.tr("random"))
         self.status = JobStatus(self)
+        self.job = SingleJob(controller, self.status, on_result=self.on_result, on_cancelled=self.on_cancelled,
+                             parent=self)
+        self.job.busy_changed.connect(self._update_buttons)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -55,7 +58,7 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
         self.page_layout.addWidget(self.status)
         self.page_layout.addWidget(self.details, 1)
         self.generate_button.clicked.connect(self.generate)
-        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.clicked.connect(self.job.stop)
         self.model_picker.model_changed.connect(lambda _: self.model_changed())
 
     # ---- what subclasses provide -----------------------------------------------------------
@@ -81,12 +84,12 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
 
     # ---- running -------------------------------------------------------------------------
     def _update_buttons(self) -> None:
-        self.generate_button.setEnabled(not self.job_id and bool(self.model_picker.current_model_id()))
-        self.stop_button.setEnabled(bool(self.job_id))
+        self.generate_button.setEnabled(not self.job.busy and bool(self.model_picker.current_model_id()))
+        self.stop_button.setEnabled(self.job.busy)
 
     @Slot()
     def generate(self) -> bool:
-        if self.job_id:
+        if self.job.busy:
             return False
         model_id = self.model_picker.current_model_id()
         if not model_id:
@@ -95,7 +98,7 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
         request = self.build_request(model_id)
         if request is None:
             return False
-        self.submit_job(request, self.tr("Working…"))
+        self.job.submit(request, self.tr("Working…"))
         return True
 
     def on_result(self, audio: GeneratedAudio) -> None:
@@ -109,4 +112,4 @@ class AudioGenerationPage(SingleJobMixin, QWidget):
         self.status.show_notice(self.tr("Stopped. Nothing was saved."))
 
     def save_for_quit(self) -> None:
-        self.stop()
+        self.job.stop()

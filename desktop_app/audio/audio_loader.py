@@ -1,7 +1,10 @@
 """Decode an audio file and compute its pictures off the GUI thread.
 
 Opening a one-hour MP3 takes seconds; it is not model work, so it does not queue behind a long
-job on the backend thread either: a Qt thread-pool task does it and reports back by signal.
+job on the backend thread either: a task on Qt's global thread pool does it and reports back by signal.
+
+Quitting never waits for a decode: the signal carrier has no parent and each task keeps it alive, so
+a task that finishes after the tab is gone emits into a connection Qt has already dropped.
 """
 from __future__ import annotations
 
@@ -55,13 +58,12 @@ class AudioLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._signals = _Signals(self)
+        self._signals = _Signals()  # no parent: running tasks keep it alive after this loader is deleted
         self._signals.loaded.connect(self._on_loaded)
         self._signals.failed.connect(self._on_failed)
         self._token = 0
         self._pending = 0  # loads started and not yet answered
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = QThreadPool.globalInstance()
 
     def load(self, path: str) -> int:
         self._token += 1
@@ -87,5 +89,3 @@ class AudioLoader(QObject):
         if token == self._token:
             self.failed.emit(message)
 
-    def wait(self, msecs: int = 5000) -> bool:
-        return self.pool.waitForDone(msecs)

@@ -112,4 +112,4 @@ class AudioTab(QWidget):
         self.speech_to_text.save_for_quit()
         self.text_to_speech.save_for_quit()
         self.music.save_for_quit()
-        self.loader.wait(2000)
+        self.loader.discard_pending()  # never wait for a file being opened: nothing of it needs saving

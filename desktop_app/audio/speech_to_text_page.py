@@ -26,7 +26,7 @@ from desktop_app.audio.audio_views import HeatmapView
 from desktop_app.audio.segment_table import SegmentTable
 from desktop_app.controller import BackendController
 from desktop_app.widgets.file_dialogs import save_export
-from desktop_app.widgets.job_status import JobStatus, SingleJobMixin
+from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
 from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcript
@@ -38,7 +38,7 @@ from model_backend.core.registry import ModelRegistry
 LEVEL_MS = 50
 
 
-class SpeechToTextPage(SingleJobMixin, QWidget):
+class SpeechToTextPage(QWidget):
     sound_chosen = Signal(str)  # a file to put on stage (opened or just recorded)
     play_requested = Signal(str, float)  # the transcribed file, and where in it
 
@@ -74,6 +74,9 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.transcribe_button = QPushButton(self.tr("Transcribe"), self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.status = JobStatus(self)
+        self.job = SingleJob(controller, self.status, on_result=self.on_result, on_cancelled=self.on_cancelled,
+                             on_partial=self.on_partial, parent=self)
+        self.job.busy_changed.connect(self._update_buttons)
         self.segments = SegmentTable(self)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -93,7 +96,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.open_button.clicked.connect(self._choose_file)
         self.record_button.clicked.connect(self.toggle_recording)
         self.transcribe_button.clicked.connect(self.transcribe)
-        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.clicked.connect(self.job.stop)
         self.segments.play_requested.connect(self._play_transcribed)
         self.log_mel.seek_requested.connect(self._play_transcribed)
         for fmt, button in self.export_buttons.items():
@@ -141,7 +144,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.status.show_notice(text, error)
 
     def _update_buttons(self) -> None:
-        busy = bool(self.job_id)
+        busy = self.job.busy
         recording = self.recorder is not None
         self.transcribe_button.setEnabled(not busy and not recording and bool(self.audio_path))
         self.stop_button.setEnabled(busy)
@@ -224,7 +227,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
     # ---- transcription -------------------------------------------------------------------
     @Slot()
     def transcribe(self) -> bool:
-        if self.job_id or not self.audio_path:
+        if self.job.busy or not self.audio_path:
             return False
         model_id = self.model_picker.current_model_id()
         if not model_id:
@@ -238,7 +241,7 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         self.segments.clear_segments()
         self.details.clear()
         self.log_mel.set_values(None)
-        self.submit_job(request, self.tr("Transcribing…"))
+        self.job.submit(request, self.tr("Transcribing…"))
         return True
 
     def on_partial(self, payload) -> None:
@@ -289,4 +292,4 @@ class SpeechToTextPage(SingleJobMixin, QWidget):
         """Close a running recording cleanly (the WAV is complete) and stop the job."""
         if self.recorder is not None:
             self.stop_recording()
-        self.stop()
+        self.job.stop()

@@ -9,14 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.chat.chat_tab_layout import ChatTabLayout
+from desktop_app.chat.chat_composer import ChatComposer
+from desktop_app.chat.chat_side_panel import ChatSidePanel, SidePage
+from desktop_app.chat.conversation_list import ConversationList
 from desktop_app.chat.model_preloader import ModelPreloader
+from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
+from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import save_export
+from desktop_app.widgets.job_status import JobStatus
+from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
 from model_backend.chat.conversations import (
     ChatMessage,
@@ -25,7 +31,8 @@ from model_backend.chat.conversations import (
     export_json,
     export_markdown,
 )
-from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
+from model_backend.core.jobs import Failed
+from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.settings import Settings
 
@@ -42,7 +49,7 @@ class ActiveReply:
     finished: bool = False
 
 
-class ChatTab(ChatTabLayout, QWidget):
+class ChatTab(QWidget):
     settings_changed = Signal()
     speed_measured = Signal(float)
 
@@ -58,7 +65,9 @@ class ChatTab(ChatTabLayout, QWidget):
         self.reply: ActiveReply | None = None
         self.preloader = ModelPreloader(controller, self)
         self.editing_index: int | None = None
-        self._build()
+        self._build_parts()
+        self._lay_out()
+        self._connect()
         self.conversations = store.load_all()
         self.current = next((c for c in self.conversations if c.id == settings.last_conversation_id),
                             self.conversations[0] if self.conversations else None)
@@ -68,7 +77,56 @@ class ChatTab(ChatTabLayout, QWidget):
             self._show_conversation(self.current)
         self.model_picker.refresh(settings.chat_model_id)
 
-    # ---- layout ------------------------------------------------------------------------
+    # ---- building (the same three steps in every tab: parts, layout, connections) --------------
+    def _build_parts(self) -> None:
+        self.conversation_list = ConversationList(self)
+        self.model_picker = ModelPicker(self.registry, ModelKind.CHAT, self)
+        self.transcript = TranscriptView(self)
+        self.colour_box = QCheckBox(self.tr("Colour reply tokens by confidence"), self)
+        self.colour_box.setChecked(True)
+        self.status = JobStatus(self, progress_when_idle=False)
+        self.composer = ChatComposer(self)
+        self.side_panel = ChatSidePanel(self.settings, self)
+        # the side panel's pages, named here because the tab talks to them directly
+        self.next_token_view = self.side_panel.next_token_view
+        self.prompt_view = self.side_panel.prompt_view
+        self.sampling_panel = self.side_panel.sampling_panel
+
+    def _lay_out(self) -> None:
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.model_picker)
+        center_layout.addWidget(self.transcript, 1)
+        center_layout.addWidget(self.colour_box)
+        center_layout.addWidget(self.status)
+        center_layout.addWidget(self.composer)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.conversation_list)
+        splitter.addWidget(center)
+        splitter.addWidget(self.side_panel)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([180, 560, 340])
+        QVBoxLayout(self).addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.composer.send_requested.connect(self.send)
+        self.composer.stop_requested.connect(self.stop)
+        self.composer.cancel_edit_requested.connect(self.cancel_edit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
+        self.colour_box.toggled.connect(self._on_colour_toggled)
+        self.transcript.token_clicked.connect(self.show_token)
+        self.transcript.action_requested.connect(self._on_action)
+        self.conversation_list.conversation_selected.connect(self.select_conversation)
+        self.conversation_list.new_requested.connect(self._new_conversation)
+        self.conversation_list.delete_requested.connect(self._confirm_delete)
+        self.conversation_list.export_requested.connect(self._choose_export)
+        self.model_picker.model_changed.connect(self._on_model_changed)
+        self.sampling_panel.changed.connect(self._on_sampling_changed)
+        self.preloader.progressed.connect(self.status.show_progress)
+        self.preloader.finished.connect(self._on_preload_finished)
+
     # ---- conversations -----------------------------------------------------------------
     def _refresh_list(self) -> None:
         self.conversation_list.set_conversations(self.conversations, self.current.id if self.current else "")
@@ -148,7 +206,7 @@ class ChatTab(ChatTabLayout, QWidget):
     def send(self) -> None:
         if self.reply is not None:
             return
-        text = self.input.toPlainText()
+        text = self.composer.text()
         if not text.strip():
             self.show_notice(self.tr("Type a message first."), error=True)
             return
@@ -162,7 +220,7 @@ class ChatTab(ChatTabLayout, QWidget):
             removed = conversation.messages[self.editing_index:]
             del conversation.messages[self.editing_index:]
         conversation.messages.append(ChatMessage("user", text))
-        self.input.clear()
+        self.composer.clear()
         self.cancel_edit()
         self._start_reply(conversation, restore_text=text, removed=removed)
 
@@ -193,7 +251,7 @@ class ChatTab(ChatTabLayout, QWidget):
     @Slot()
     def cancel_edit(self) -> None:
         self.editing_index = None
-        self.cancel_edit_button.hide()
+        self.composer.set_editing(False)
 
     def regenerate(self, index: int) -> None:
         conversation = self.current
@@ -209,9 +267,8 @@ class ChatTab(ChatTabLayout, QWidget):
         if message.role != "user" or self.reply is not None:
             return
         self.editing_index = index
-        self.input.setPlainText(message.content)
-        self.input.setFocus()
-        self.cancel_edit_button.show()
+        self.composer.set_text(message.content)
+        self.composer.set_editing(True)
         self.show_notice(self.tr("Editing an earlier message: Send replaces it and removes the replies after it."))
 
     @Slot(str, int)
@@ -229,22 +286,16 @@ class ChatTab(ChatTabLayout, QWidget):
         reply = self.reply
         if reply is None or reply.finished:
             return
-        for event in events:
-            if isinstance(event, Progress):
-                self._show_progress(event)
-            elif isinstance(event, Partial):
-                self._on_partial(reply, event.payload)
-            elif isinstance(event, Result):
-                self._finish_reply(reply, event.value, stopped=False)
-            elif isinstance(event, Cancelled):
-                self._on_reply_cancelled(reply, event.partial)
-            elif isinstance(event, Failed):
-                self._on_reply_failed(reply, event)
+        dispatch(events, on_progress=self.status.show_progress,
+                 on_partial=lambda payload: self._on_partial(reply, payload),
+                 on_result=lambda result: self._finish_reply(reply, result, stopped=False),
+                 on_cancelled=lambda partial: self._on_reply_cancelled(reply, partial),
+                 on_failed=lambda event: self._on_reply_failed(reply, event))
         self._render()
 
     def _on_partial(self, reply: ActiveReply, payload) -> None:
         if isinstance(payload, PromptTokens):
-            self._hide_progress()
+            self.status.finished()
             self.prompt_view.show_prompt(payload)
             if payload.trimmed_messages:
                 self.show_notice(self.tr("The conversation is longer than the model's {n}-token context: the "
@@ -291,15 +342,15 @@ class ChatTab(ChatTabLayout, QWidget):
         conversation = reply.conversation
         if reply.restore_text is not None and conversation.messages and conversation.messages[-1].role == "user":
             conversation.messages.pop()
-            if not self.input.toPlainText().strip():
-                self.input.setPlainText(reply.restore_text)
+            if not self.composer.text().strip():
+                self.composer.set_text(reply.restore_text)
         conversation.messages.extend(reply.removed)
         self._save(conversation)
         self._end_reply()
 
     def _end_reply(self) -> None:
         self.reply = None
-        self._hide_progress()
+        self.status.finished()
         self._update_buttons()
         self._refresh_list()
 
@@ -335,37 +386,19 @@ class ChatTab(ChatTabLayout, QWidget):
     def _on_preload_finished(self, message: str, error: bool) -> None:
         self.show_notice(message, error=error)
         if self.reply is None:
-            self._hide_progress()
+            self.status.finished()
         self._update_buttons()
 
     # ---- view helpers ------------------------------------------------------------------
-    def _show_progress(self, event: Progress) -> None:
-        self.progress_label.setText(event.message)
-        self.progress_label.show()
-        if event.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(int(event.fraction * 100))
-        self.progress.show()
-
-    def _hide_progress(self) -> None:
-        self.progress.hide()
-        self.progress_label.hide()
-
     def show_notice(self, text: str, error: bool = False) -> None:
-        colour = "#b71c1c" if error else "#1b5e20"
-        self.notice.setStyleSheet(f"color: {colour};")
-        self.notice.setText(text)
-        self.notice.show()
+        self.status.show_notice(text, error)
 
     def hide_notice(self) -> None:
-        self.notice.hide()
+        self.status.clear_notice()
 
     def _update_buttons(self) -> None:
         busy = self.reply is not None
-        self.send_button.setEnabled(not busy)
-        self.stop_button.setEnabled(busy or self.load_job_id is not None)
+        self.composer.set_possible(can_send=not busy, can_stop=busy or self.load_job_id is not None)
 
     @Slot(bool)
     def _on_colour_toggled(self, checked: bool) -> None:
@@ -384,7 +417,7 @@ class ChatTab(ChatTabLayout, QWidget):
         if 0 <= step_index < len(steps):
             self.transcript.selected = (message_index, step_index)
             self.next_token_view.show_step(steps[step_index])
-            self.side_tabs.setCurrentWidget(self.next_token_view)
+            self.side_panel.show_page(SidePage.NEXT_TOKEN)
             self._render()
 
     def _render(self) -> None:

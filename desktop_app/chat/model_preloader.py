@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.controller import BackendController
+from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import LoadModelRequest
-from model_backend.core.jobs import Cancelled, Failed, Progress, Result
+from model_backend.core.jobs import Failed
 
 
 class ModelPreloader(QObject):
@@ -37,25 +38,25 @@ class ModelPreloader(QObject):
             self.controller.cancel(self.job_id)
 
     def _on_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.progressed.emit(event)
-                continue
-            if not isinstance(event, (Result, Failed, Cancelled)):
-                continue
-            self.job_id = None
-            if isinstance(event, Result):
-                info = event.value
-                note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
-                if info["converted_now"]:
-                    note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
-                        s=info["load_seconds"])
-                if not info["has_chat_template"]:
-                    note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
-                self.finished.emit(note + ".", False)
-            elif isinstance(event, Failed):
-                self.loaded_key = None
-                self.finished.emit(event.message, True)
-            else:
-                self.loaded_key = None
-                self.finished.emit(self.tr("Loading stopped. The model will load when you send a message."), False)
+        dispatch(events, on_progress=self.progressed.emit, on_result=self._on_loaded,
+                 on_cancelled=self._on_cancelled, on_failed=self._on_failed)
+
+    def _on_loaded(self, info: dict) -> None:
+        self.job_id = None
+        note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
+        if info["converted_now"]:
+            note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
+                s=info["load_seconds"])
+        if not info["has_chat_template"]:
+            note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
+        self.finished.emit(note + ".", False)
+
+    def _on_failed(self, event: Failed) -> None:
+        self.job_id = None
+        self.loaded_key = None
+        self.finished.emit(event.message, True)
+
+    def _on_cancelled(self, _partial) -> None:
+        self.job_id = None
+        self.loaded_key = None
+        self.finished.emit(self.tr("Loading stopped. The model will load when you send a message."), False)

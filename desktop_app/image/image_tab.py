@@ -2,8 +2,6 @@
 compare settings with one seed, and keep everything in a gallery."""
 from __future__ import annotations
 
-import random
-
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -25,12 +23,13 @@ from desktop_app.controller import BackendController
 from desktop_app.image.filmstrip_view import FilmstripView
 from desktop_app.image.gallery_view import GalleryView
 from desktop_app.image.image_settings_panel import ImageSettingsPanel
+from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.image_view import ImageView
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
-from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
+from model_backend.core.seeds import resolve_seed
 from model_backend.image.forward_process import NoiseSchedule
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_types import DenoisePreview, GeneratedImage, ImageResult
@@ -47,7 +46,6 @@ class ImageTab(QWidget):
         self.jobs: set[str] = set()
         self.frames: list[DenoisePreview] = []
         self.results: list[GeneratedImage] = []
-        self.compare_cells: dict[str, tuple[int, str]] = {}
         self.model_picker = ModelPicker(registry, ModelKind.IMAGE, self)
         self.settings_panel = ImageSettingsPanel(self)
         self.generate_button = QPushButton(self.tr("Generate"), self)
@@ -133,26 +131,25 @@ class ImageTab(QWidget):
             self.controller.cancel(job_id)
 
     def _on_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.status.show_progress(event)
-            elif isinstance(event, Partial) and isinstance(event.payload, DenoisePreview):
-                frame = event.payload
-                if frame.image_index == 0:
-                    self.frames.append(frame)
-                    self.filmstrip.set_frames(self.frames)
-                self.result_view.show_pixels(frame.pixels)
-            elif isinstance(event, Result):
-                self._on_result(event.value)
-            elif isinstance(event, Cancelled):
-                self.result_view.show_pixels(None)  # the half-denoised picture is not a result
-                self.show_notice(self.tr("Stopped. The unfinished image was discarded."))
-            elif isinstance(event, Failed):
-                self.show_notice(event.message, error=True)
-            if isinstance(event, (Result, Cancelled, Failed)):
-                self.jobs.discard(event.job_id)
-                self.status.finished()
-                self._busy(False)
+        dispatch(events, on_progress=self.status.show_progress, on_partial=self._on_preview,
+                 on_result=self._on_result, on_cancelled=self._on_cancelled,
+                 on_failed=lambda event: self.show_notice(event.message, error=True), on_end=self._on_end)
+
+    def _on_preview(self, frame) -> None:
+        if isinstance(frame, DenoisePreview):
+            if frame.image_index == 0:
+                self.frames.append(frame)
+                self.filmstrip.set_frames(self.frames)
+            self.result_view.show_pixels(frame.pixels)
+
+    def _on_cancelled(self, _partial) -> None:
+        self.result_view.show_pixels(None)  # the half-denoised picture is not a result
+        self.show_notice(self.tr("Stopped. The unfinished image was discarded."))
+
+    def _on_end(self, event) -> None:
+        self.jobs.discard(event.job_id)
+        self.status.finished()
+        self._busy(False)
 
     def _on_result(self, result: ImageResult) -> None:
         self.results = list(result.images)
@@ -295,7 +292,7 @@ class ImageTab(QWidget):
         if self.jobs or not model_id or not values:
             self.show_notice(self.tr("Choose a model and at least one value."), error=True)
             return False
-        seed = base.seed if base.seed is not None else random.randrange(2**31)
+        seed = resolve_seed(base.seed)
         requests = []
         try:
             for value in values:
@@ -317,14 +314,12 @@ class ImageTab(QWidget):
             widget = self.compare_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        self.compare_cells = {}
         for column, (label, request) in enumerate(requests):
             view = ImageView(self.tr("waiting…"), self)
             caption = QLabel(f"{setting} = {label}", self)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.compare_grid.addWidget(view, 0, column)
             self.compare_grid.addWidget(caption, 1, column)
-            self.compare_cells[request.job_id] = (column, label)
             self.jobs.add(request.job_id)
             self.controller.submit(request, lambda events, view=view: self._on_grid_events(view, events))
         self.show_notice(self.tr("Same seed {seed} for every picture: only the {setting} changes.").format(
@@ -333,21 +328,20 @@ class ImageTab(QWidget):
         return True
 
     def _on_grid_events(self, view: ImageView, events: list) -> None:
-        for event in events:
-            if isinstance(event, Partial) and isinstance(event.payload, DenoisePreview):
-                view.show_pixels(event.payload.pixels)
-            elif isinstance(event, Result):
-                view.show_pixels(event.value.images[0].pixels)
-            elif isinstance(event, Failed):
-                view.setText(event.message)
-            elif isinstance(event, Cancelled):
-                view.show_pixels(None)
-                view.setText(self.tr("stopped"))
-            if isinstance(event, (Result, Cancelled, Failed)):
-                self.jobs.discard(event.job_id)
-                if not self.jobs:
-                    self._busy(False)
-                    self.gallery_view.refresh()
+        def on_cancelled(_partial) -> None:
+            view.show_pixels(None)
+            view.setText(self.tr("stopped"))
+
+        def on_end(event) -> None:
+            self.jobs.discard(event.job_id)
+            if not self.jobs:
+                self._busy(False)
+                self.gallery_view.refresh()
+
+        dispatch(events, on_partial=lambda frame: view.show_pixels(frame.pixels) if isinstance(frame, DenoisePreview)
+                 else None,
+                 on_result=lambda result: view.show_pixels(result.images[0].pixels),
+                 on_failed=lambda event: view.setText(event.message), on_cancelled=on_cancelled, on_end=on_end)
 
     def save_for_quit(self) -> None:
         self.stop()

@@ -10,9 +10,9 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.controller import BackendController
+from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import ChatResult, PromptTokens, TextChunk
-from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
-from model_backend.prompt_lab.experiment import CellResult, Experiment
+from model_backend.prompt_lab.experiment import CellResult, CellStatus, Experiment
 
 
 class ExperimentRunner(QObject):
@@ -41,7 +41,7 @@ class ExperimentRunner(QObject):
         for variant, row, request in plan:
             self.jobs[request.job_id] = (variant, row)
             self._texts[(variant, row)] = ""
-            self.controller.submit(request, partial(self._on_events, variant, row))
+            self.controller.submit(request, partial(self._on_events, request.job_id, variant, row))
         return len(plan)
 
     def stop_variant(self, variant: int) -> None:
@@ -53,30 +53,28 @@ class ExperimentRunner(QObject):
         for job_id in list(self.jobs):
             self.controller.cancel(job_id)
 
-    def _on_events(self, variant: int, row: int, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.progress.emit(event.message)
-            elif isinstance(event, Partial):
-                payload = event.payload
-                if isinstance(payload, PromptTokens):
-                    self.cell_started.emit(variant, row)
-                    if not payload.used_chat_template:
-                        self.cell_note.emit(variant, row, self.tr(
-                            "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
-                elif isinstance(payload, TextChunk):
-                    self._texts[(variant, row)] += payload.text
-                    self.cell_text.emit(variant, row, payload.text)
-            elif isinstance(event, Result):
-                self._finish(event.job_id, self._cell(variant, row, event.value, "done"))
-            elif isinstance(event, Cancelled):
-                partial_result = event.partial if isinstance(event.partial, ChatResult) else None
-                cell = self._cell(variant, row, partial_result, "stopped")
-                self._finish(event.job_id, cell)
-            elif isinstance(event, Failed):
-                self._finish(event.job_id, CellResult(variant, row, status="failed", error=event.message))
+    def _on_events(self, job_id: str, variant: int, row: int, events: list) -> None:
+        def on_partial(payload) -> None:
+            if isinstance(payload, PromptTokens):
+                self.cell_started.emit(variant, row)
+                if not payload.used_chat_template:
+                    self.cell_note.emit(variant, row, self.tr(
+                        "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
+            elif isinstance(payload, TextChunk):
+                self._texts[(variant, row)] += payload.text
+                self.cell_text.emit(variant, row, payload.text)
 
-    def _cell(self, variant: int, row: int, result: ChatResult | None, status: str) -> CellResult:
+        def on_cancelled(partial_result) -> None:
+            kept = partial_result if isinstance(partial_result, ChatResult) else None
+            self._finish(job_id, self._cell(variant, row, kept, CellStatus.STOPPED))
+
+        dispatch(events, on_progress=lambda event: self.progress.emit(event.message), on_partial=on_partial,
+                 on_result=lambda result: self._finish(job_id, self._cell(variant, row, result, CellStatus.DONE)),
+                 on_cancelled=on_cancelled,
+                 on_failed=lambda event: self._finish(job_id, CellResult(variant, row, status=CellStatus.FAILED,
+                                                                         error=event.message)))
+
+    def _cell(self, variant: int, row: int, result: ChatResult | None, status: CellStatus) -> CellResult:
         if result is None:
             return CellResult(variant, row, self._texts.get((variant, row), ""), status=status)
         return CellResult(variant, row, result.text, status=status, stats=result.stats)

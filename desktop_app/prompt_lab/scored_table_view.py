@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from model_backend.prompt_lab.experiment import CellResult
+from model_backend.prompt_lab.experiment import CellResult, CellStatus
 from model_backend.prompt_lab.techniques import TableRow
 
 PASS, FAIL = QColor("#c8e6c9"), QColor("#ffcdd2")
@@ -74,7 +74,8 @@ class ScoredTableView(QTableWidget):
         if cell.error:
             self._set_result_item(cell.row, cell.variant, self.tr("error"), FAIL, cell.error)
         elif cell.passed is None:
-            status = {"stopped": self.tr("stopped"), "failed": self.tr("failed")}.get(cell.status, self.tr("done"))
+            status = {CellStatus.STOPPED: self.tr("stopped"), CellStatus.FAILED: self.tr("failed")}.get(
+                cell.status, self.tr("done"))
             self._set_result_item(cell.row, cell.variant, status, None, cell.reply)
         else:
             mark = "✓ " if cell.passed else "✗ "

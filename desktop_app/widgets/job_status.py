@@ -1,17 +1,28 @@
-"""A progress bar and a notice line for one job at a time (the audio pages, the Image tab)."""
+"""What every tab shows about its work: a progress bar and a notice line, and a helper that runs one
+job at a time and routes its events (the audio pages, the Image tab, the Chat tab's replies)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from typing import Callable
 
-from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result, is_terminal
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+
+from desktop_app.widgets.event_dispatch import dispatch
+from desktop_app.widgets.notice import Notice
+from model_backend.core.jobs import Failed, Progress, Result
 
 
 class JobStatus(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Progress (the bar's text says what the job is doing) above one notice line.
+
+    ``progress_when_idle=False`` hides the bar between jobs (the Chat tab, where space is short)."""
+
+    def __init__(self, parent: QWidget | None = None, progress_when_idle: bool = True) -> None:
         super().__init__(parent)
+        self.progress_when_idle = progress_when_idle
         self.progress = QProgressBar(self)
-        self.notice = QLabel(self)
-        self.notice.setWordWrap(True)
+        self.progress.setVisible(progress_when_idle)
+        self.notice = Notice(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)
@@ -21,6 +32,7 @@ class JobStatus(QWidget):
         self.progress.setRange(0, 0 if event.fraction is None else 100)  # unknown length: a busy bar
         self.progress.setValue(int((event.fraction or 0) * 100))
         self.progress.setFormat(event.message)
+        self.progress.show()
 
     def started(self) -> None:
         self.progress.setRange(0, 100)
@@ -31,54 +43,60 @@ class JobStatus(QWidget):
         self.progress.setRange(0, 100)
         if done:
             self.progress.setValue(100)
+        self.progress.setVisible(self.progress_when_idle)
 
     def show_notice(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet("color: #b71c1c;" if error else "")
-        self.notice.setText(text)
+        self.notice.show_message(text, error)
+
+    def clear_notice(self) -> None:
+        self.notice.clear_message()
 
     def text(self) -> str:
         return self.notice.text()
 
 
-class SingleJobMixin:
-    """One job at a time for a page that has ``controller``, ``status`` (JobStatus) and
-    ``_update_buttons``: submit, Stop, and events routed to ``on_partial`` / ``on_result`` /
-    ``on_cancelled``; failures are shown in the notice line."""
+class SingleJob(QObject):
+    """One job at a time for a page: submit, Stop, and events routed to the page's handlers.
 
-    job_id = ""
+    Progress goes to the page's JobStatus and failures to its notice line, so pages only say what
+    a partial, a result and a stop mean to them. ``busy_changed`` fires when a job starts or ends."""
 
-    def submit_job(self, request, working_text: str) -> None:
+    busy_changed = Signal()
+
+    def __init__(self, controller, status: JobStatus, on_result: Callable[[object], None],
+                 on_cancelled: Callable[[object], None], on_partial: Callable[[object], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.status = status
+        self.job_id = ""
+        self._on_result = on_result
+        self._on_cancelled = on_cancelled
+        self._on_partial = on_partial
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.job_id)
+
+    def submit(self, request, working_text: str) -> None:
         self.job_id = self.controller.submit(request, self._route_events)
         self.status.started()
         self.status.show_notice(working_text)
-        self._update_buttons()
+        self.busy_changed.emit()
 
     def stop(self) -> None:
         if self.job_id:
             self.controller.cancel(self.job_id)
 
-    def on_partial(self, payload) -> None:
-        pass
-
-    def on_result(self, value) -> None:
-        raise NotImplementedError
-
-    def on_cancelled(self, partial) -> None:
-        raise NotImplementedError
-
     def _route_events(self, events: list) -> None:
-        for event in events:
-            if isinstance(event, Progress):
-                self.status.show_progress(event)
-            elif isinstance(event, Partial):
-                self.on_partial(event.payload)
-            elif isinstance(event, Result):
-                self.on_result(event.value)
-            elif isinstance(event, Cancelled):
-                self.on_cancelled(event.partial)
-            elif isinstance(event, Failed):
-                self.status.show_notice(event.message, error=True)
-            if is_terminal(event):
-                self.job_id = ""
-                self.status.finished(done=isinstance(event, Result))
-                self._update_buttons()
+        dispatch(events, on_progress=self.status.show_progress, on_partial=self._on_partial,
+                 on_result=self._on_result, on_cancelled=self._on_cancelled, on_failed=self._on_failed,
+                 on_end=self._on_end)
+
+    def _on_failed(self, event: Failed) -> None:
+        self.status.show_notice(event.message, error=True)
+
+    def _on_end(self, event) -> None:
+        self.job_id = ""
+        self.status.finished(done=isinstance(event, Result))
+        self.busy_changed.emit()

@@ -53,6 +53,9 @@ class CellResult:
     error: str = ""
     stats: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.status = CellStatus(self.status)  # also accepts the value read back from a saved file
+
 
 @dataclass
 class Experiment:
@@ -158,8 +161,7 @@ class Experiment:
             rows=[TableRow(dict(r["values"]), r["expected"]) for r in data.get("rows", [])],
             check=Check(**data.get("check", {})),
             sampling=Sampling(**data.get("sampling", {})),
-            results=[CellResult(**{**r, "status": CellStatus(r.get("status", CellStatus.DONE))})
-                     for r in data.get("results", [])],
+            results=[CellResult(**r) for r in data.get("results", [])],
         )
 
 

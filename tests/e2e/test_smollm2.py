@@ -86,10 +86,10 @@ def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbo
     window.show()
     try:
         tab = window.chat_tab
-        qtbot.waitUntil(lambda: "convert" in tab.progress_label.text().lower(), timeout=60000)
-        qtbot.mouseClick(tab.stop_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "convert" in tab.status.progress.format().lower(), timeout=60000)
+        qtbot.mouseClick(tab.composer.stop_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
         wait_idle(qtbot, tab, timeout=15000)
-        assert "Loading stopped" in tab.notice.text()
+        assert "Loading stopped" in tab.status.notice.text()
         converted = app_home.converted_models_dir
         assert not converted.exists() or list(converted.iterdir()) == []
     finally:

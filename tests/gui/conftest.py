@@ -56,8 +56,8 @@ def open_window(qtbot, app_home, tiny_chat_model_dir):
 
 
 def send(qtbot, tab, text: str) -> None:
-    tab.input.setPlainText(text)
-    qtbot.mouseClick(tab.send_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    tab.composer.input.setPlainText(text)
+    qtbot.mouseClick(tab.composer.send_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
 
 
 def wait_idle(qtbot, tab, timeout=60000) -> None:

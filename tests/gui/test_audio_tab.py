@@ -46,7 +46,7 @@ def speak(qtbot, tab, text: str):
     page.autoplay.setChecked(False)
     page.text.setPlainText(text)
     click(qtbot, page.generate_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert page.result is not None, page.status.text()
     return page.result
 
@@ -68,7 +68,7 @@ def test_transcribe_spoken_file_then_click_segment_and_export(qtbot, audio_tab, 
     page.open_file(audio.path)
     qtbot.waitUntil(lambda: audio_tab.stage.path == audio.path, timeout=20000)
     click(qtbot, page.transcribe_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert page.transcript is not None, page.status.text()
     assert "cat" in page.transcript.text.lower()
     assert page.segments.rowCount() == len(page.transcript.segments) >= 1
@@ -101,7 +101,7 @@ def test_stop_during_transcription_keeps_found_segments(qtbot, audio_tab, tmp_pa
     click(qtbot, page.transcribe_button)
     qtbot.waitUntil(lambda: page.segments.rowCount() >= 1, timeout=60000)
     click(qtbot, page.stop_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert "Stopped" in page.status.text() and page.segments.rowCount() >= 1
     assert page.transcribe_button.isEnabled()
     assert page.export_buttons["txt"].isEnabled()  # what was found before Stop can be saved
@@ -119,7 +119,7 @@ def test_a_file_that_is_not_audio_is_refused_clearly(qtbot, audio_tab, tmp_path)
     assert "Opening" not in audio_tab.stage.title.text()  # the stage keeps the sound and title it had
     select(page.model_picker, TINY_EN)
     click(qtbot, page.transcribe_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert "could not be read as audio" in page.status.text() and page.transcript is None
 
 
@@ -163,14 +163,14 @@ def test_music_page_with_a_model_generates_and_stops(qtbot, open_window, tiny_mu
     page.prompt.setText("calm piano")
     page.duration.setValue(1.0)
     click(qtbot, page.generate_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert page.result is not None and abs(page.result.duration - 1.0) < 0.05, page.status.text()
     assert audio_tab.stage.path == page.result.path and "seed" in page.details.text()
     page.duration.setValue(8.0)  # the tiny model's positions allow about 10 s
     click(qtbot, page.generate_button)
     qtbot.waitUntil(lambda: page.status.progress.format().startswith("Generating step"), timeout=60000)
     click(qtbot, page.stop_button)
-    qtbot.waitUntil(lambda: not page.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
     assert "Nothing was saved" in page.status.text()
     step, _, total = page.status.progress.format().removeprefix("Generating step ").partition(" of ")
     assert 0 < int(step) < int(total)  # stopped midway, after some steps
@@ -204,7 +204,7 @@ def test_speech_played_aloud_is_recorded_and_transcribed(qtbot, audio_tab, pulse
     assert soundfile.info(stt.audio_path).duration > 1.0  # saved before it is transcribed
     select(stt.model_picker, TINY_EN)
     click(qtbot, stt.transcribe_button)
-    qtbot.waitUntil(lambda: not stt.job_id, timeout=60000)
+    qtbot.waitUntil(lambda: not stt.job.busy, timeout=60000)
     assert stt.transcript is not None, stt.status.text()
     assert "cat" in stt.transcript.text.lower() and "mat" in stt.transcript.text.lower()
 

@@ -18,12 +18,12 @@ def test_send_streams_a_reply_with_probabilities_and_autosaves(qtbot, open_windo
     window = open_window()
     tab = window.chat_tab
     send(qtbot, tab, "Hello")
-    assert tab.reply is not None and not tab.send_button.isEnabled() and tab.stop_button.isEnabled()
+    assert tab.reply is not None and not tab.composer.send_button.isEnabled() and tab.composer.stop_button.isEnabled()
     wait_idle(qtbot, tab)
     messages = tab.current.messages
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[1].steps and messages[1].stats["tokens"] == len(messages[1].steps)
-    assert tab.input.toPlainText() == "" and tab.send_button.isEnabled()
+    assert tab.composer.input.toPlainText() == "" and tab.composer.send_button.isEnabled()
     # the prompt view shows the tokens the model read, the next-token view the last step
     assert "tokens" in tab.prompt_view.summary.text()
     assert tab.next_token_view.bars.step is not None
@@ -50,7 +50,7 @@ def test_empty_message_is_not_sent(qtbot, open_window):
     tab = open_window().chat_tab
     send(qtbot, tab, "   ")
     assert tab.reply is None and tab.current.messages == []
-    assert "Type a message first" in tab.notice.text()
+    assert "Type a message first" in tab.status.notice.text()
 
 
 def test_stop_keeps_the_partial_reply(qtbot, open_window, app_home):
@@ -58,7 +58,7 @@ def test_stop_keeps_the_partial_reply(qtbot, open_window, app_home):
     fix_seed(tab)
     send(qtbot, tab, "Hello")
     qtbot.waitUntil(lambda: tab.reply is not None and len(tab.reply.message.steps) >= 3, timeout=30000)
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.composer.stop_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tab)
     reply = tab.current.messages[-1]
     assert reply.role == "assistant" and reply.stopped and 3 <= len(reply.steps) < 200
@@ -95,7 +95,7 @@ def test_edit_and_resend_replaces_the_later_turns(qtbot, open_window):
     wait_idle(qtbot, tab)
     assert len(tab.current.messages) == 4
     tab.transcript.action_requested.emit("edit", 0)
-    assert tab.input.toPlainText() == "Hello" and tab.cancel_edit_button.isVisible()
+    assert tab.composer.input.toPlainText() == "Hello" and tab.composer.cancel_edit_button.isVisible()
     send(qtbot, tab, "Hello again")
     wait_idle(qtbot, tab)
     assert [m.content for m in tab.current.messages if m.role == "user"] == ["Hello again"]
@@ -143,8 +143,8 @@ def test_too_long_message_is_put_back_with_an_explanation(qtbot, open_window):
     send(qtbot, tab, long_text)
     wait_idle(qtbot, tab)
     assert tab.current.messages == []
-    assert tab.input.toPlainText() == long_text
-    assert "too long" in tab.notice.text()
+    assert tab.composer.input.toPlainText() == long_text
+    assert "too long" in tab.status.notice.text()
 
 
 def test_adding_a_folder_that_is_not_a_model_explains_why(qtbot, open_window, tmp_path, monkeypatch):
@@ -179,7 +179,7 @@ def test_delete_conversation(qtbot, open_window, app_home):
 def test_preload_shows_progress_then_ready(qtbot, open_window):
     tab = open_window(preload=True).chat_tab
     assert tab.load_job_id is None, "nothing heavy starts before the window is on screen"
-    qtbot.waitUntil(lambda: "is ready on CPU" in tab.notice.text(), timeout=60000)
+    qtbot.waitUntil(lambda: "is ready on CPU" in tab.status.notice.text(), timeout=60000)
     assert "CPU" in tab.window().status.device_label.text()
 
 

@@ -1,0 +1,28 @@
+"""Every colour the app draws with, named by what it means, so views agree and a theme has one place.
+
+Colours were chosen to stay readable on a washed-out classroom projector: dark text colours for
+lines, light fills behind text.
+"""
+from __future__ import annotations
+
+# text
+ERROR = "#b71c1c"
+SUCCESS = "#1b5e20"
+WARNING = "#8d6e00"
+LINK = "#1565c0"
+USER_NAME = "#0d47a1"
+ASSISTANT_NAME = "#1b5e20"
+SPECIAL_TOKEN = "#6a1b9a"
+
+# fills
+PASSED_CELL = "#c8e6c9"
+FAILED_CELL = "#ffcdd2"
+CHART_TRACK = "#eceff1"
+CHART_BAR = "#1565c0"
+CHOSEN_TOKEN_BAR = "#2e7d32"
+OTHER_TOKEN_BAR = "#90a4ae"
+TOKEN_CHIPS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6")  # neighbouring tokens alternate
+
+# audio
+PLAYHEAD = "#e53935"
+WAVEFORM = "#1e88e5"
