@@ -6,20 +6,26 @@ cells run as ordinary chat jobs with one seed, and every finished cell is saved 
 from __future__ import annotations
 
 import copy
+import enum
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
+from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
-from desktop_app.prompt_lab.prompt_tab_layout import PromptTabLayout
-from desktop_app.prompt_lab.variant_column import VariantColumn
+from desktop_app.prompt_lab.prompt_preview import PromptPreview
+from desktop_app.prompt_lab.scored_run_page import ScoredRunPage
+from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
+from desktop_app.prompt_lab.technique_editor import TechniqueEditor
+from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
+from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import save_export
-from model_backend.chat.chat_types import PromptPreviewRequest, Sampling
+from desktop_app.widgets.notice import Notice
+from model_backend.chat.chat_types import PromptPreviewRequest
 from model_backend.core.errors import InvalidModelError
-from model_backend.core.jobs import Cancelled, Failed, Result
 from model_backend.core.registry import ModelRegistry
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
@@ -33,14 +39,20 @@ from model_backend.prompt_lab.experiment import (
     export_markdown,
 )
 from model_backend.prompt_lab.python_export import python_snippet
-from model_backend.prompt_lab.scoring import Check, TableError, rows_from_csv
+from model_backend.prompt_lab.scoring import TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
 from model_backend.prompt_lab.templates import TemplateError, fill
 
+PREVIEW_DELAY_MS = 400
 
-class PromptTab(PromptTabLayout, QWidget):
-    notice_changed = Signal(str)
 
+class PromptPage(enum.IntEnum):
+    PROMPT = 0
+    SIDE_BY_SIDE = 1
+    SCORED_RUN = 2
+
+
+class PromptTab(QWidget):
     def __init__(self, controller: BackendController, registry: ModelRegistry, library: TechniqueLibrary,
                  store: ExperimentStore, default_model_id: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,16 +64,79 @@ class PromptTab(PromptTabLayout, QWidget):
         self.runner = ExperimentRunner(controller, self)
         self.preview_job: str | None = None
         self.run_notes: list[str] = []  # e.g. "no chat template", shown when the run ends
-        self.columns: list[VariantColumn] = []
-        self._build()
+        self._build_parts()
+        self._lay_out()
         self._connect()
         self.model_picker.refresh(default_model_id)
         self.library_panel.refresh()
         self._refresh_experiment_list()
 
+    # ---- building (the same three steps in every tab: parts, layout, connections) --------------
+    def _build_parts(self) -> None:
+        self.editor = TechniqueEditor(self)
+        self.library_panel = TechniqueLibraryPanel(self.library, lambda: self.editor.technique, self)
+        self.preview = PromptPreview(self)
+        self.side_by_side = SideBySidePage(self.registry, self)
+        self.scored = ScoredRunPage(self)
+        self.experiment_bar = ExperimentBar(self.experiment.name, self)
+        self.notice = Notice(self)
+        self.model_picker = self.side_by_side.model_picker  # the model of the preview and of new variants
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+
+    def _lay_out(self) -> None:
+        prompt_page = QSplitter(Qt.Orientation.Horizontal, self)
+        prompt_page.addWidget(self.editor)
+        prompt_page.addWidget(self.preview)
+        self.pages = QTabWidget(self)
+        titles = {PromptPage.PROMPT: (prompt_page, self.tr("1 · Prompt")),
+                  PromptPage.SIDE_BY_SIDE: (self.side_by_side, self.tr("2 · Side by side")),
+                  PromptPage.SCORED_RUN: (self.scored, self.tr("3 · Scored run"))}
+        for page in PromptPage:
+            widget, title = titles[page]
+            self.pages.insertTab(page, widget, title)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.experiment_bar)
+        center_layout.addWidget(self.notice)
+        center_layout.addWidget(self.pages, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.library_panel)
+        splitter.addWidget(center)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([220, 900])
+        QVBoxLayout(self).addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.library_panel.technique_selected.connect(self.select_technique)
+        self.library_panel.notice.connect(self.show_notice)
+        self.editor.changed.connect(self.preview_timer.start)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self.model_picker.model_changed.connect(lambda _: self.preview_timer.start())
+        self.side_by_side.add_variant_requested.connect(self.add_variant)
+        self.side_by_side.run_requested.connect(lambda: self.run(scored=False))
+        self.side_by_side.stop_all_requested.connect(self.runner.stop_all)
+        self.scored.run_requested.connect(lambda: self.run(scored=True))
+        self.scored.use_technique_table_requested.connect(self.use_technique_table)
+        self.scored.import_requested.connect(self._choose_csv)
+        self.scored.paste_requested.connect(lambda: self.import_csv_text(QGuiApplication.clipboard().text()))
+        self.scored.table.rows_edited.connect(self._on_rows_edited)
+        self.runner.cell_started.connect(self._on_cell_started)
+        self.runner.cell_text.connect(self._on_cell_text)
+        self.runner.cell_note.connect(self._on_cell_note)
+        self.runner.cell_finished.connect(self._on_cell_finished)
+        self.runner.progress.connect(self.show_notice)
+        self.runner.run_finished.connect(self._on_run_finished)
+        self.experiment_bar.name_edited.connect(self._on_name_edited)
+        self.experiment_bar.new_requested.connect(lambda: self.open_experiment(Experiment()))
+        self.experiment_bar.open_requested.connect(self._open_saved)
+        self.experiment_bar.export_requested.connect(self._choose_export)
+        self.experiment_bar.copy_python_requested.connect(self.copy_python)
+
     def show_notice(self, text: str, error: bool = False) -> None:
-        self.notice.setStyleSheet("color: #b71c1c;" if error else "")
-        self.notice.setText(text)
+        self.notice.show_message(text, error)
 
     # ---- the technique being edited ----------------------------------------------------
     @Slot(str)
@@ -102,12 +177,8 @@ class PromptTab(PromptTabLayout, QWidget):
     def _on_preview_events(self, job_id: str, unused: tuple[str, ...], events: list) -> None:
         if job_id != self.preview_job:
             return
-        for event in events:
-            if isinstance(event, Result):
-                self.preview.show_prompt(event.value, unused)
-            elif isinstance(event, Failed):
-                self.preview.show_error(event.message)
-        if any(isinstance(e, (Result, Failed, Cancelled)) for e in events):
+        if dispatch(events, on_result=lambda prompt: self.preview.show_prompt(prompt, unused),
+                    on_failed=lambda event: self.preview.show_error(event.message)):
             self.preview_job = None
 
     # ---- variants and runs ---------------------------------------------------------------
@@ -156,8 +227,7 @@ class PromptTab(PromptTabLayout, QWidget):
             return
         self.experiment.rows = copy.deepcopy(technique.test_rows)
         self.experiment.values = dict(technique.values)
-        self.check.setCurrentIndex(max(0, self.check.findData(technique.check)))
-        self.check_pattern.setText(technique.check_pattern)
+        self.scored.show_check(technique.check, technique.check_pattern)
         self.experiment.results = [r for r in self.experiment.results if r.row == SIDE_BY_SIDE_ROW]
         self._show_experiment()
 
@@ -183,12 +253,11 @@ class PromptTab(PromptTabLayout, QWidget):
 
     @Slot()
     def _on_rows_edited(self) -> None:
-        self.experiment.rows = self.table.rows()
+        self.experiment.rows = self.scored.table.rows()
 
     def _settings_into_experiment(self) -> None:
-        self.experiment.sampling = Sampling(temperature=self.temperature.value(), top_p=1.0, top_k=0,
-                                            max_new_tokens=self.max_new_tokens.value(), seed=self.seed.value())
-        self.experiment.check = Check(str(self.check.currentData()), self.check_pattern.text())
+        self.experiment.sampling = self.side_by_side.sampling()
+        self.experiment.check = self.scored.chosen_check()
 
     def run(self, scored: bool) -> bool:
         if self.runner.is_running():
@@ -201,7 +270,7 @@ class PromptTab(PromptTabLayout, QWidget):
             self.show_notice(problem, error=True)
             return False
         self._show_experiment()
-        for column in self.columns if not scored else []:
+        for column in self.side_by_side.columns if not scored else []:
             column.start()
         self.run_notes = []
         count = self.runner.start(self.experiment, scored)
@@ -212,20 +281,22 @@ class PromptTab(PromptTabLayout, QWidget):
     @Slot(int, int)
     def _on_cell_started(self, variant: int, row: int) -> None:
         if row != SIDE_BY_SIDE_ROW:
-            self.table.show_running(variant, row)
+            self.scored.table.show_running(variant, row)
 
     @Slot(int, int, str)
     def _on_cell_text(self, variant: int, row: int, text: str) -> None:
-        if row == SIDE_BY_SIDE_ROW and variant < len(self.columns):
-            self.columns[variant].append(text)
+        columns = self.side_by_side.columns
+        if row == SIDE_BY_SIDE_ROW and variant < len(columns):
+            columns[variant].append(text)
 
     @Slot(object)
     def _on_cell_finished(self, cell: CellResult) -> None:
+        columns = self.side_by_side.columns
         if cell.row == SIDE_BY_SIDE_ROW:
-            if cell.variant < len(self.columns):
-                self.columns[cell.variant].finish(cell.reply, cell.stats, cell.status, cell.error)
+            if cell.variant < len(columns):
+                columns[cell.variant].finish(cell.reply, cell.stats, cell.status, cell.error)
         else:
-            self.table.show_result(cell)
+            self.scored.table.show_result(cell)
             self._update_chart()
         self.save_experiment()
 
@@ -242,35 +313,26 @@ class PromptTab(PromptTabLayout, QWidget):
 
     def _update_buttons(self) -> None:
         running = self.runner.is_running()
-        self.stop_all_button.setEnabled(running)
-        for button in (self.run_button, self.run_scored_button, self.add_variant_button):
-            button.setEnabled(not running)
+        self.side_by_side.set_running(running)
+        self.scored.set_running(running)
 
     # ---- showing an experiment -----------------------------------------------------------
     def _show_experiment(self) -> None:
-        for column in self.columns:  # Qt owns the columns: let it delete them, never the garbage collector
-            self.columns_layout.removeWidget(column)
-            column.hide()
-            column.deleteLater()
-        self.columns = []
+        self.side_by_side.clear_columns()
         for index, variant in enumerate(self.experiment.variants):
-            model = next((e.name for e in self.model_picker.entries if e.model_id == variant.model_id),
-                         variant.model_id.rpartition("/")[2])
-            column = VariantColumn(index, variant.name, model, self.columns_host)
+            column = self.side_by_side.add_column(variant.name, self.side_by_side.model_name(variant.model_id))
             column.stop_requested.connect(self.runner.stop_variant)
             column.remove_requested.connect(self.remove_variant)
-            self.columns_layout.insertWidget(index, column)
-            self.columns.append(column)
             done = self.experiment.result(index, SIDE_BY_SIDE_ROW)
             if done is not None:
                 column.finish(done.reply, done.stats, done.status, done.error)
-        self.table.show_rows(self.experiment.rows, [v.name for v in self.experiment.variants])
+        self.scored.table.show_rows(self.experiment.rows, [v.name for v in self.experiment.variants])
         for cell in self.experiment.results:
-            self.table.show_result(cell)
+            self.scored.table.show_result(cell)
         self._update_chart()
 
     def _update_chart(self) -> None:
-        self.chart.set_bars([(v.name, *self.experiment.accuracy(i)) for i, v in enumerate(self.experiment.variants)])
+        self.scored.chart.set_bars([(v.name, *self.experiment.accuracy(i)) for i, v in enumerate(self.experiment.variants)])
 
     # ---- keeping and sharing -------------------------------------------------------------
     @Slot(str)
@@ -282,14 +344,11 @@ class PromptTab(PromptTabLayout, QWidget):
             self.store.save(self.experiment)
 
     def _refresh_experiment_list(self) -> None:
-        self.experiments.clear()
-        for experiment in self.store.load_all():
-            self.experiments.addItem(experiment.name, experiment.id)
+        self.experiment_bar.list_experiments(self.store.load_all())
 
-    @Slot()
-    def _open_selected(self) -> None:
-        chosen = self.experiments.currentData()
-        found = next((e for e in self.store.load_all() if e.id == chosen), None)
+    @Slot(str)
+    def _open_saved(self, experiment_id: str) -> None:
+        found = next((e for e in self.store.load_all() if e.id == experiment_id), None)
         if found is not None:
             self.open_experiment(found)
 
@@ -298,12 +357,9 @@ class PromptTab(PromptTabLayout, QWidget):
             return
         self.save_experiment()
         self.experiment = experiment
-        self.experiment_name.setText(experiment.name)
-        self.temperature.setValue(experiment.sampling.temperature)
-        self.max_new_tokens.setValue(experiment.sampling.max_new_tokens)
-        self.seed.setValue(experiment.sampling.seed or 0)
-        self.check.setCurrentIndex(max(0, self.check.findData(experiment.check.kind)))
-        self.check_pattern.setText(experiment.check.pattern)
+        self.experiment_bar.show_name(experiment.name)
+        self.side_by_side.show_sampling(experiment.sampling)
+        self.scored.show_check(experiment.check.kind, experiment.check.pattern)
         self._show_experiment()
         self._refresh_experiment_list()
 
@@ -332,9 +388,9 @@ class PromptTab(PromptTabLayout, QWidget):
             self.show_notice(self.tr("Add a variant first."), error=True)
             return
         variant, row = 0, SIDE_BY_SIDE_ROW
-        current = self.table.currentItem()
-        if self.pages.currentIndex() == 2 and current is not None and current.column() > self.table.expected_column:
-            variant, row = current.column() - self.table.expected_column - 1, current.row()
+        selected = self.scored.selected_cell()
+        if self.pages.currentIndex() == PromptPage.SCORED_RUN and selected is not None:
+            variant, row = selected
         self._settings_into_experiment()
         try:
             QGuiApplication.clipboard().setText(self.python_for_cell(variant, row))

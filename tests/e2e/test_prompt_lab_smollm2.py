@@ -19,7 +19,7 @@ def test_scored_zero_shot_versus_few_shot_on_smollm2(qtbot, e2e_paths):
         window.tabs.setCurrentWidget(window.prompt_tab)
         tab = window.prompt_tab
         assert "SmolLM2" in tab.model_picker.combo.currentText()
-        tab.max_new_tokens.setValue(8)
+        tab.side_by_side.max_new_tokens.setValue(8)
         tab.select_technique("en-sentiment-few-shot")
         qtbot.waitUntil(lambda: "tokens:" in tab.preview.summary.text(), timeout=300000)
         assert "<|im_start|>assistant" in tab.preview.text.toPlainText()  # SmolLM2's own chat template

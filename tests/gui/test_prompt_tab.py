@@ -11,7 +11,7 @@ def open_prompt_tab(open_window, qtbot, **kwargs):
     window = open_window(**kwargs)
     window.tabs.setCurrentWidget(window.prompt_tab)
     tab = window.prompt_tab
-    tab.max_new_tokens.setValue(6)
+    tab.side_by_side.max_new_tokens.setValue(6)
     return window, tab
 
 
@@ -45,13 +45,13 @@ def test_two_variants_side_by_side_with_the_same_seed(qtbot, open_window, app_ho
         tab.select_technique(technique)
         tab.editor.example_count.setValue(1)  # the tiny model reads only 256 tokens
         assert tab.add_variant()
-    assert len(tab.columns) == 2 and len(tab.experiment.rows) == 8  # the task's table came along
+    assert len(tab.side_by_side.columns) == 2 and len(tab.experiment.rows) == 8  # the task's table came along
     assert tab.run(scored=False)
     wait_run(qtbot, tab)
     cells = [tab.experiment.result(i, SIDE_BY_SIDE_ROW) for i in range(2)]
     assert all(c is not None and c.status == "done" and c.stats["seed"] == 0 for c in cells)
-    assert "tok/s" in tab.columns[0].stats.text() and "first token" in tab.columns[1].stats.text()
-    assert tab.columns[0].reply.toPlainText() == cells[0].reply
+    assert "tok/s" in tab.side_by_side.columns[0].stats.text() and "first token" in tab.side_by_side.columns[1].stats.text()
+    assert tab.side_by_side.columns[0].reply.toPlainText() == cells[0].reply
     assert ExperimentStore(app_home.data_dir / "experiments").load_all()[0].result(1, SIDE_BY_SIDE_ROW).reply == cells[1].reply
 
 
@@ -65,9 +65,9 @@ def test_scored_run_fills_the_pass_fail_table_and_the_chart(qtbot, open_window):
     wait_run(qtbot, tab)
     scored = [r for r in tab.experiment.results if r.row != SIDE_BY_SIDE_ROW]
     assert len(scored) == 16 and all(r.passed is not None for r in scored)
-    first_result = tab.table.item(0, tab.table.expected_column + 1).text()
+    first_result = tab.scored.table.item(0, tab.scored.table.expected_column + 1).text()
     assert first_result[0] in "✓✗"
-    assert [bar[2] for bar in tab.chart.bars] == [8, 8]
+    assert [bar[2] for bar in tab.scored.chart.bars] == [8, 8]
 
 
 def test_same_variant_across_two_models(qtbot, open_window, tiny_plain_model_dir):
@@ -86,14 +86,14 @@ def test_same_variant_across_two_models(qtbot, open_window, tiny_plain_model_dir
 
 def test_stop_one_column_leaves_the_others_running(qtbot, open_window):
     window, tab = open_prompt_tab(open_window, qtbot, slow=True)
-    tab.max_new_tokens.setValue(30)
-    tab.temperature.setValue(1.0)
+    tab.side_by_side.max_new_tokens.setValue(30)
+    tab.side_by_side.temperature.setValue(1.0)
     for technique in ("en-sentiment-zero-shot", "en-topic-zero-shot"):
         tab.select_technique(technique)
         tab.add_variant()
     assert tab.run(scored=False)
-    qtbot.waitUntil(lambda: tab.columns[0].reply.toPlainText() != "", timeout=30000)
-    tab.columns[0].stop_button.click()
+    qtbot.waitUntil(lambda: tab.side_by_side.columns[0].reply.toPlainText() != "", timeout=30000)
+    tab.side_by_side.columns[0].stop_button.click()
     wait_run(qtbot, tab)
     assert tab.experiment.result(0, SIDE_BY_SIDE_ROW).status == "stopped"
     assert tab.experiment.result(1, SIDE_BY_SIDE_ROW).status == "done"
@@ -109,21 +109,21 @@ def test_bad_tables_checks_and_csv_are_explained(qtbot, open_window):
     tab._show_experiment()
     assert not tab.run(scored=True) and "empty" in tab.notice.text()
     assert tab.import_csv_text("review,expected\nfine,positive\n")
-    tab.check.setCurrentIndex(tab.check.findData("regex"))
-    tab.check_pattern.setText("([unclosed")
+    tab.scored.check.setCurrentIndex(tab.scored.check.findData("regex"))
+    tab.scored.check_pattern.setText("([unclosed")
     assert not tab.run(scored=True) and "does not compile" in tab.notice.text()
-    tab.check.setCurrentIndex(tab.check.findData("number"))
+    tab.scored.check.setCurrentIndex(tab.scored.check.findData("number"))
     assert not tab.run(scored=True) and "Table row 1" in tab.notice.text()  # 'positive' has no number
 
 
 def test_stop_keeps_finished_cells_and_quitting_saves_the_experiment(qtbot, open_window, app_home):
     window, tab = open_prompt_tab(open_window, qtbot, slow=True)
-    tab.max_new_tokens.setValue(12)
+    tab.side_by_side.max_new_tokens.setValue(12)
     tab.select_technique("en-sentiment-zero-shot")
     tab.add_variant()
     assert tab.run(scored=True)
     qtbot.waitUntil(lambda: any(r.status == "done" for r in tab.experiment.results), timeout=60000)
-    tab.stop_all_button.click()
+    tab.side_by_side.stop_all_button.click()
     wait_run(qtbot, tab)
     statuses = [r.status for r in tab.experiment.results]
     assert "done" in statuses and "stopped" in statuses and len(statuses) == 8
@@ -140,8 +140,8 @@ def test_stop_keeps_finished_cells_and_quitting_saves_the_experiment(qtbot, open
 
 def test_export_copy_as_python_and_reopen(qtbot, open_window, tmp_path):
     window, tab = open_prompt_tab(open_window, qtbot)
-    tab.experiment_name.setText("Lesson 3")
-    tab.experiment_name.textEdited.emit("Lesson 3")
+    tab.experiment_bar.experiment_name.setText("Lesson 3")
+    tab.experiment_bar.experiment_name.textEdited.emit("Lesson 3")
     tab.select_technique("en-sentiment-few-shot")
     tab.editor.example_count.setValue(1)
     tab.add_variant()
@@ -158,11 +158,11 @@ def test_export_copy_as_python_and_reopen(qtbot, open_window, tmp_path):
     close_and_wait(qtbot, window)
 
     window2, tab2 = open_prompt_tab(open_window, qtbot)
-    assert tab2.experiments.findText("Lesson 3") >= 0
-    tab2.experiments.setCurrentIndex(tab2.experiments.findText("Lesson 3"))
-    tab2.open_button.click()
-    assert tab2.experiment.name == "Lesson 3" and len(tab2.columns) == 1
-    assert tab2.chart.bars[0][2] == 8
+    assert tab2.experiment_bar.experiments.findText("Lesson 3") >= 0
+    tab2.experiment_bar.experiments.setCurrentIndex(tab2.experiment_bar.experiments.findText("Lesson 3"))
+    tab2.experiment_bar.open_button.click()
+    assert tab2.experiment.name == "Lesson 3" and len(tab2.side_by_side.columns) == 1
+    assert tab2.scored.chart.bars[0][2] == 8
 
 
 def test_library_duplicate_edit_delete_restore(qtbot, open_window, app_home):
@@ -192,4 +192,4 @@ def test_prompt_over_the_context_window_fails_that_cell_with_the_numbers(qtbot, 
     wait_run(qtbot, tab)
     cell = tab.experiment.result(0, SIDE_BY_SIDE_ROW)
     assert cell.status == "failed" and "too long" in cell.error
-    assert "too long" in tab.columns[0].reply.toPlainText()
+    assert "too long" in tab.side_by_side.columns[0].reply.toPlainText()

@@ -1,0 +1,44 @@
+"""The Prompt tab's top line: the experiment's name, saved experiments, and how to share results."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from model_backend.prompt_lab.experiment import Experiment
+
+
+class ExperimentBar(QWidget):
+    name_edited = Signal(str)
+    new_requested = Signal()
+    open_requested = Signal(str)  # the experiment's id
+    export_requested = Signal()
+    copy_python_requested = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.experiment_name = QLineEdit(name, self)
+        self.experiments = QComboBox(self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.new_experiment_button = QPushButton(self.tr("New experiment"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.copy_python_button = QPushButton(self.tr("Copy as Python"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Experiment"), self))
+        layout.addWidget(self.experiment_name, 1)
+        for widget in (self.new_experiment_button, self.experiments, self.open_button, self.export_button,
+                       self.copy_python_button):
+            layout.addWidget(widget)
+        self.experiment_name.textEdited.connect(self.name_edited)
+        self.new_experiment_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(str(self.experiments.currentData() or "")))
+        self.export_button.clicked.connect(self.export_requested)
+        self.copy_python_button.clicked.connect(self.copy_python_requested)
+
+    def show_name(self, name: str) -> None:
+        self.experiment_name.setText(name)
+
+    def list_experiments(self, experiments: list[Experiment]) -> None:
+        self.experiments.clear()
+        for experiment in experiments:
+            self.experiments.addItem(experiment.name, experiment.id)

@@ -1,0 +1,111 @@
+"""Page 2 of the Prompt tab: variants as columns, run on one seed with the same settings.
+
+The page owns its widgets and the columns; the tab decides what a variant is and when it runs.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.prompt_lab.variant_column import VariantColumn
+from desktop_app.widgets.model_picker import ModelPicker
+from model_backend.chat.chat_types import Sampling
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
+from model_backend.core.seeds import SEED_LIMIT
+
+
+class SideBySidePage(QWidget):
+    add_variant_requested = Signal()
+    run_requested = Signal()
+    stop_all_requested = Signal()
+
+    def __init__(self, registry: ModelRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns: list[VariantColumn] = []
+        self.model_picker = ModelPicker(registry, ModelKind.CHAT, self)
+        self.add_variant_button = QPushButton(self.tr("Add to comparison"), self)
+        self.run_button = QPushButton(self.tr("Run side by side"), self)
+        self.stop_all_button = QPushButton(self.tr("Stop all"), self)
+        self.stop_all_button.setEnabled(False)
+        self.temperature = QDoubleSpinBox(self)
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.max_new_tokens = QSpinBox(self)
+        self.max_new_tokens.setRange(1, 4096)
+        self.max_new_tokens.setValue(128)
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, SEED_LIMIT - 1)
+        self.columns_host = QWidget(self)
+        self.columns_layout = QHBoxLayout(self.columns_host)
+        self.columns_layout.addStretch(1)
+        self._lay_out()
+        self.add_variant_button.clicked.connect(self.add_variant_requested)
+        self.run_button.clicked.connect(self.run_requested)
+        self.stop_all_button.clicked.connect(self.stop_all_requested)
+
+    def _lay_out(self) -> None:
+        settings_row = QHBoxLayout()
+        for label, widget in ((self.tr("Temperature"), self.temperature),
+                              (self.tr("Max new tokens"), self.max_new_tokens), (self.tr("Seed"), self.seed)):
+            settings_row.addWidget(QLabel(label, self))
+            settings_row.addWidget(widget)
+        settings_row.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.columns_host)
+        top = QHBoxLayout()
+        top.addWidget(self.model_picker, 1)
+        top.addWidget(self.add_variant_button)
+        runs = QHBoxLayout()
+        runs.addWidget(self.run_button)
+        runs.addWidget(self.stop_all_button)
+        runs.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(settings_row)
+        layout.addLayout(runs)
+        layout.addWidget(scroll, 1)
+
+    # ---- settings --------------------------------------------------------------------------
+    def sampling(self) -> Sampling:
+        """No top-k or top-p cut, so temperature alone shapes the choice; every cell of a run uses this one seed."""
+        return Sampling(temperature=self.temperature.value(), top_p=1.0, top_k=0,
+                        max_new_tokens=self.max_new_tokens.value(), seed=self.seed.value())
+
+    def show_sampling(self, sampling: Sampling) -> None:
+        self.temperature.setValue(sampling.temperature)
+        self.max_new_tokens.setValue(sampling.max_new_tokens)
+        self.seed.setValue(sampling.seed or 0)
+
+    def set_running(self, running: bool) -> None:
+        self.stop_all_button.setEnabled(running)
+        self.run_button.setEnabled(not running)
+        self.add_variant_button.setEnabled(not running)
+
+    # ---- columns -----------------------------------------------------------------------------
+    def clear_columns(self) -> None:
+        for column in self.columns:  # Qt owns the columns: let it delete them, never the garbage collector
+            self.columns_layout.removeWidget(column)
+            column.hide()
+            column.deleteLater()
+        self.columns = []
+
+    def add_column(self, title: str, model_name: str) -> VariantColumn:
+        column = VariantColumn(len(self.columns), title, model_name, self.columns_host)
+        self.columns_layout.insertWidget(len(self.columns), column)
+        self.columns.append(column)
+        return column
+
+    def model_name(self, model_id: str) -> str:
+        return next((e.name for e in self.model_picker.entries if e.model_id == model_id),
+                    model_id.rpartition("/")[2])
