@@ -59,9 +59,6 @@ class BackendController(QObject):
     def cancel(self, job_id: str) -> None:
         self.worker.cancel(job_id)
 
-    def is_busy(self) -> bool:
-        return bool(self._active_jobs)
-
     @Slot(object)
     def _on_event(self, event) -> None:
         if isinstance(event, DeviceStatus):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from desktop_app.widgets import palette
 from model_backend.audio.sound_devices import AudioAvailability, probe
 
 
@@ -23,7 +24,7 @@ class AudioDevicePanel(QWidget):
         self.refresh_button.setText(self.tr("Refresh devices"))
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #8d6e00;")
+        self.reason.setStyleSheet(f"color: {palette.WARNING};")
         row = QHBoxLayout()
         row.addWidget(self.output_combo, 1)
         row.addWidget(self.refresh_button)

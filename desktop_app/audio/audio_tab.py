@@ -23,15 +23,23 @@ class AudioTab(QWidget):
     def __init__(self, controller: BackendController, registry: ModelRegistry, paths: AppPaths,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.start_after_load: float | None = None  # a segment asked to play from here once its file is back
+        self.title_before_load = ""
+        self._build_parts(controller, registry, paths)
+        self._lay_out()
+        self._connect()
+
+    # ---- building (the same three steps in every tab: parts, layout, connections) --------------
+    def _build_parts(self, controller: BackendController, registry: ModelRegistry, paths: AppPaths) -> None:
         self.devices = AudioDevicePanel(self)
         self.stage = SoundStage(self)
         self.loader = AudioLoader(self)
-        self.start_after_load: float | None = None  # a segment asked to play from here once its file is back
-        self.title_before_load = ""
         self.speech_to_text = SpeechToTextPage(controller, registry, paths.audio_dir, self.devices.input_device,
                                                self.devices.record_unavailable_reason, self)
         self.text_to_speech = TextToSpeechPage(controller, registry, self)
         self.music = MusicPage(controller, registry, paths.models_dir, self)
+
+    def _lay_out(self) -> None:
         self.pages = QTabWidget(self)
         self.pages.addTab(self.speech_to_text, self.tr("Speech to text"))
         self.pages.addTab(self.text_to_speech, self.tr("Text to speech"))
@@ -46,6 +54,7 @@ class AudioTab(QWidget):
         splitter.setSizes([620, 580])
         QVBoxLayout(self).addWidget(splitter)
 
+    def _connect(self) -> None:
         self.devices.changed.connect(self._on_devices_changed)
         self.speech_to_text.sound_chosen.connect(self.show_file)
         self.speech_to_text.play_requested.connect(self.play_segment)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.widgets import palette
 from desktop_app.widgets.image_view import to_qimage
 from model_backend.audio.analysis import envelope
 
@@ -55,7 +56,7 @@ class _TimelineView(QWidget):
         if self.playhead is None or self.duration <= 0:
             return
         x = self.playhead / self.duration * self.width()
-        painter.setPen(QPen(QColor("#e53935"), 2))
+        painter.setPen(QPen(QColor(palette.PLAYHEAD), 2))
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
 
 
@@ -95,7 +96,7 @@ class WaveformView(_TimelineView):
             return
         mins, maxs = self.envelope_for_width(max(1, self.width()))
         middle = self.height() / 2
-        painter.setPen(QPen(QColor("#1e88e5"), 1))
+        painter.setPen(QPen(QColor(palette.WAVEFORM), 1))
         for x, (low, high) in enumerate(zip(mins, maxs)):
             painter.drawLine(QPointF(x, middle - high * middle), QPointF(x, middle - low * middle))
         self._paint_playhead(painter)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.audio.audio_views import HeatmapView, WaveformView
+from desktop_app.widgets import palette
 from model_backend.audio.analysis import spectrogram
 from model_backend.audio.sound_devices import AudioDeviceError, Player
 
@@ -43,7 +44,7 @@ class SoundStage(QWidget):
         self.time_label = QLabel(self)
         self.problem = QLabel(self)  # why playing or saving failed; the title keeps describing the sound
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setStyleSheet(f"color: {palette.ERROR};")
         buttons = QHBoxLayout()
         for widget in (self.play_button, self.stop_button, self.save_button):
             buttons.addWidget(widget)

@@ -47,7 +47,7 @@ class ProbabilityBars(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
             bar_space = self.width() - label_width - 52
             bar = QRectF(label_width, top + 3, max(1.0, bar_space * probability), self.ROW_HEIGHT - 10)
-            painter.fillRect(bar, QColor("#2e7d32") if chosen else QColor("#90a4ae"))
+            painter.fillRect(bar, QColor(palette.CHOSEN_TOKEN_BAR if chosen else palette.OTHER_TOKEN_BAR))
             painter.drawText(QRectF(label_width + bar_space + 4, top, 48, self.ROW_HEIGHT - 4),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{probability:.1%}")
         painter.end()

@@ -5,10 +5,11 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import visible_token
 from model_backend.chat.chat_types import PromptTokens
 
-_CHIP_COLOURS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6")
+_CHIP_COLOURS = palette.TOKEN_CHIPS
 
 
 class PromptTokensView(QWidget):
@@ -42,7 +43,7 @@ class PromptTokensView(QWidget):
         for index, token in enumerate(prompt.tokens):
             colour = _CHIP_COLOURS[index % len(_CHIP_COLOURS)]
             label = html.escape(visible_token(token.text))
-            style = "font-style: italic; color: #6a1b9a;" if token.special else ""
+            style = f"font-style: italic; color: {palette.SPECIAL_TOKEN};" if token.special else ""
             chips.append(f'<span style="background:{colour}; {style}">{label}<sub style="color:#777">'
                          f"{token.token_id}</sub></span> ")
             if token.text.endswith("\n"):

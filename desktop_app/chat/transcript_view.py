@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import confidence_colour, escape_with_breaks
 from model_backend.chat.conversations import ChatMessage, Conversation
 
@@ -49,7 +50,7 @@ class TranscriptView(QTextBrowser):
                 links.append(("edit", self.tr("Edit and resend")))
             elif is_last:
                 links.append(("regenerate", self.tr("Regenerate")))
-        return " · ".join(f'<a href="act:{action}:{index}" style="color: #1565c0;">{html.escape(label)}</a>'
+        return " · ".join(f'<a href="act:{action}:{index}" style="color: {palette.LINK};">{html.escape(label)}</a>'
                           for action, label in links)
 
     def _stats_html(self, message: ChatMessage) -> str:
@@ -100,14 +101,14 @@ class TranscriptView(QTextBrowser):
 
     def _message_html(self, index: int, message: ChatMessage, is_last: bool, busy: bool, live: bool = False) -> str:
         if message.role == "user":
-            who, colour, body = self.tr("You"), "#0d47a1", escape_with_breaks(message.content)
+            who, colour, body = self.tr("You"), palette.USER_NAME, escape_with_breaks(message.content)
         else:
-            who, colour, body = self.tr("Assistant"), "#1b5e20", self._reply_html(index, message)
+            who, colour, body = self.tr("Assistant"), palette.ASSISTANT_NAME, self._reply_html(index, message)
         note = ""
         if live:
             note = " <i style='color:#777'>" + html.escape(self.tr("writing…")) + "</i>"
         elif message.stopped:
-            note = " <i style='color:#b71c1c'>" + html.escape(self.tr("(stopped)")) + "</i>"
+            note = f" <i style='color:{palette.ERROR}'>" + html.escape(self.tr("(stopped)")) + "</i>"
         actions = "" if live else "&nbsp;&nbsp;<small>" + self._actions_html(index, message, is_last, busy) + "</small>"
         return (f"<p><b style='color:{colour}'>{html.escape(who)}</b>{note}{actions}<br>"
                 f"<span style='white-space: pre-wrap'>{body}</span>{self._stats_html(message)}</p>")

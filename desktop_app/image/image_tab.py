@@ -6,13 +6,11 @@ import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSlider,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.controller import BackendController
 from desktop_app.image.filmstrip_view import FilmstripView
+from desktop_app.image.forward_process_page import ForwardProcessPage
 from desktop_app.image.gallery_view import GalleryView
 from desktop_app.image.image_settings_panel import ImageSettingsPanel
 from desktop_app.widgets.event_dispatch import dispatch
@@ -30,7 +29,6 @@ from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.seeds import resolve_seed
-from model_backend.image.forward_process import NoiseSchedule
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_types import DenoisePreview, GeneratedImage, ImageResult
 
@@ -46,18 +44,28 @@ class ImageTab(QWidget):
         self.jobs: set[str] = set()
         self.frames: list[DenoisePreview] = []
         self.results: list[GeneratedImage] = []
+        self._build_parts(registry)
+        self._lay_out()
+        self._connect()
+        self.model_picker.refresh()
+        self.gallery_view.refresh()
+
+    # ---- building (the same three steps in every tab: parts, layout, connections) --------------
+    def _build_parts(self, registry: ModelRegistry) -> None:
         self.model_picker = ModelPicker(registry, ModelKind.IMAGE, self)
         self.settings_panel = ImageSettingsPanel(self)
         self.generate_button = QPushButton(self.tr("Generate"), self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setEnabled(False)
         self.status = JobStatus(self)
-        self.notice = self.status.notice
         self.result_view = ImageView(self.tr("Your image appears here."), self)
         self.result_picker = QComboBox(self)
         self.filmstrip = FilmstripView(self)
-        self.gallery_view = GalleryView(gallery, self)
+        self.gallery_view = GalleryView(self.gallery, self)
+        entry_folder = lambda: (entry.path if (entry := self.model_picker.current_entry()) else None)  # noqa: E731
+        self.forward = ForwardProcessPage(entry_folder, lambda: self.result_view.pixels, self)
 
+    def _lay_out(self) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.model_picker)
@@ -77,10 +85,9 @@ class ImageTab(QWidget):
         generate_page.addWidget(self.filmstrip)
         generate_page.addWidget(self.gallery_view)
         generate_page.setSizes([420, 360, 200])
-
         self.pages = QTabWidget(self)
         self.pages.addTab(generate_page, self.tr("Generate and watch denoising"))
-        self.pages.addTab(self._build_forward_page(), self.tr("Forward process"))
+        self.pages.addTab(self.forward, self.tr("Forward process"))
         self.pages.addTab(self._build_compare_page(), self.tr("Compare settings"))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -88,13 +95,12 @@ class ImageTab(QWidget):
         splitter.setSizes([360, 900])
         QVBoxLayout(self).addWidget(splitter)
 
+    def _connect(self) -> None:
         self.generate_button.clicked.connect(self.generate)
         self.stop_button.clicked.connect(self.stop)
         self.result_picker.currentIndexChanged.connect(self._show_result)
         self.gallery_view.reuse_requested.connect(self.reuse_settings)
         self.gallery_view.open_requested.connect(self.show_gallery_item)
-        self.model_picker.refresh()
-        self.gallery_view.refresh()
 
     # ---- generating --------------------------------------------------------------------
     def show_notice(self, text: str, error: bool = False) -> None:
@@ -199,67 +205,6 @@ class ImageTab(QWidget):
             self.model_picker.combo.setCurrentIndex(index)
         self.show_notice(self.tr("Settings restored, seed {seed} included: Generate makes the same image again.").format(
             seed=settings.get("seed")))
-
-    # ---- forward process ---------------------------------------------------------------
-    def _build_forward_page(self) -> QWidget:
-        page = QWidget(self)
-        self.forward_view = ImageView(self.tr("Open a picture (or generate one) to add noise to it."), page)
-        self.forward_slider = QSlider(Qt.Orientation.Horizontal, page)
-        self.forward_caption = QLabel(page)
-        open_button = QPushButton(self.tr("Open picture…"), page)
-        use_result = QPushButton(self.tr("Use the generated image"), page)
-        row = QHBoxLayout()
-        row.addWidget(open_button)
-        row.addWidget(use_result)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addLayout(row)
-        layout.addWidget(self.forward_view, 1)
-        layout.addWidget(self.forward_slider)
-        layout.addWidget(self.forward_caption)
-        self.forward_source: np.ndarray | None = None
-        open_button.clicked.connect(self._open_forward_picture)
-        use_result.clicked.connect(lambda: self.set_forward_source(self.result_view.pixels))
-        self.forward_slider.valueChanged.connect(self.show_forward_step)
-        return page
-
-    def _open_forward_picture(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
-        if path:
-            self.open_forward_picture(path)
-
-    def open_forward_picture(self, path: str) -> bool:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            with Image.open(path) as picture:
-                picture.thumbnail((512, 512))
-                self.set_forward_source(np.asarray(picture.convert("RGB")))
-        except (OSError, UnidentifiedImageError, ValueError):
-            self.forward_caption.setText(self.tr("{path} is not a picture this app can open.").format(path=path))
-            return False
-        return True
-
-    def set_forward_source(self, pixels: np.ndarray | None) -> None:
-        if pixels is None:
-            return
-        entry = self.model_picker.current_entry()
-        self.schedule = NoiseSchedule.for_model_folder(entry.path) if entry else NoiseSchedule.from_config({})
-        self.forward_source = pixels
-        self.forward_slider.setRange(0, self.schedule.steps - 1)
-        self.show_forward_step(self.forward_slider.value())
-
-    @Slot(int)
-    def show_forward_step(self, t: int) -> None:
-        if self.forward_source is None:
-            return
-        self.forward_view.show_pixels(self.schedule.noised(self.forward_source, t))
-        snr = self.schedule.signal_to_noise(t)
-        self.forward_caption.setText(self.tr(
-            "Timestep {t} of {n}: signal-to-noise ratio {snr:.3g} ({db:+.1f} dB); {keep:.0%} of the picture's "
-            "amplitude is left").format(t=t, n=self.schedule.steps, snr=snr, db=10 * np.log10(max(snr, 1e-12)),
-                                        keep=float(np.sqrt(self.schedule.alphas_cumprod[t]))))
 
     # ---- comparison grid ---------------------------------------------------------------
     def _build_compare_page(self) -> QWidget:

@@ -5,6 +5,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.widgets import palette
+
 
 class AccuracyChart(QWidget):
     ROW = 24
@@ -33,8 +35,8 @@ class AccuracyChart(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
             space = self.width() - label_width - 90
             share = passed / scored if scored else 0.0
-            painter.fillRect(QRectF(label_width, top + 3, space, self.ROW - 10), QColor("#eceff1"))
-            painter.fillRect(QRectF(label_width, top + 3, max(1.0, space * share), self.ROW - 10), QColor("#1565c0"))
+            painter.fillRect(QRectF(label_width, top + 3, space, self.ROW - 10), QColor(palette.CHART_TRACK))
+            painter.fillRect(QRectF(label_width, top + 3, max(1.0, space * share), self.ROW - 10), QColor(palette.CHART_BAR))
             text = f"{share:.0%} ({passed}/{scored})" if scored else "–"
             painter.drawText(QRectF(label_width + space + 6, top, 84, self.ROW - 4),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_app.widgets import palette
 from model_backend.chat.chat_types import PromptTokens
 
 
@@ -19,7 +20,7 @@ class PromptPreview(QWidget):
         layout.addWidget(self.text, 1)
 
     def show_error(self, message: str) -> None:
-        self.summary.setStyleSheet("color: #b71c1c;")
+        self.summary.setStyleSheet(f"color: {palette.ERROR};")
         self.summary.setText(message)
 
     def show_pending(self) -> None:
@@ -38,5 +39,5 @@ class PromptPreview(QWidget):
             parts.append(self.tr("This model has no chat template: a plain “User:/Assistant:” prompt is used."))
         if unused:
             parts.append(self.tr("Not used by the template: {names}.").format(names=", ".join(unused)))
-        self.summary.setStyleSheet("color: #b71c1c;" if problem else "")
+        self.summary.setStyleSheet(f"color: {palette.ERROR};" if problem else "")
         self.summary.setText(" ".join(parts))

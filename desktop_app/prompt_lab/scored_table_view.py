@@ -5,10 +5,11 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop_app.widgets import palette
 from model_backend.prompt_lab.experiment import CellResult, CellStatus
 from model_backend.prompt_lab.techniques import TableRow
 
-PASS, FAIL = QColor("#c8e6c9"), QColor("#ffcdd2")
+PASS, FAIL = QColor(palette.PASSED_CELL), QColor(palette.FAILED_CELL)
 
 
 class ScoredTableView(QTableWidget):

@@ -148,8 +148,3 @@ class TechniqueEditor(QWidget):
     def _cell(self, row: int, column: int) -> str:
         item = self.examples.item(row, column)
         return item.text() if item is not None else ""
-
-    def set_value(self, name: str, value: str) -> None:
-        """Fill one variable of the form (as if typed)."""
-        self.variable_fields[name].setText(value)
-        self._on_edit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QToolButton, QWidget
 
 from model_backend.core.errors import InvalidModelError
@@ -57,7 +57,7 @@ class ModelPicker(QWidget):
         self.combo.clear()
         for entry in self.entries:
             self.combo.addItem(entry.name, entry.model_id)
-            self.combo.setItemData(self.combo.count() - 1, entry.description, 3)  # Qt.ToolTipRole
+            self.combo.setItemData(self.combo.count() - 1, entry.description, Qt.ItemDataRole.ToolTipRole)
         if not self.entries:
             self.combo.addItem(self.tr("No {kind} model found — add a model folder").format(kind=self.kind.value), "")
         index = self.combo.findData(select_id) if select_id else -1

@@ -53,7 +53,3 @@ def whisper_log_mel(samples_16k: np.ndarray, n_mels: int = 80) -> np.ndarray:
     window = np.pad(window, (0, WHISPER_RATE * WHISPER_WINDOW_SECONDS - len(window)))
     features = extractor(window)
     return np.asarray(features[:, :3000], dtype=np.float32)
-
-
-def peak_level(samples: np.ndarray) -> float:
-    return float(np.max(np.abs(samples))) if len(samples) else 0.0

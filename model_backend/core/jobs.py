@@ -79,7 +79,10 @@ class Cancelled:
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """Not tied to a job: what device the backend uses and how much accelerator memory it holds."""
+    """Which device and precision the backend now uses, why, and how much accelerator memory it holds.
+
+    Sent during a job whenever a model is loaded or used (``job_id`` names that job), but it is
+    about the app, not the job: the controller hands it to the status bar, never to the job's handler."""
 
     job_id: str
     device: str

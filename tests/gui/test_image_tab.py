@@ -28,12 +28,12 @@ def test_generate_shows_the_filmstrip_and_saves_to_the_gallery(qtbot, open_windo
     assert tab.filmstrip.slider.isEnabled() and tab.filmstrip.slider.maximum() == len(tab.results[0].frames) - 1
     tab.filmstrip.slider.setValue(0)
     assert "Step 1 of 5" in tab.filmstrip.caption.text()
-    assert "Saved to the gallery" in tab.notice.text() and tab.gallery_view.list.count() == 1
+    assert "Saved to the gallery" in tab.status.notice.text() and tab.gallery_view.list.count() == 1
     assert len(Gallery(app_home.images_dir).items()) == 1
     frames = len(tab.results[0].frames)
     tab.filmstrip.set_frames([])
     tab.gallery_view.list.setCurrentRow(0)  # reopening an image brings its filmstrip back
-    assert len(tab.filmstrip.frames) == frames and "seed" in tab.notice.text()
+    assert len(tab.filmstrip.frames) == frames and "seed" in tab.status.notice.text()
 
 
 def test_reusing_a_gallery_seed_gives_the_identical_image(qtbot, open_window, tiny_sd_dir):
@@ -59,7 +59,7 @@ def test_stop_discards_the_unfinished_image(qtbot, open_window, tiny_sd_dir, app
     tab.stop_button.click()
     wait_done(qtbot, tab)
     assert tab.results == [] and tab.result_view.pixels is None
-    assert "discarded" in tab.notice.text() and Gallery(app_home.images_dir).items() == []
+    assert "discarded" in tab.status.notice.text() and Gallery(app_home.images_dir).items() == []
 
 
 def test_empty_prompt_is_explained(qtbot, open_window, tiny_sd_dir):
@@ -67,7 +67,7 @@ def test_empty_prompt_is_explained(qtbot, open_window, tiny_sd_dir):
     tab.settings_panel.prompt.setPlainText("")
     tab.generate()
     wait_done(qtbot, tab)
-    assert "Type a prompt" in tab.notice.text()
+    assert "Type a prompt" in tab.status.notice.text()
 
 
 def test_forward_process_slider(qtbot, open_window, tiny_sd_dir, tmp_path):
@@ -76,15 +76,15 @@ def test_forward_process_slider(qtbot, open_window, tiny_sd_dir, tmp_path):
     window, tab = open_image_tab(open_window, tiny_sd_dir)
     picture = tmp_path / "photo.png"
     Image.new("RGB", (32, 32), (0, 0, 255)).save(picture)
-    assert tab.open_forward_picture(str(picture))
-    tab.forward_slider.setValue(0)
-    clean = tab.forward_view.pixels.astype(int)
-    tab.forward_slider.setValue(999)
-    noisy = tab.forward_view.pixels.astype(int)
+    assert tab.forward.open_picture(str(picture))
+    tab.forward.slider.setValue(0)
+    clean = tab.forward.view.pixels.astype(int)
+    tab.forward.slider.setValue(999)
+    noisy = tab.forward.view.pixels.astype(int)
     assert abs(clean[..., 2].mean() - 255) < 15 and abs(noisy[..., 2].mean() - 255) > 60
-    assert "signal-to-noise" in tab.forward_caption.text()
+    assert "signal-to-noise" in tab.forward.caption.text()
     (tmp_path / "text.png").write_text("not a picture")
-    assert not tab.open_forward_picture(str(tmp_path / "text.png"))
+    assert not tab.forward.open_picture(str(tmp_path / "text.png"))
 
 
 def test_comparison_grid_uses_one_seed(qtbot, open_window, tiny_sd_dir):
@@ -97,4 +97,4 @@ def test_comparison_grid_uses_one_seed(qtbot, open_window, tiny_sd_dir):
     assert all(v.pixels is not None for v in views)
     assert not np.array_equal(views[0].pixels, views[1].pixels)
     tab.compare_values.setText("1, lots")
-    assert not tab.make_grid() and "not a number" in tab.notice.text()
+    assert not tab.make_grid() and "not a number" in tab.status.notice.text()
