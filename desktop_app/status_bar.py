@@ -6,6 +6,7 @@ import os
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from desktop_app.widgets.elided_label import ElidedLabel
 from model_backend.core.jobs import DeviceStatus
 
 
@@ -22,7 +23,7 @@ class AppStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.device_label = QLabel(self.tr("Device: chosen when the first model loads"), self)
-        self.model_label = QLabel(self.tr("Model: none loaded"), self)
+        self.model_label = ElidedLabel(self.tr("Model: none loaded"), self)
         self.memory_label = QLabel(self)
         self.speed_label = QLabel(self.tr("Speed: –"), self)
         for label in (self.device_label, self.model_label, self.memory_label, self.speed_label):

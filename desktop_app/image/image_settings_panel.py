@@ -57,7 +57,8 @@ class ImageSettingsPanel(QWidget):
         self.batch = QSpinBox(self)
         self.batch.setRange(1, 16)
         self.low_memory = QCheckBox(self.tr("Low memory (slower)"), self)
-        self.exact_previews = QCheckBox(self.tr("Exact previews (decode every frame; slower)"), self)
+        self.exact_previews = QCheckBox(self.tr("Exact previews"), self)
+        self.exact_previews.setToolTip(self.tr("Decode every preview with the VAE: the true picture at each step, slightly slower"))
         self.start_picture = ""
         self.start_button = QPushButton(self.tr("Start from a picture…"), self)
         self.clear_start_button = QPushButton(self.tr("Clear"), self)

@@ -1,4 +1,9 @@
-"""Show a numpy RGB image scaled to fit (pixel-sharp when enlarged, so tiny images stay honest)."""
+"""Show a numpy RGB image scaled to fit (pixel-sharp when enlarged, so tiny images stay honest).
+
+The view's size hints never depend on the picture: a QLabel holding a pixmap asks for at least the
+pixmap's size, so a picture scaled to fill the view would pin the window at that width for good
+(on a 1280 px classroom screen, off the edge). The picture follows the view, never the reverse.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -13,13 +18,23 @@ def to_qimage(pixels: np.ndarray) -> QImage:
     return QImage(pixels.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
+MINIMUM = QSize(160, 160)
+PREFERRED = QSize(320, 320)
+
+
 class ImageView(QLabel):
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(placeholder, parent)
         self.pixels: np.ndarray | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setWordWrap(True)  # a long placeholder or message wraps instead of widening the view
+
+    def minimumSizeHint(self) -> QSize:
+        return MINIMUM
+
+    def sizeHint(self) -> QSize:
+        return PREFERRED
 
     def show_pixels(self, pixels: np.ndarray | None) -> None:
         self.pixels = pixels

@@ -1,13 +1,16 @@
 """Choose a model, or add a model folder / GGUF file / single-file image checkpoint without restarting.
 
-The registry only reads small metadata files, so scanning on the GUI thread stays quick.
+The registry only reads small metadata files, so scanning on the GUI thread stays quick. The picker
+stays narrow whatever the model names (a classroom laptop is 1280 px wide): the list shows as much of a
+name as fits, the full name and description are in the tooltip, and the ways to add a model share one
+"Add" menu.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.model_inspection import ModelKind
@@ -16,37 +19,38 @@ from model_backend.core.registry import ModelEntry, ModelRegistry
 
 class ModelPicker(QWidget):
     model_changed = Signal(str)
-    path_added = Signal(str)
 
     def __init__(self, registry: ModelRegistry, kind: ModelKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
         self.kind = kind
         self.combo = QComboBox(self)
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(14)  # long names are cut in the box and whole in the tooltip
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.add_folder_button = QToolButton(self)
-        self.add_folder_button.setText(self.tr("Add model folder…"))
-        self.add_file_button = QToolButton(self)
+        self.add_button = QToolButton(self)
+        self.add_button.setText(self.tr("Add…"))
+        self.add_button.setToolTip(self.tr("Use a model from a folder or a file on this computer"))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_button)
+        self.add_folder_action = menu.addAction(self.tr("Add model folder…"), self._choose_folder)
+        # GGUF files hold language models only; single .safetensors files hold image checkpoints
+        self.add_file_action = None
         if kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
-            self.add_file_button.setText(self.tr("Add checkpoint file…"))
-            self.add_file_button.setToolTip(self.tr(
+            self.add_file_action = menu.addAction(self.tr("Add checkpoint file…"), self._choose_file)
+            self.add_file_action.setToolTip(self.tr(
                 "A Stable Diffusion 1.x, 2.x or SDXL checkpoint in one .safetensors file. Loading it needs the "
                 "base model's configuration in your models folder or the Hugging Face cache."))
-        else:
-            self.add_file_button.setText(self.tr("Add GGUF file…"))
-        # GGUF files hold language models only; single .safetensors files hold image checkpoints
-        self.add_file_button.setVisible(kind in (ModelKind.CHAT, ModelKind.IMAGE))
+            menu.setToolTipsVisible(True)
+        elif kind is ModelKind.CHAT:
+            self.add_file_action = menu.addAction(self.tr("Add GGUF file…"), self._choose_file)
+        self.add_button.setMenu(menu)
         self.refresh_button = QToolButton(self)
         self.refresh_button.setText(self.tr("Rescan"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
-        layout.addWidget(self.add_folder_button)
-        layout.addWidget(self.add_file_button)
+        layout.addWidget(self.add_button)
         layout.addWidget(self.refresh_button)
-        self.add_folder_button.clicked.connect(self._choose_folder)
-        self.add_file_button.clicked.connect(self._choose_file)
         self.refresh_button.clicked.connect(lambda: self.refresh(self.current_model_id()))
         self.combo.currentIndexChanged.connect(self._on_index_changed)
         self.entries: list[ModelEntry] = []
@@ -63,6 +67,7 @@ class ModelPicker(QWidget):
         index = self.combo.findData(select_id) if select_id else -1
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(False)
+        self._show_full_name()
         self.model_changed.emit(self.current_model_id())
 
     def current_model_id(self) -> str:
@@ -73,7 +78,12 @@ class ModelPicker(QWidget):
 
     @Slot(int)
     def _on_index_changed(self, index: int) -> None:
+        self._show_full_name()
         self.model_changed.emit(self.current_model_id())
+
+    def _show_full_name(self) -> None:
+        entry = self.current_entry()
+        self.combo.setToolTip(f"{entry.name}\n{entry.description}" if entry else self.combo.currentText())
 
     @Slot()
     def _choose_folder(self) -> None:
@@ -100,6 +110,5 @@ class ModelPicker(QWidget):
             return False
         resolved = str(entry.path if entry.path.is_dir() else Path(path).expanduser().resolve())
         self.registry.add_folder(resolved)
-        self.path_added.emit(resolved)
         self.refresh(f"path:{resolved}")
         return True

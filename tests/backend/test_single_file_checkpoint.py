@@ -329,19 +329,26 @@ def test_checkpoint_draws_the_same_picture_as_its_folder(tiny_sd_dir, tiny_check
 
 
 def test_model_picker_offers_checkpoint_files_for_images(qtbot, tiny_checkpoint, tmp_path, app_home, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from desktop_app.widgets.model_picker import ModelPicker
 
-    warnings = []
+    warnings, filters = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda parent, title, folder, file_filter: filters.append(file_filter) or ("", ""))
     picker = ModelPicker(ModelRegistry(app_home), ModelKind.IMAGE)
     qtbot.addWidget(picker)
-    assert not picker.add_file_button.isHidden() and picker.add_file_button.text() == "Add checkpoint file…"
+    picker.add_file_action.trigger()
+    assert "*.safetensors" in filters[-1]
     assert picker.add_path(str(tiny_checkpoint))
     assert picker.current_model_id() == f"path:{tiny_checkpoint.resolve()}"
     assert not picker.add_path(str(save_tensors(tmp_path / "classifier.safetensors", {"fc.weight": (2, 2)})))
     assert "not an image checkpoint" in warnings[0]
     chat_picker = ModelPicker(ModelRegistry(app_home), ModelKind.CHAT)
     qtbot.addWidget(chat_picker)
-    assert chat_picker.add_file_button.text() == "Add GGUF file…"
+    chat_picker.add_file_action.trigger()
+    assert "*.gguf" in filters[-1]
+    speech_picker = ModelPicker(ModelRegistry(app_home), ModelKind.SPEECH_TO_TEXT)
+    qtbot.addWidget(speech_picker)
+    assert speech_picker.add_file_action is None  # no single-file format for speech models
