@@ -23,6 +23,7 @@ from model_backend.core.model_inspection import ModelKind
 from model_backend.core.offline import enable_offline_mode
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
+from model_backend.core.stale_files import remove_stale_leftovers
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import ImageModelCache
 from model_backend.image.image_types import ImageRequest
@@ -56,6 +57,9 @@ class Backend:
     def __init__(self, paths: AppPaths, registry: ModelRegistry | None = None) -> None:
         enable_offline_mode()
         self.paths = paths
+        # Leftovers of writes killed half-way (temp files, conversion folders), never another running
+        # copy's work in progress; on the backend thread, so the window is not kept waiting.
+        remove_stale_leftovers(paths)
         self.registry = registry or ModelRegistry(paths)
         self.chat_models = ChatModelCache(paths.converted_models_dir)
         self.image_models = ImageModelCache(self.registry)

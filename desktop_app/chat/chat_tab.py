@@ -47,6 +47,7 @@ class ActiveReply:
     restore_text: str | None = None  # the user's text, put back in the box on failure
     removed: list[ChatMessage] = field(default_factory=list)  # messages an edit/regenerate replaced
     finished: bool = False
+    sent: ChatMessage | None = None  # the user's message; found by identity (another copy's may follow it)
 
 
 class ChatTab(QWidget):
@@ -219,12 +220,14 @@ class ChatTab(QWidget):
         if self.editing_index is not None:
             removed = conversation.messages[self.editing_index:]
             del conversation.messages[self.editing_index:]
-        conversation.messages.append(ChatMessage("user", text))
+        sent = ChatMessage("user", text)
+        conversation.messages.append(sent)
         self.composer.clear()
         self.cancel_edit()
-        self._start_reply(conversation, restore_text=text, removed=removed)
+        self._start_reply(conversation, restore_text=text, removed=removed, sent=sent)
 
-    def _start_reply(self, conversation: Conversation, restore_text: str | None, removed: list[ChatMessage]) -> None:
+    def _start_reply(self, conversation: Conversation, restore_text: str | None, removed: list[ChatMessage],
+                     sent: ChatMessage | None = None) -> None:
         self._store_system_prompt()
         conversation.model_id = self.model_picker.current_model_id()
         self._save(conversation)  # the user's message is on disk before the model sees it
@@ -234,7 +237,7 @@ class ChatTab(QWidget):
             sampling=self.sampling_panel.sampling(),
             device=self.sampling_panel.device_choice(),
         )
-        self.reply = ActiveReply(request.job_id, conversation, restore_text=restore_text, removed=removed)
+        self.reply = ActiveReply(request.job_id, conversation, restore_text=restore_text, removed=removed, sent=sent)
         self.hide_notice()
         self.controller.submit(request, self._on_reply_events)
         self.preloader.mark_loaded(request.model_id, request.device)
@@ -340,8 +343,10 @@ class ChatTab(QWidget):
         """Take the unanswered message back out (its text returns to the box) and restore what it replaced."""
         reply.finished = True
         conversation = reply.conversation
-        if reply.restore_text is not None and conversation.messages and conversation.messages[-1].role == "user":
-            conversation.messages.pop()
+        # Saving merged other copies' messages in, so the sent message need not be the last one.
+        index = next((i for i, m in enumerate(conversation.messages) if m is reply.sent), None)
+        if reply.restore_text is not None and index is not None:
+            del conversation.messages[index]
             if not self.composer.text().strip():
                 self.composer.set_text(reply.restore_text)
         conversation.messages.extend(reply.removed)

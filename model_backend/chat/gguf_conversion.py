@@ -4,6 +4,13 @@ Loading GGUF through transformers de-quantises every tensor (about 30 s for Smol
 converted float32 copy then loads in about a second. The conversion runs in a child process so
 Stop (or quitting) can end it at once, and it writes to a temporary folder that is renamed into
 place only when complete, so a crash never leaves a half-written cache.
+
+Two copies of the app may want the same conversion at once. The converting copy holds the
+cross-process lock ``.<folder>.lock`` in the converted-models cache from before it clears
+``.<folder>.partial`` until the result is renamed into place; the other copy waits for the lock
+(reporting that another copy is converting, and still cancellable), then finds the finished folder
+and reuses it. A ``.partial`` folder whose lock nobody holds belongs to no running copy (the system
+releases the lock of a killed process), which is what the start-up clean-up relies on.
 """
 from __future__ import annotations
 
@@ -17,10 +24,11 @@ from threading import Event
 from typing import Callable
 
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
+from model_backend.core.file_lock import held_cancellable, lock_path_for
 from model_backend.core.jobs import ProgressFn
 
 COMPLETE_MARKER = "conversion-complete"
-
+WAITING_MESSAGE = "Another copy of the app is converting this model… (it will be reused here)"
 
 
 def cache_folder_for(gguf_path: Path, cache_root: Path, library_version: str) -> Path:
@@ -102,10 +110,19 @@ def convert_gguf(
     child_body: Callable = _convert_in_child,
     timeout_s: float = 1800.0,
 ) -> Path:
-    """Produce ``target`` (a Hugging Face folder) from ``gguf_path``; cancellable at any moment."""
+    """Produce ``target`` (a Hugging Face folder) from ``gguf_path``; cancellable at any moment, also
+    while another copy of the app converts the same file (its result is then reused)."""
     if is_complete(target):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    with held_cancellable(lock_path_for(target), cancel, lambda: progress(None, WAITING_MESSAGE)):
+        if is_complete(target):  # the other copy finished it while this one waited
+            return target
+        return _convert_locked(gguf_path, target, progress, cancel, child_body, timeout_s)
+
+
+def _convert_locked(gguf_path: Path, target: Path, progress: ProgressFn, cancel: Event, child_body: Callable,
+                    timeout_s: float) -> Path:
     staging = target.with_name(f".{target.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     context = multiprocessing.get_context("spawn")

@@ -1,16 +1,23 @@
 """The image gallery: PNG files whose metadata holds everything needed to make them again.
 
-Each image is encoded in memory and written atomically, so a crash never leaves half a PNG.
+Each image is encoded in memory and written atomically, so a crash never leaves half a PNG. Names
+are ``<time>-seed<seed>[-<n>].png``; choosing a free name and writing the file happen under the
+folder's cross-process lock (``.gallery.lock``), so two copies of the app saving the same seed in
+the same second still get a file each, and an existing image is never overwritten.
 """
 from __future__ import annotations
 
 import io
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from model_backend.core.atomic import atomic_write_bytes
+from model_backend.core.file_lock import held
+
+LOCK_NAME = ".gallery.lock"
 
 METADATA_KEY = "genai-classroom"
 
@@ -28,7 +35,8 @@ def encode_png(pixels, settings: dict) -> bytes:
     info = PngInfo()
     info.add_text(METADATA_KEY, json.dumps(settings, ensure_ascii=False))
     # The widely used "parameters" text, so other tools show the prompt and seed too.
-    info.add_text("parameters", f"{settings.get('prompt', '')}\nNegative prompt: {settings.get('negative_prompt', '')}\n"
+    info.add_text("parameters", f"{settings.get('prompt', '')}\n"
+                                f"Negative prompt: {settings.get('negative_prompt', '')}\n"
                                 f"Steps: {settings.get('steps')}, Sampler: {settings.get('scheduler')}, "
                                 f"CFG scale: {settings.get('guidance')}, Seed: {settings.get('seed')}, "
                                 f"Model: {settings.get('model')}")
@@ -54,15 +62,22 @@ class Gallery:
         self.folder = Path(folder)
 
     def save(self, pixels, settings: dict, frames=()) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.folder / f"{stamp}-seed{settings.get('seed', 0)}.png"
-        counter = 1
-        while path.exists():
-            path = self.folder / f"{stamp}-seed{settings.get('seed', 0)}-{counter}.png"
-            counter += 1
-        if frames:  # the filmstrip travels with the image (written first: the PNG marks completion)
-            atomic_write_bytes(frames_path(path), encode_frames(frames))
-        atomic_write_bytes(path, encode_png(pixels, settings))
+        png = encode_png(pixels, settings)  # the slow part, outside the lock
+        filmstrip = encode_frames(frames) if frames else None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with held(self.folder / LOCK_NAME) as locked:
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            base = f"{stamp}-seed{settings.get('seed', 0)}"
+            if not locked:  # another process holds the lock for far too long: a name no one else picks
+                base += f"-{uuid.uuid4().hex[:8]}"
+            path = self.folder / f"{base}.png"
+            counter = 1
+            while path.exists() or frames_path(path).exists():
+                path = self.folder / f"{base}-{counter}.png"
+                counter += 1
+            if filmstrip is not None:  # the filmstrip travels with the image (written first: the PNG marks completion)
+                atomic_write_bytes(frames_path(path), filmstrip)
+            atomic_write_bytes(path, png)
         return path
 
     def frames(self, path: Path) -> list:

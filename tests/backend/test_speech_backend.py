@@ -150,7 +150,7 @@ def test_cancelled_join_leaves_nothing_behind(tmp_path):
     cancel.set()
     with pytest.raises(Exception):
         join_split_model(source, (source / "model.bin.part1",), tmp_path / "cache", lambda *_: None, cancel)
-    assert list((tmp_path / "cache").iterdir()) == []
+    assert [p for p in (tmp_path / "cache").iterdir() if p.suffix != ".lock"] == []  # the lock file stays
 
 
 def test_a_missing_part_package_is_named(app_home):
