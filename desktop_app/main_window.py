@@ -11,6 +11,7 @@ from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
 from desktop_app.controller import BackendController
 from desktop_app.image.image_tab import ImageTab
+from desktop_app.menu_bar import AppMenuBar
 from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         factory = backend_factory or default_backend_factory(paths)
         self.controller = BackendController(lambda: factory(self.registry), self)
         self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
-        self.resize(1200, 760)
+        self._size_for_screen()
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
         self.tabs = QTabWidget(self)
@@ -67,11 +68,32 @@ class MainWindow(QMainWindow):
                                     ExperimentStore(paths.data_dir / "experiments"),
                                     default_model_id=self.settings.chat_model_id, parent=self)
         self.tabs.addTab(self.prompt_tab, self.tr("Prompt engineering"))
+        self.menu = AppMenuBar(self)
+        self.setMenuBar(self.menu)
         self.controller.device_status_changed.connect(self.status.show_device)
         self.chat_tab.speed_measured.connect(self.status.show_speed)
         self.chat_tab.settings_changed.connect(self.save_settings)
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
+
+    def _size_for_screen(self) -> None:
+        """1200×760 where there is room; never bigger than the screen (classroom laptops: 1280×720)."""
+        width, height = 1200, 760
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
+
+    # ---- what the menus ask for ------------------------------------------------------------
+    @Slot()
+    def new_chat(self) -> None:
+        self.tabs.setCurrentWidget(self.chat_tab)
+        self.chat_tab.new_conversation()
+
+    def current_model_picker(self):
+        """The model picker of the tab (or audio page) in front: what Models › Add a model folder adds to."""
+        return self.tabs.currentWidget().model_picker
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

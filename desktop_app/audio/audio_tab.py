@@ -63,6 +63,11 @@ class AudioTab(QWidget):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
 
+    @property
+    def model_picker(self):
+        """The model picker of the page in front (every tab offers one to the Models menu)."""
+        return self.pages.currentWidget().model_picker
+
     def showEvent(self, event) -> None:
         """Probe the sound system the first time the tab is shown, not at start-up: loading PortAudio
         and listing devices takes from milliseconds to a second (USB, Bluetooth) and most lessons

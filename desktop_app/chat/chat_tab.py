@@ -73,7 +73,7 @@ class ChatTab(QWidget):
         self.current = next((c for c in self.conversations if c.id == settings.last_conversation_id),
                             self.conversations[0] if self.conversations else None)
         if self.current is None:
-            self._new_conversation()
+            self.new_conversation()
         else:
             self._show_conversation(self.current)
         self.model_picker.refresh(settings.chat_model_id)
@@ -120,7 +120,7 @@ class ChatTab(QWidget):
         self.transcript.token_clicked.connect(self.show_token)
         self.transcript.action_requested.connect(self._on_action)
         self.conversation_list.conversation_selected.connect(self.select_conversation)
-        self.conversation_list.new_requested.connect(self._new_conversation)
+        self.conversation_list.new_requested.connect(self.new_conversation)
         self.conversation_list.delete_requested.connect(self._confirm_delete)
         self.conversation_list.export_requested.connect(self._choose_export)
         self.model_picker.model_changed.connect(self._on_model_changed)
@@ -133,7 +133,7 @@ class ChatTab(QWidget):
         self.conversation_list.set_conversations(self.conversations, self.current.id if self.current else "")
 
     @Slot()
-    def _new_conversation(self) -> None:
+    def new_conversation(self) -> None:
         fresh = next((c for c in self.conversations if not c.messages), None)
         if fresh is None:
             fresh = Conversation(system_prompt=self.sampling_panel.system_prompt.toPlainText(),
@@ -183,7 +183,7 @@ class ChatTab(QWidget):
             if self.conversations:
                 self._show_conversation(self.conversations[0])
             else:
-                self._new_conversation()
+                self.new_conversation()
         else:
             self._refresh_list()
 

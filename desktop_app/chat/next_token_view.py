@@ -5,6 +5,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import visible_token
 from model_backend.chat.chat_types import TokenStep
 
@@ -38,10 +39,10 @@ class ProbabilityBars(QWidget):
         painter = QPainter(self)
         metrics = QFontMetrics(self.font())
         label_width = min(self.width() // 2, 120)
-        palette = self.palette()
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         for row, (label, probability, chosen) in enumerate(self.rows()):
             top = row * self.ROW_HEIGHT + 2
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.setPen(text_colour)
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 6)
             painter.drawText(QRectF(0, top, label_width - 6, self.ROW_HEIGHT - 4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
