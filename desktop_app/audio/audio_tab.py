@@ -62,6 +62,7 @@ class AudioTab(QWidget):
         self.music.sound_ready.connect(self.show_generated)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
+        self.stage.transcribe_requested.connect(self.transcribe_sound)
 
     @property
     def model_picker(self):
@@ -120,6 +121,13 @@ class AudioTab(QWidget):
         self.stage.set_sound(audio.samples, audio.sample_rate, title, audio.path)
         if play and not self.stage.play_unavailable_reason:
             self.stage.play_from(0.0)
+
+    @Slot(str)
+    def transcribe_sound(self, path: str) -> bool:
+        """The sound on stage (a generated voice, a recording, an opened file) back into text."""
+        self.pages.setCurrentWidget(self.speech_to_text)
+        self.speech_to_text.set_audio(path)
+        return self.speech_to_text.transcribe()
 
     def save_for_quit(self) -> None:
         self.stage.stop()

@@ -11,11 +11,12 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, QTimer, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.audio.audio_views import HeatmapView, WaveformView
 from desktop_app.widgets import palette
+from desktop_app.widgets.file_dialogs import choose_file_to_save
 from model_backend.audio.analysis import spectrogram
 from model_backend.audio.sound_devices import AudioDeviceError, Player
 
@@ -24,6 +25,8 @@ MAX_DB_FLOOR = -90.0
 
 
 class SoundStage(QWidget):
+    transcribe_requested = Signal(str)  # the sound's file: made or opened here, turned back into text
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.samples: np.ndarray | None = None
@@ -41,12 +44,14 @@ class SoundStage(QWidget):
         self.play_button = QPushButton(self.tr("Play"), self)
         self.stop_button = QPushButton(self.tr("Stop playing"), self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.transcribe_button = QPushButton(self.tr("Transcribe this sound"), self)
+        self.transcribe_button.setToolTip(self.tr("Turn this sound into text with the speech-to-text model"))
         self.time_label = QLabel(self)
         self.problem = QLabel(self)  # why playing or saving failed; the title keeps describing the sound
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {palette.ERROR};")
         buttons = QHBoxLayout()
-        for widget in (self.play_button, self.stop_button, self.save_button):
+        for widget in (self.play_button, self.stop_button, self.save_button, self.transcribe_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.time_label, 1)
         layout = QVBoxLayout(self)
@@ -61,6 +66,7 @@ class SoundStage(QWidget):
         self.play_button.clicked.connect(lambda: self.play_from(0.0))
         self.stop_button.clicked.connect(self.stop)
         self.save_button.clicked.connect(self._save_as)
+        self.transcribe_button.clicked.connect(lambda: self.transcribe_requested.emit(self.path))
         for view in (self.waveform, self.spectrogram):
             view.seek_requested.connect(self.play_from)
         self._update_buttons()
@@ -98,6 +104,7 @@ class SoundStage(QWidget):
         self.play_button.setToolTip(self.play_unavailable_reason)
         self.stop_button.setEnabled(self.player.is_playing)
         self.save_button.setEnabled(has_sound and bool(self.path))
+        self.transcribe_button.setEnabled(has_sound and bool(self.path))
 
     # ---- playback ---------------------------------------------------------------------
     @Slot(float)
@@ -137,8 +144,7 @@ class SoundStage(QWidget):
     # ---- saving -------------------------------------------------------------------------
     @Slot()
     def _save_as(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save sound"), Path(self.path).name,
-                                                self.tr("WAV audio (*.wav)"))
+        target, _ = choose_file_to_save(self, self.tr("Save sound"), Path(self.path).name, self.tr("WAV audio (*.wav)"))
         if target:
             self.save_copy(target)
 

@@ -12,7 +12,6 @@ from typing import Callable
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.audio.audio_views import HeatmapView
 from desktop_app.audio.segment_table import SegmentTable
 from desktop_app.controller import BackendController
-from desktop_app.widgets.file_dialogs import save_export
+from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_io import AUDIO_EXTENSIONS, unique_file_name
@@ -169,8 +168,8 @@ class SpeechToTextPage(QWidget):
     @Slot()
     def _choose_file(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in AUDIO_EXTENSIONS)
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open audio"), "",
-                                              self.tr("Audio files ({patterns});;All files (*)").format(patterns=patterns))
+        path = choose_file_to_open(self, self.tr("Open audio"),
+                                  self.tr("Audio files ({patterns});;All files (*)").format(patterns=patterns))
         if path:
             self.open_file(path)
 
@@ -278,8 +277,7 @@ class SpeechToTextPage(QWidget):
     # ---- export ------------------------------------------------------------------------------
     def _export_dialog(self, fmt: str) -> None:
         suggested = Path(self.transcribed_path).with_suffix(f".{fmt}").name
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), suggested,
-                                              f"{FORMATS[fmt]} (*.{fmt})")
+        path, _ = choose_file_to_save(self, self.tr("Export transcript"), suggested, f"{FORMATS[fmt]} (*.{fmt})")
         if path:
             self.export(fmt, path)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.chat.chat_composer import ChatComposer
 from desktop_app.chat.chat_side_panel import ChatSidePanel, SidePage
@@ -20,7 +20,7 @@ from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
 from desktop_app.widgets.event_dispatch import dispatch
-from desktop_app.widgets.file_dialogs import save_export
+from desktop_app.widgets.file_dialogs import choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
@@ -189,8 +189,8 @@ class ChatTab(QWidget):
 
     @Slot(str)
     def _choose_export(self, conversation_id: str) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export conversation"), "conversation.md",
-                                                   self.tr("Markdown (*.md);;JSON (*.json)"))
+        path, chosen = choose_file_to_save(self, self.tr("Export conversation"), "conversation.md",
+                                  self.tr("Markdown (*.md);;JSON (*.json)"))
         if path:
             if "json" in chosen and not path.endswith(".json"):
                 path += ".json"

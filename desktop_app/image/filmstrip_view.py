@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from desktop_app.widgets.file_dialogs import choose_file_to_save
 from desktop_app.widgets.image_view import ImageView
 from model_backend.image.filmstrip import contact_sheet, save_gif, save_png
 from model_backend.image.image_types import DenoisePreview
@@ -61,7 +62,7 @@ class FilmstripView(QWidget):
         if not self.frames:
             return
         filters = self.tr("Animated GIF (*.gif)") if kind == "gif" else self.tr("PNG image (*.png)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the denoising steps"), f"denoising.{kind}", filters)
+        path, _ = choose_file_to_save(self, self.tr("Export the denoising steps"), f"denoising.{kind}", filters)
         if path:
             self.export(Path(path))
 

@@ -10,8 +10,9 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from desktop_app.widgets.file_dialogs import choose_file_to_open
 from desktop_app.widgets.image_view import ImageView
 from model_backend.image.forward_process import NoiseSchedule
 
@@ -44,8 +45,8 @@ class ForwardProcessPage(QWidget):
         self.slider.valueChanged.connect(self.show_step)
 
     def _choose_picture(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_file_to_open(self, self.tr("Open a picture"),
+                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
         if path:
             self.open_picture(path)
 

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.widgets.file_dialogs import choose_file_to_open
 from model_backend.image.image_types import SCHEDULERS, ImageRequest
 
 
@@ -87,8 +87,8 @@ class ImageSettingsPanel(QWidget):
         self.clear_start_button.clicked.connect(lambda: self.set_start_picture(""))
 
     def _choose_start_picture(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Start from a picture"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_file_to_open(self, self.tr("Start from a picture"),
+                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
         if path:
             self.set_start_picture(path)
 

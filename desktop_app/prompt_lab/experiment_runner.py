@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.controller import BackendController
 from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import ChatResult, PromptTokens, TextChunk
-from model_backend.prompt_lab.experiment import CellResult, CellStatus, Experiment
+from model_backend.prompt_lab.experiment import SIDE_BY_SIDE_ROW, CellResult, CellStatus, Experiment
 
 
 class ExperimentRunner(QObject):
@@ -29,6 +29,7 @@ class ExperimentRunner(QObject):
         self.experiment: Experiment | None = None
         self.jobs: dict[str, tuple[int, int]] = {}
         self._texts: dict[tuple[int, int], str] = {}
+        self.total = 0  # cells in the run
 
     def is_running(self) -> bool:
         return bool(self.jobs)
@@ -38,6 +39,7 @@ class ExperimentRunner(QObject):
         self.experiment = experiment
         experiment.clear_results(scored)
         plan = experiment.plan(scored)
+        self.total = len(plan)
         for variant, row, request in plan:
             self.jobs[request.job_id] = (variant, row)
             self._texts[(variant, row)] = ""
@@ -57,6 +59,7 @@ class ExperimentRunner(QObject):
         def on_partial(payload) -> None:
             if isinstance(payload, PromptTokens):
                 self.cell_started.emit(variant, row)
+                self.progress.emit(self._describe(variant, row, self.tr("writing")))
                 if not payload.used_chat_template:
                     self.cell_note.emit(variant, row, self.tr(
                         "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
@@ -68,11 +71,20 @@ class ExperimentRunner(QObject):
             kept = partial_result if isinstance(partial_result, ChatResult) else None
             self._finish(job_id, self._cell(variant, row, kept, CellStatus.STOPPED))
 
-        dispatch(events, on_progress=lambda event: self.progress.emit(event.message), on_partial=on_partial,
+        dispatch(events, on_progress=lambda event: self.progress.emit(self._describe(variant, row, event.message)),
+                 on_partial=on_partial,
                  on_result=lambda result: self._finish(job_id, self._cell(variant, row, result, CellStatus.DONE)),
                  on_cancelled=on_cancelled,
                  on_failed=lambda event: self._finish(job_id, CellResult(variant, row, status=CellStatus.FAILED,
                                                                          error=event.message)))
+
+    def _describe(self, variant: int, row: int, doing: str) -> str:
+        """What the run is doing now, for the status line: which cell, which variant, and what happens."""
+        done = self.total - len(self.jobs)
+        name = self.experiment.variants[variant].name if self.experiment else ""
+        where = self.tr("side by side") if row == SIDE_BY_SIDE_ROW else self.tr("row {r}").format(r=row + 1)
+        return self.tr("Cell {k} of {n} · {variant} · {where}: {doing}").format(
+            k=min(done + 1, self.total), n=self.total, variant=name, where=where, doing=doing)
 
     def _cell(self, variant: int, row: int, result: ChatResult | None, status: CellStatus) -> CellResult:
         if result is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
@@ -22,7 +22,7 @@ from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
 from desktop_app.prompt_lab.technique_editor import TechniqueEditor
 from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
 from desktop_app.widgets.event_dispatch import dispatch
-from desktop_app.widgets.file_dialogs import save_export
+from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.notice import Notice
 from model_backend.chat.chat_types import PromptPreviewRequest
 from model_backend.core.errors import InvalidModelError
@@ -244,7 +244,7 @@ class PromptTab(QWidget):
 
     @Slot()
     def _choose_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a test table"), "", self.tr("CSV files (*.csv *.tsv *.txt)"))
+        path = choose_file_to_open(self, self.tr("Import a test table"), self.tr("CSV files (*.csv *.tsv *.txt)"))
         if path:
             try:
                 self.import_csv_text(Path(path).read_text(encoding="utf-8-sig"))
@@ -365,8 +365,8 @@ class PromptTab(QWidget):
 
     @Slot()
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), "experiment.md",
-                                              self.tr("Markdown (*.md);;CSV (*.csv);;JSON (*.json)"))
+        path, _ = choose_file_to_save(self, self.tr("Export results"), "experiment.md",
+                                  self.tr("Markdown (*.md);;CSV (*.csv);;JSON (*.json)"))
         if path:
             self.export_experiment(Path(path))
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
+from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_folder
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelEntry, ModelRegistry
@@ -87,7 +88,7 @@ class ModelPicker(QWidget):
 
     @Slot()
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
+        folder = choose_folder(self, self.tr("Choose a model folder"))
         if folder:
             self.add_path(folder)
 
@@ -97,7 +98,7 @@ class ModelPicker(QWidget):
             title, file_filter = self.tr("Choose a checkpoint file"), self.tr("Checkpoints (*.safetensors)")
         else:
             title, file_filter = self.tr("Choose a GGUF model file"), self.tr("GGUF models (*.gguf)")
-        path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+        path = choose_file_to_open(self, title, file_filter)
         if path:
             self.add_path(path)
 
