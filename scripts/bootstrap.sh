@@ -18,7 +18,8 @@ apt_packages+=(libportaudio2)
 # The audio tests play and record through a private PulseAudio daemon with a null sink, which
 # PortAudio reaches via ALSA's pulse plugin (tests/fixtures/pulse_audio.py).
 # binutils: the packaging tests strip libraries as the app build does (scripts/strip_libraries.py).
-[ "$purpose" = test ] && apt_packages+=(pulseaudio pulseaudio-utils libasound2-plugins binutils)
+# strace: the offline test watches the self-test's sockets from outside (scripts/network_audit.py).
+[ "$purpose" = test ] && apt_packages+=(pulseaudio pulseaudio-utils libasound2-plugins binutils strace)
 ensure_apt() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: the user installs Qt's libraries
   local missing=()

@@ -1,5 +1,6 @@
 """Build the double-clickable app with PyInstaller (build.spec), report its size and, with --self-test,
-run the frozen app's self-test headless with its install folder made read-only.
+run the frozen app's self-test headless with its install folder made read-only (on Linux also under
+strace, with a fresh HOME: no network, nothing written outside the app's folders).
 
 The same steps on Linux, macOS and Windows: run it with the project's virtual environment's Python,
 e.g. ``.venv/bin/python scripts/build_app.py --self-test`` (``.venv\\Scripts\\python`` on Windows).
@@ -21,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model_backend.core.registry import packaged_model_packages  # noqa: E402
+from scripts.network_audit import (  # noqa: E402
+    audit_environment,
+    network_contacts,
+    strace_prefix,
+    strace_unusable_reason,
+    written_outside,
+)
 from scripts.strip_libraries import strip_libraries  # noqa: E402
 
 DIST = ROOT / "dist"
@@ -87,34 +95,60 @@ def set_writable(folder: Path, writable: bool) -> None:
 
 def self_test(folder: Path) -> int:
     """Run ``--self-test`` offscreen on fresh user folders; fail if it fails or writes inside the bundle.
+    On Linux also fail if it reaches the network (traced with strace, where strace can trace) or leaves
+    anything in a fresh HOME, which holds none of its folders here (GENAI_CLASSROOM_HOME is beside it);
+    see scripts/network_audit.py.
 
     Root ignores read-only permissions (CI runs as root), so the folder is also compared before and after.
     """
-    home = Path(tempfile.mkdtemp(prefix="genai-classroom-selftest-"))
+    scratch = Path(tempfile.mkdtemp(prefix="genai-classroom-selftest-"))
+    home, app_home, trace = scratch / "home", scratch / "app", scratch / "strace.log"
+    home.mkdir()
+    app_home.mkdir()  # a portable GENAI_CLASSROOM_HOME must exist already
+    audited = sys.platform.startswith("linux")  # where the HOME check was measured and strace exists
+    extra = dict(QT_QPA_PLATFORM="offscreen", GENAI_CLASSROOM_HOME=str(app_home))
+    env = audit_environment(os.environ, home, **extra) if audited else dict(os.environ, **extra)
+    tracer = strace_prefix(trace) if audited else None
+    if audited and tracer is None:
+        say(f"the network is not audited: {strace_unusable_reason()}")
     before = files_in(folder)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GENAI_CLASSROOM_HOME=str(home))
     set_writable(folder, False)
     try:
-        with open(home / "stderr.log", "w", encoding="utf-8") as log:
-            code = subprocess.run([str(executable(folder)), "--self-test"], env=env, stderr=log).returncode
+        with open(scratch / "stderr.log", "w", encoding="utf-8") as log:
+            code = subprocess.run([*(tracer or []), str(executable(folder)), "--self-test"], env=env,
+                                  stderr=log).returncode
     finally:
         set_writable(folder, True)
     if code != 0:
-        lines = (home / "stderr.log").read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = (scratch / "stderr.log").read_text(encoding="utf-8", errors="replace").splitlines()
         print("\n".join(lines[-50:]), file=sys.stderr)
-        say(f"frozen self-test failed (exit code {code}); its log is above, its files are in {home}")
+        say(f"frozen self-test failed (exit code {code}); its log is above, its files are in {scratch}")
         return 1
     changed = sorted(path for path, state in files_in(folder).items() if before.get(path) != state)
     if changed:
         say("the app wrote inside its install folder: " + ", ".join(changed[:5]))
         return 1
     say("the frozen app wrote nothing inside its install folder")
-    shutil.rmtree(home, ignore_errors=True)
+    if tracer is not None:
+        contacts = network_contacts(trace.read_text(encoding="utf-8", errors="replace"))
+        if contacts:
+            say("the frozen app reached for the network: " + "; ".join(c.describe() for c in contacts[:5])
+                + f" (the whole trace: {trace})")
+            return 1
+        say("the frozen app connected to no network address (strace)")
+    if audited:
+        stray = written_outside(home)
+        if stray:
+            say(f"the frozen app wrote outside its folders, in HOME: {', '.join(stray[:5])} (see {home})")
+            return 1
+        say("the frozen app left nothing in a fresh HOME")
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Build the app with PyInstaller, report its size, optionally self-test it.")
+    parser = argparse.ArgumentParser(
+        description="Build the app with PyInstaller, report its size, optionally self-test it.")
     parser.add_argument("--self-test", action="store_true", help="run the frozen app's self-test after building")
     parser.add_argument("--no-build", action="store_true", help="use the app already in dist/")
     args = parser.parse_args()

@@ -9,4 +9,8 @@ if ! command -v objdump >/dev/null 2>&1; then  # PyInstaller reads shared-librar
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq binutils >/dev/null
   else echo "[build] binutils (objdump) is needed: apt-get install binutils" >&2; exit 1; fi
 fi
+# --self-test traces the frozen app's sockets with strace (no network allowed); without it that part is skipped.
+if [[ " $* " == *" --self-test "* ]] && ! command -v strace >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  apt-get update -qq && apt-get install -y -qq strace >/dev/null || echo "[build] strace could not be installed" >&2
+fi
 exec .venv/bin/python scripts/build_app.py "$@"

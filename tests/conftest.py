@@ -18,7 +18,11 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+from model_backend.core.offline import NO_TELEMETRY_ENV  # noqa: E402
 from model_backend.core.paths import AppPaths  # noqa: E402
+
+# Native code (ONNX Runtime's telemetry) bypasses the socket guard below: switch it off before any import.
+os.environ.update(NO_TELEMETRY_ENV)
 
 
 def _is_loopback(address) -> bool:

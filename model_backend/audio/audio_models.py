@@ -51,8 +51,9 @@ def _ctranslate2_device(preference: str) -> tuple[DeviceChoice, str]:
 
 
 def _onnx_device(preference: str) -> tuple[DeviceChoice, bool]:
-    import onnxruntime
+    from model_backend.core.offline import quiet_onnxruntime
 
+    onnxruntime = quiet_onnxruntime()
     preference = (preference or "auto").lower()
     has_cuda = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
     if preference in ("auto", "cuda") and has_cuda:
@@ -79,6 +80,9 @@ def _load_faster_whisper(folder: Path, preference: str) -> tuple[Any, DeviceChoi
 
 
 def _load_piper(folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
+    from model_backend.core.offline import quiet_onnxruntime
+
+    quiet_onnxruntime()  # before piper imports ONNX Runtime: no telemetry (see core/offline.py)
     from piper import PiperVoice
 
     voices = sorted(folder.glob("*.onnx"))
