@@ -17,7 +17,7 @@ from model_backend.audio.audio_types import MusicRequest, SpeakRequest, Transcri
 from model_backend.chat.chat_model import ChatModelCache, LoadedChatModel
 from model_backend.chat.chat_types import ChatRequest, LoadModelRequest, PromptPreviewRequest
 from model_backend.core.device import accelerator_memory_bytes
-from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory
+from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.offline import enable_offline_mode
@@ -99,7 +99,8 @@ class Backend:
                 emit(Failed(job_id, ErrorKind.OUT_OF_MEMORY, message, details))
             else:
                 log.error("job %s crashed:\n%s", job_id, details)
-                emit(Failed(job_id, ErrorKind.INTERNAL, f"Something went wrong: {type(exc).__name__}: {exc}", details))
+                emit(Failed(job_id, ErrorKind.INTERNAL,
+                            f"Something went wrong: {type(exc).__name__}: {plain_library_text(exc)}", details))
             if not isinstance(exc, Exception):
                 raise
         else:

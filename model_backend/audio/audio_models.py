@@ -16,7 +16,13 @@ from model_backend.core.device import DeviceChoice, choose_device, release_memor
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
 from model_backend.core.jobs import ProgressFn
-from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.model_inspection import (
+    KIND_NAMES,
+    ModelFormat,
+    ModelKind,
+    refuse_custom_code,
+    refuse_pickled_weights,
+)
 from model_backend.core.registry import ModelEntry
 
 
@@ -102,6 +108,8 @@ def _load_piper(folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
 def _load_transformers(kind: ModelKind, folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
     import torch
 
+    refuse_custom_code(folder)  # also checked when the model is listed; the folder may have changed since
+    refuse_pickled_weights(folder)
     choice = choose_device(preference, torch)
     if kind is ModelKind.SPEECH_TO_TEXT:
         from model_backend.audio.hf_speech_to_text import load_whisper as load

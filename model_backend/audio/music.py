@@ -14,20 +14,33 @@ import numpy as np
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
-from model_backend.core.errors import BackendError, ErrorKind
 from model_backend.core.jobs import Emit, Progress
 from model_backend.core.seeds import resolve_seed
+from model_backend.core.validation import (
+    require_clean_text,
+    require_device,
+    require_finite_range,
+    require_model_chosen,
+    require_seed,
+)
 
 MAX_DURATION = 30.0
+MIN_DURATION = 0.5
+MAX_GUIDANCE = 15.0
+MAX_PROMPT_CHARS = 2000
 
 
 def validate_music_request(request: MusicRequest) -> None:
-    if not 0.5 <= request.duration <= MAX_DURATION:
-        raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"Choose a duration between 0.5 and {MAX_DURATION:.0f} seconds "
-                           "(MusicGen was trained on 30-second clips).")
-    if request.guidance < 0:
-        raise BackendError(ErrorKind.INVALID_INPUT, "Guidance cannot be negative.")
+    """The Music form's ranges (desktop_app/audio/music_page.py), before the model is loaded."""
+    require_clean_text("The music prompt", request.prompt, MAX_PROMPT_CHARS,
+                       hint="MusicGen reads a short description: a sentence or two is enough.")
+    require_finite_range("Duration", request.duration, MIN_DURATION, MAX_DURATION, unit=" seconds",
+                         hint="MusicGen was trained on 30-second clips.")
+    require_finite_range("Guidance", request.guidance, 0.0, MAX_GUIDANCE,
+                         hint="3 is MusicGen's usual value; 0 ignores the prompt.")
+    require_seed(request.seed)
+    require_model_chosen(request.model_id)
+    require_device(request.device)
 
 
 def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,

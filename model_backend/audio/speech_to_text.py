@@ -22,12 +22,32 @@ from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial, Progress
 
+MAX_BEAM_SIZE = 10  # Whisper's own default is 5; wider beams are slower and rarely better
+
 
 def validate_transcribe_request(request: TranscribeRequest) -> None:
+    """Before the model is loaded: the settings, then whether the file holds any sound (NaN samples and
+    digital silence are refused in a sentence; Whisper would "hear" a word such as "You" in them)."""
+    from model_backend.audio.languages import WHISPER_LANGUAGE_CODES
+    from model_backend.audio.sound_checks import check_sound_file
+    from model_backend.core.validation import require_device, require_int_range, require_model_chosen
+
     if request.task not in TASKS:
         raise BackendError(ErrorKind.INVALID_INPUT, f"Unknown task '{request.task}': use transcribe or translate.")
+    if not isinstance(request.language, str) or (request.language and request.language not in WHISPER_LANGUAGE_CODES):
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"'{request.language}' is not a language code Whisper knows: choose a language from the "
+                           "list (codes such as en, fr, ja), or 'Detect automatically'.")
+    require_int_range("Beam size", request.beam_size, 1, MAX_BEAM_SIZE, hint="1 is fastest; Whisper's default is 5.")
+    require_model_chosen(request.model_id)
+    require_device(request.device)
     if not request.audio_path:
         raise BackendError(ErrorKind.INVALID_INPUT, "Open an audio file or record something first.")
+    if not Path(request.audio_path).is_file():
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"{request.audio_path} is not an audio file that exists (was it moved, deleted, or on a "
+                           "removed USB stick?).")
+    check_sound_file(request.audio_path)
 
 
 def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple[str, str, list[str]]:

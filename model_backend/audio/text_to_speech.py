@@ -15,24 +15,75 @@ import numpy as np
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
+from model_backend.audio.languages import piper_voice_language, script_problem
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Progress
 from model_backend.core.seeds import resolve_seed
+from model_backend.core.validation import (
+    require_clean_text,
+    require_device,
+    require_finite_range,
+    require_int_range,
+    require_model_chosen,
+    require_seed,
+)
 
 MAX_CHARACTERS = 20_000
+MIN_SPEED, MAX_SPEED = 0.25, 4.0
+MAX_SPEAKER = 999  # the form's limit; the loaded voice's own count is checked in check_voice
 SENTENCE_PAUSE_SECONDS = 0.2
 
 
 def validate_speak_request(request: SpeakRequest) -> None:
+    """Before the voice is loaded; the Speech form's ranges (desktop_app/audio/text_to_speech_page.py)."""
+    require_clean_text("The text", request.text, MAX_CHARACTERS,
+                       hint="That is about 25 minutes of speech: split it into parts.")
     if not request.text.strip():
         raise BackendError(ErrorKind.EMPTY_PROMPT, "Type the text you want to hear.")
-    if len(request.text) > MAX_CHARACTERS:
+    require_finite_range("Speed", request.speed, MIN_SPEED, MAX_SPEED, unit="×", hint="1× is the voice's own pace.")
+    if request.speaker is not None:
+        require_int_range("Speaker", request.speaker, 0, MAX_SPEAKER)
+    require_seed(request.seed)
+    require_model_chosen(request.model_id)
+    require_device(request.device)
+
+
+def speaker_count(loaded: LoadedAudioModel) -> int:
+    """How many speakers the loaded voice was trained on (1 for voices without a speaker choice)."""
+    if loaded.engine is Engine.PIPER:
+        return max(1, int(getattr(loaded.model.config, "num_speakers", 1) or 1))
+    voice = loaded.model
+    if getattr(voice, "kind", "") == "vits":
+        return max(1, int(getattr(voice.model.config, "num_speakers", 1) or 1))
+    return 1
+
+
+def check_voice(request: SpeakRequest, loaded: LoadedAudioModel) -> list[str]:
+    """Checks that need the loaded voice: the speaker exists, and the voice can read the text's script.
+
+    Returns notes for the result (a few characters the voice may skip); raises when it cannot speak at all."""
+    count = speaker_count(loaded)
+    if request.speaker is not None and request.speaker >= count:
+        if count == 1:
+            raise BackendError(ErrorKind.INVALID_INPUT,
+                               f"{loaded.entry.name} has a single speaker, so speaker {request.speaker} does not "
+                               "exist: set Speaker to 0.")
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"The text has {len(request.text):,} characters; the limit is {MAX_CHARACTERS:,} "
-                           "(about 25 minutes of speech). Split it into parts.")
-    if not 0.25 <= request.speed <= 4.0:
-        raise BackendError(ErrorKind.INVALID_INPUT, "Speed must be between 0.25× and 4×.")
+                           f"Speaker {request.speaker} does not exist: {loaded.entry.name} has speakers 0 to "
+                           f"{count - 1}.")
+    if loaded.engine is not Engine.PIPER:
+        return []  # HF voices (MMS/VITS) romanise or skip what they cannot read, and say so themselves
+    config = loaded.model.config
+    language = piper_voice_language(loaded.folder, str(getattr(config, "espeak_voice", "")),
+                                    str(getattr(getattr(config, "phoneme_type", ""), "value", "espeak")))
+    problem = script_problem(request.text, language) if language else None
+    if problem is None:
+        return []
+    verdict, sentence = problem
+    if verdict == "refuse":
+        raise BackendError(ErrorKind.INVALID_INPUT, sentence)
+    return [sentence]
 
 
 def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
@@ -75,12 +126,14 @@ def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, c
 def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,
               audio_dir: Path) -> GeneratedAudio:
     validate_speak_request(request)
+    voice_notes = check_voice(request, loaded)
     started = time.perf_counter()
     seed = resolve_seed(request.seed)
     if loaded.engine is Engine.PIPER:
         samples, rate, phonemes, notes = _piper(loaded, request, emit, cancel)
     else:
         samples, rate, phonemes, notes = _transformers(loaded, request, emit, cancel, seed)
+    notes = voice_notes + list(notes)
     if cancel.is_set():
         raise JobCancelled()
     path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate)

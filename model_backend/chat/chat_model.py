@@ -16,7 +16,13 @@ from model_backend.core.device import DeviceChoice, choose_device, release_memor
 from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
 from model_backend.core.jobs import ProgressFn
-from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.model_inspection import (
+    KIND_NAMES,
+    ModelFormat,
+    ModelKind,
+    refuse_custom_code,
+    refuse_pickled_weights,
+)
 from model_backend.core.registry import ModelEntry
 
 DEFAULT_CONTEXT = 2048
@@ -54,6 +60,8 @@ def _check_supported(folder: Path) -> None:
     from transformers import AutoConfig
     from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
 
+    refuse_custom_code(folder)  # also checked when the model is listed; the folder may have changed since
+    refuse_pickled_weights(folder)
     try:
         config = AutoConfig.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
     except ValueError as exc:
@@ -81,7 +89,14 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressFn, ca
         raise JobCancelled()
     _check_supported(folder)
     step(0.1, "Reading the tokenizer")
-    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+    except Exception as exc:  # tokenizers, sentencepiece and transformers each raise their own types
+        raise InvalidModelError(
+            f"{folder.name}: its tokenizer could not be read. Its tokenizer files are damaged, or of a kind the "
+            "installed transformers cannot read without running code from the folder.",
+            details=repr(exc),
+        ) from exc
     if cancel.is_set():
         raise JobCancelled()
     step(0.3, "Loading the weights")
@@ -98,7 +113,8 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressFn, ca
         if is_out_of_memory(exc):
             raise
         raise InvalidModelError(
-            f"{folder.name} could not be loaded: its weight files are damaged or incomplete ({exc}).",
+            f"{folder.name} could not be loaded: its weight files are damaged or incomplete. Download or copy "
+            "the model again.",
             details=repr(exc),
         ) from exc
     if cancel.is_set():

@@ -21,6 +21,7 @@ from model_backend.chat.chat_types import (
     TextChunk,
     TokenStep,
 )
+from model_backend.chat.chat_validation import validate_chat_request
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial
 from model_backend.core.seeds import resolve_seed
@@ -82,13 +83,6 @@ def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...]) -
         trimmed_messages=0,
         used_chat_template=loaded.has_chat_template,
     )
-
-
-def validate_chat_request(request: ChatRequest) -> None:
-    if not request.conversation or request.conversation[-1].role != "user":
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "There is no message to answer: type a message first.")
-    if not request.conversation[-1].content.strip():
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "The message is empty: type something to send.")
 
 
 def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Event, top_n: int):
@@ -213,7 +207,8 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     steps = tuple(streamer.steps)
     first = (streamer.first_token_at - started) if streamer.first_token_at else total
     decode_time = total - first
-    speed = (len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0 else (len(steps) / total if total else 0.0)
+    speed = ((len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0
+             else (len(steps) / total if total else 0.0))
     result = ChatResult(
         text=tokenizer.decode(generated, skip_special_tokens=True).strip(),
         steps=steps,

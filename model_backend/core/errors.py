@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import re
 
 
 class ErrorKind(enum.Enum):
@@ -48,3 +49,20 @@ def is_out_of_memory(exc: BaseException) -> bool:
     name = type(exc).__name__
     text = str(exc).lower()
     return name == "OutOfMemoryError" or "out of memory" in text or "mps backend out of memory" in text
+
+
+_ANSI_CODES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_HUB_LINKS = re.compile(r"(?:You can inspect the repository content at\s+)?https?://(?:hf\.co|huggingface\.co)/\S*",
+                        re.IGNORECASE)
+_EMPTY_SENTENCES = re.compile(r"(?:\s*[.,;:]){2,}")
+
+
+def plain_library_text(text: object, limit: int = 300) -> str:
+    """A library's exception text made fit for a message a student reads: terminal colour codes and
+    Hugging Face hub links (wrong for local folders, useless offline) removed, whitespace collapsed, and
+    cut to ``limit`` characters. The full text still goes to the log as ``details``."""
+    cleaned = _HUB_LINKS.sub("", _ANSI_CODES.sub("", str(text)))
+    cleaned = _EMPTY_SENTENCES.sub(".", " ".join(cleaned.split())).strip()
+    if len(cleaned) > limit:
+        cleaned = cleaned[:limit - 1].rstrip() + "…"
+    return cleaned

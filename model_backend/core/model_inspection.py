@@ -6,6 +6,7 @@ never weights, so it is cheap enough to run on the GUI thread when the user adds
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -139,6 +140,134 @@ def _read_config(config_path: Path) -> dict:
     return config
 
 
+# ---- what the app refuses to open: pickled weights and code shipped with a model ----------------
+# Both are refused before a library sees the folder, with the reason in plain words: a library's own
+# error would quote torch.load options, trust_remote_code and hub links that mean nothing to a student.
+PICKLED_WEIGHT_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
+_CLASS_KEYS = {"tokenizer_config.json": "tokenizer_class", "preprocessor_config.json": "processor_class",
+               "processor_config.json": "processor_class"}
+_STANDARD_LIBRARIES = ("diffusers", "transformers")
+
+
+def pickle_refusal(what: str) -> InvalidModelError:
+    return InvalidModelError(
+        f"{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download "
+        "the .safetensors version of this model instead (most model pages offer one), or convert the file to "
+        ".safetensors on a computer you trust.")
+
+
+def custom_code_refusal(name: str, where: str, library: str = "") -> InvalidModelError:
+    """``library``: when the class may simply be newer than the installed library, say so too."""
+    newer = f" (or a newer {library} than the one installed)" if library else ""
+    return InvalidModelError(
+        f"{name} needs its own Python code to run{newer}: {where}. The app never runs code that comes with a "
+        "model, for safety (in Hugging Face terms: trust_remote_code), so it cannot use this model. Choose a "
+        "model whose architecture the installed libraries support.")
+
+
+def _pickled_weights(folder: Path) -> list[str]:
+    """The weight files of a folder when all of them are pickles (none is .safetensors)."""
+    try:
+        files = [p for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return []
+    if any(p.suffix == ".safetensors" for p in files):
+        return []
+    return sorted(p.name for p in files if p.suffix.lower() in PICKLED_WEIGHT_SUFFIXES
+                  and not p.name.startswith(("training_args", "optimizer", "scheduler", "rng_state")))
+
+
+def refuse_pickled_weights(folder: Path) -> None:
+    """Raise when a Hugging Face folder's weights exist only as pickles (pytorch_model.bin and the like)."""
+    pickles = _pickled_weights(Path(folder))
+    if pickles:
+        shown = ", ".join(pickles[:3]) + (" …" if len(pickles) > 3 else "")
+        raise pickle_refusal(f"{Path(folder).name} stores its weights only as PyTorch pickle files ({shown}), "
+                             "with no .safetensors version")
+
+
+@functools.lru_cache(maxsize=1)
+def _transformers_names() -> frozenset[str]:
+    """Every class the installed transformers provides (its lazy module lists them without importing them).
+
+    Imported only when a folder declares an ``auto_map``: transformers takes about a second to import."""
+    import transformers
+
+    return frozenset(dir(transformers))
+
+
+def _known_transformers_class(name: object) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    names = _transformers_names()
+    return name in names or name.removesuffix("Fast") in names
+
+
+def _json_dict(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def refuse_custom_code(folder: Path, config: dict | None = None) -> None:
+    """Raise when a Hugging Face folder can only be used by running Python code it ships (``auto_map``).
+
+    A folder may declare an ``auto_map`` and still be fully supported (transformers then uses its own class
+    for the architecture), so only an ``auto_map`` whose classes the installed transformers lacks is refused."""
+    folder = Path(folder)
+    config = config if config is not None else _json_dict(folder / "config.json")
+    if config.get("auto_map"):
+        architectures = [str(a) for a in config.get("architectures") or []]
+        if not architectures or not all(_known_transformers_class(a) for a in architectures):
+            shown = ", ".join(architectures) or str(config.get("model_type") or "unnamed")
+            raise custom_code_refusal(folder.name, f"its architecture, {shown}, is defined in Python files of "
+                                                   "the model folder, not in the installed transformers")
+    for file_name, class_key in _CLASS_KEYS.items():
+        settings = _json_dict(folder / file_name)
+        class_name = settings.get(class_key)
+        if settings.get("auto_map") and class_name and not _known_transformers_class(class_name):
+            part = "tokenizer" if file_name.startswith("tokenizer") else "processor"
+            raise custom_code_refusal(folder.name, f"its {part}, {class_name}, is defined in Python files of the "
+                                                   "model folder, not in the installed transformers")
+
+
+def _component_entry(value: object) -> tuple[str, str] | None:
+    """(library, class) of a model_index.json component entry, or None for settings and empty parts."""
+    if isinstance(value, list) and len(value) == 2 and all(v is None or isinstance(v, str) for v in value):
+        library, class_name = value
+        return (library or "", class_name or "") if class_name else None
+    return None
+
+
+def refuse_custom_diffusers(folder: Path) -> None:
+    """Raise when a diffusers folder needs code it ships (custom pipeline or component classes) or keeps a
+    component's weights only as pickles. Cheap: reads model_index.json and lists the component folders.
+
+    Class names of the standard libraries are checked when the pipeline is loaded (``image_model``), where
+    diffusers is imported anyway: importing it here would cost seconds on the GUI thread."""
+    folder = Path(folder)
+    index = _json_dict(folder / "model_index.json")
+    pipeline_class = index.get("_class_name")
+    if isinstance(pipeline_class, list) or (folder / "pipeline.py").is_file():
+        raise custom_code_refusal(folder.name, "its pipeline is defined in a Python file of the model folder")
+    pickled = []
+    for component, value in index.items():
+        entry = _component_entry(value)
+        if component.startswith("_") or entry is None:
+            continue
+        library, class_name = entry
+        if library not in _STANDARD_LIBRARIES:
+            raise custom_code_refusal(folder.name, f"its {component} part, {class_name}, comes from "
+                                                   f"'{library}', which is not diffusers or transformers")
+        if (folder / component).is_dir() and _pickled_weights(folder / component):
+            pickled.append(component)
+    if pickled:
+        raise pickle_refusal(f"{folder.name} stores the weights of its {', '.join(pickled)} only as PyTorch "
+                             "pickle files (.bin), with no .safetensors version")
+
+
 def _inspect_hf_folder(folder: Path) -> Inspection:
     config = _read_config(folder / "config.json")
     architectures = [str(a) for a in config.get("architectures") or []]
@@ -149,11 +278,13 @@ def _inspect_hf_folder(folder: Path) -> Inspection:
             return Inspection(kind, ModelFormat.CTRANSLATE2, folder.name, folder, "ctranslate2")
         raise InvalidModelError(f"{folder.name}: config.json names no model type or architecture.")
     kind = classify_architecture(architectures, model_type)
+    refuse_custom_code(folder, config)
     if not any(any(folder.glob(p)) for p in _WEIGHT_PATTERNS):
         raise InvalidModelError(
             f"{folder.name}: no weights found (expected model.safetensors or pytorch_model.bin). "
             "The download may be incomplete."
         )
+    refuse_pickled_weights(folder)
     if kind is ModelKind.CHAT and not any((folder / f).exists() for f in _TOKENIZER_FILES):
         raise InvalidModelError(f"{folder.name}: the tokenizer files are missing (tokenizer.json or similar).")
     architecture = architectures[0] if architectures else model_type
@@ -294,10 +425,7 @@ def inspect_path(path: Path) -> Inspection:
         if suffix == ".safetensors":
             return _inspect_safetensors(path)
         if suffix in PICKLE_SUFFIXES:
-            raise InvalidModelError(
-                f"{path.name} is a PyTorch pickle file ({suffix}): opening one can run any code hidden in it, so the "
-                "app does not load them. Download the .safetensors version of this model instead (most model "
-                "pages offer one), or convert the file to .safetensors on a computer you trust.")
+            raise pickle_refusal(f"{path.name} is a PyTorch pickle file ({suffix})")
         raise InvalidModelError(
             f"{path.name} is not a model: choose a model folder, a .gguf file or a .safetensors checkpoint.")
     if (path / "model_index.json").exists():
@@ -305,6 +433,7 @@ def inspect_path(path: Path) -> Inspection:
             raise InvalidModelError(
                 f"{path.name} holds only the configuration of a diffusers model, without weights. It can serve as "
                 "the base of single-file checkpoints, but it cannot make pictures on its own.")
+        refuse_custom_diffusers(path)
         return Inspection(ModelKind.IMAGE, ModelFormat.DIFFUSERS, path.name, path, "diffusers")
     if (path / "config.json").exists():
         return _inspect_hf_folder(path)

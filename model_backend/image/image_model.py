@@ -15,9 +15,15 @@ from typing import Any
 
 from model_backend.core.device import DeviceChoice, choose_device, release_memory
 from model_backend.core.engines import Engine
-from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
+from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import ProgressFn
-from model_backend.core.model_inspection import KIND_NAMES, ModelFormat, ModelKind
+from model_backend.core.model_inspection import (
+    KIND_NAMES,
+    ModelFormat,
+    ModelKind,
+    custom_code_refusal,
+    refuse_custom_diffusers,
+)
 from model_backend.core.registry import ModelEntry, ModelRegistry
 
 SCHEDULER_CLASSES = {
@@ -66,12 +72,8 @@ class LoadedImageModel:
 
 
 def _check_folder(folder: Path) -> None:
-    import json
-
-    try:
-        index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InvalidModelError(f"{folder.name}: model_index.json is missing or damaged.", details=repr(exc)) from exc
+    index = _read_index(folder)
+    refuse_custom_diffusers(folder)  # also checked when the model is listed; the folder may have changed since
     missing = [name for name in REQUIRED_COMPONENTS if name in index and not (folder / name).is_dir()]
     missing += [name for name in REQUIRED_COMPONENTS if name not in index]
     if missing:
@@ -79,6 +81,43 @@ def _check_folder(folder: Path) -> None:
             f"{folder.name} is missing parts of the pipeline: {', '.join(sorted(set(missing)))}. "
             "Copy the whole model folder again."
         )
+
+
+def _check_classes(folder: Path) -> None:
+    """Every class model_index.json names must exist in the installed diffusers/transformers; otherwise the
+    folder relies on its own code (or a newer library), and diffusers' error would suggest trust_remote_code."""
+    import diffusers
+
+    index = _read_index(folder)
+    pipeline_class = index.get("_class_name")
+    if isinstance(pipeline_class, str) and pipeline_class not in dir(diffusers):
+        raise custom_code_refusal(folder.name, f"its pipeline, {pipeline_class}, is not part of the installed "
+                                               "diffusers", library="diffusers")
+    for component, value in index.items():
+        if component.startswith("_") or not isinstance(value, list) or len(value) != 2 or not value[1]:
+            continue
+        library, class_name = value
+        if library == "transformers":
+            import transformers as module
+        elif library == "diffusers":
+            module = diffusers
+        else:
+            continue  # refused by inspection (refuse_custom_diffusers)
+        if class_name not in dir(module):
+            raise custom_code_refusal(folder.name, f"its {component} part, {class_name}, is not part of the "
+                                                   f"installed {library}", library=library)
+
+
+def _read_index(folder: Path) -> dict:
+    import json
+
+    try:
+        index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidModelError(f"{folder.name}: model_index.json is missing or damaged.", details=repr(exc)) from exc
+    if not isinstance(index, dict):
+        raise InvalidModelError(f"{folder.name}: model_index.json does not describe a pipeline.")
+    return index
 
 
 def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceChoice, low_memory: bool,
@@ -105,6 +144,7 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
 
         pipeline = load_single_file_pipeline(entry, dtype, registry)
     else:
+        _check_classes(entry.path)
         has_safetensors = any(entry.path.rglob("*.safetensors"))
         try:
             pipeline = AutoPipelineForText2Image.from_pretrained(
@@ -116,7 +156,8 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
             if is_out_of_memory(exc):
                 raise
             raise InvalidModelError(
-                f"{entry.name} could not be loaded as a diffusers pipeline: {exc}", details=repr(exc)) from exc
+                f"{entry.name} could not be loaded as a text-to-image pipeline ({plain_library_text(exc, 200)}).",
+                details=repr(exc)) from exc
     if cancel.is_set():
         raise JobCancelled()
     pipeline.set_progress_bar_config(disable=True)

@@ -7,17 +7,34 @@ decodes is discarded, never shown or saved as a result.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from threading import Event
 
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial, Progress
 from model_backend.core.seeds import resolve_seed
+from model_backend.core.validation import (
+    require_choice,
+    require_clean_text,
+    require_device,
+    require_finite_range,
+    require_int_range,
+    require_model_chosen,
+    require_seed,
+)
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import LoadedImageModel
 from model_backend.image.image_types import SCHEDULERS, DenoisePreview, GeneratedImage, ImageRequest, ImageResult
 from model_backend.image.latent_preview import LatentPreviewer
 
 MAX_SIDE = 2048
+MIN_SIDE = 8
+MAX_STEPS = 200
+MAX_GUIDANCE = 30.0
+MAX_BATCH = 16
+MIN_STRENGTH = 0.05
+MAX_PROMPT_CHARS = 4000  # CLIP reads 77 tokens; the rest is cut, so anything longer is a paste gone wrong
+PROMPT_HINT = "The text encoder reads only the first 77 tokens (about 60 words): shorten it."
 PREVIEWS_PER_IMAGE = 10
 
 
@@ -54,12 +71,33 @@ def _open_start_picture(path: str, width: int, height: int):
 
 
 def validate_image_request(request: ImageRequest, text_conditioned: bool = True) -> None:
+    """Ranges of the Image tab's form (desktop_app/image/image_settings_panel.py); the prompt is required once
+    the model is known to read one."""
+    require_clean_text("The prompt", request.prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
+    require_clean_text("The negative prompt", request.negative_prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
     if text_conditioned and not request.prompt.strip():
         raise BackendError(ErrorKind.EMPTY_PROMPT,
                            "Type a prompt: this model draws what the text describes (only unconditional "
                            "models can start from nothing).")
-    if request.scheduler not in SCHEDULERS:
-        raise BackendError(ErrorKind.INVALID_INPUT, f"Unknown scheduler '{request.scheduler}'.")
+    require_int_range("Steps", request.steps, 1, MAX_STEPS, hint="Each step removes a little noise; 20-30 is typical.")
+    require_finite_range("Guidance", request.guidance, 0.0, MAX_GUIDANCE,
+                         hint="0 ignores the prompt; 5-8 is typical (Turbo models use 0).")
+    for name, side in (("Width", request.width), ("Height", request.height)):
+        if side is not None:
+            require_int_range(name, side, MIN_SIDE, MAX_SIDE, unit=" pixels",
+                              hint="Leave it empty to use the model's own size.")
+    require_choice("Scheduler", request.scheduler, SCHEDULERS)
+    require_seed(request.seed)
+    require_int_range("The number of images", request.batch_count, 1, MAX_BATCH)
+    require_finite_range("Strength", request.strength, MIN_STRENGTH, 1.0,
+                         hint="It is how much of the start picture is replaced by noise.")
+    require_int_range("The preview interval", request.preview_every, 0, MAX_STEPS, unit=" steps")
+    if request.init_image and not Path(request.init_image).is_file():
+        raise BackendError(ErrorKind.INVALID_INPUT,
+                           f"The start picture {request.init_image} does not exist (was it moved or deleted?). "
+                           "Choose it again, or clear it to start from noise.")
+    require_model_chosen(request.model_id)
+    require_device(request.device)
 
 
 def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cancel: Event,

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from model_backend.chat.chat_types import ChatRequest, Message, Sampling
+from model_backend.chat.chat_validation import validate_sampling
 from model_backend.core.atomic import atomic_write_json
+from model_backend.core.errors import BackendError
 from model_backend.prompt_lab.scoring import Check, CheckError
 from model_backend.prompt_lab.techniques import TableRow, Technique
 from model_backend.prompt_lab.templates import TemplateError
@@ -78,8 +80,8 @@ class Experiment:
         for variant_index in order:
             variant = self.variants[variant_index]
             for row_index in rows:
-                request = ChatRequest(conversation=variant.messages(self.values_for(row_index)), model_id=variant.model_id,
-                                      sampling=self.sampling)
+                request = ChatRequest(conversation=variant.messages(self.values_for(row_index)),
+                                      model_id=variant.model_id, sampling=self.sampling)
                 cells.append((variant_index, row_index, request))
         return cells
 
@@ -87,6 +89,10 @@ class Experiment:
         """Why a run cannot start (naming the variant and row), or "" when it can."""
         if not self.variants:
             return "Add at least one variant first (“Add to comparison”)."
+        try:
+            validate_sampling(self.sampling)  # a saved or hand-edited experiment may hold any numbers
+        except BackendError as exc:
+            return exc.message
         if scored:
             if not self.rows:
                 return "The test table is empty: load the technique's table, import a CSV, or add rows."

@@ -1,0 +1,60 @@
+"""What a chat request may hold, checked before any model is loaded (chat tab and prompt lab cells alike).
+
+The ranges are the chat form's spin boxes (desktop_app/chat/sampling_panel.py); the prompt lab's form
+allows a subset of them.
+"""
+from __future__ import annotations
+
+from model_backend.chat.chat_types import ChatRequest, Sampling
+from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.validation import (
+    invalid,
+    require_clean_text,
+    require_device,
+    require_finite_range,
+    require_int_range,
+    require_model_chosen,
+    require_seed,
+)
+
+ROLES = ("system", "user", "assistant")
+MAX_TEMPERATURE = 2.0
+MAX_TOP_K = 1000
+MAX_NEW_TOKENS = 8192
+MAX_TOP_CANDIDATES = 20
+MAX_MESSAGE_CHARS = 100_000  # about 25,000 tokens: more than the context of any model the app runs
+
+
+def validate_sampling(sampling: Sampling) -> None:
+    require_finite_range("Temperature", sampling.temperature, 0.0, MAX_TEMPERATURE,
+                         hint="0 always takes the most likely token; 1 samples the model's own probabilities.")
+    require_finite_range("Top-p", sampling.top_p, 0.0, 1.0, low_open=True,
+                         hint="1 keeps every token; 0.9 keeps the most likely tokens that add up to 90 %.")
+    require_int_range("Top-k", sampling.top_k, 0, MAX_TOP_K, hint="0 means no limit.")
+    require_int_range("Max new tokens", sampling.max_new_tokens, 1, MAX_NEW_TOKENS,
+                      hint="The reply needs room for at least one token.")
+    require_seed(sampling.seed)
+
+
+def _message_name(index: int, role: str, last: bool) -> str:
+    if role == "system":
+        return "The system prompt"
+    return "Your message" if last else f"Message {index + 1} of the conversation"
+
+
+def validate_chat_request(request: ChatRequest) -> None:
+    if not request.conversation or request.conversation[-1].role != "user":
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "There is no message to answer: type a message first.")
+    last = len(request.conversation) - 1
+    for index, message in enumerate(request.conversation):
+        if message.role not in ROLES:
+            raise invalid(f"Message {index + 1} has the role '{message.role}'; a conversation holds only "
+                          "system, user and assistant messages.")
+        require_clean_text(_message_name(index, message.role, index == last), message.content, MAX_MESSAGE_CHARS,
+                           hint="No model the app runs can read that much at once: shorten it.")
+    if not request.conversation[-1].content.strip():
+        raise BackendError(ErrorKind.EMPTY_PROMPT, "The message is empty: type something to send.")
+    validate_sampling(request.sampling)
+    require_int_range("The number of candidate tokens shown", request.top_candidates, 0, MAX_TOP_CANDIDATES)
+    require_model_chosen(request.model_id)
+    require_device(request.device)

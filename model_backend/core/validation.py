@@ -1,0 +1,112 @@
+"""Checks shared by every wing's ``validate_*`` function: numbers in range, seeds, choices, clean text.
+
+Each check raises ``BackendError(INVALID_INPUT)`` with one sentence a student can act on, naming the
+setting the way the app's forms do ("Temperature", "Steps"), so a wing's validate function is a short
+list of calls. The ranges match the spin boxes of the forms; requests built elsewhere (a saved
+experiment, a script, a test) get the same limits and the same sentences.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+import unicodedata
+
+from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.seeds import SEED_LIMIT
+
+DEVICES = ("auto", "cuda", "mps", "cpu")
+ALLOWED_CONTROL_CHARACTERS = frozenset("\n\r\t")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def invalid(message: str) -> BackendError:
+    return BackendError(ErrorKind.INVALID_INPUT, message)
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _range_text(low: float, high: float, low_open: bool = False, unit: str = "") -> str:
+    if low_open:
+        return f"above {_number_text(low)} and at most {_number_text(high)}{unit}"
+    return f"between {_number_text(low)} and {_number_text(high)}{unit}"
+
+
+def require_finite_range(name: str, value: object, low: float, high: float, *, low_open: bool = False,
+                         unit: str = "", hint: str = "") -> float:
+    """A real number in [low, high] (or (low, high] with ``low_open``); NaN and infinity are refused."""
+    wanted = _range_text(low, high, low_open, unit)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise invalid(f"{name} must be a number {wanted}; {value!r} is not a number.")
+    number = float(value)
+    if math.isnan(number):
+        raise invalid(f"{name} must be a number {wanted}; it was 'not a number' (NaN).")
+    if math.isinf(number):
+        raise invalid(f"{name} must be a number {wanted}; it was infinite.")
+    too_low = number <= low if low_open else number < low
+    if too_low or number > high:
+        raise invalid(f"{name} must be {wanted}; it was {_number_text(value)}." + (f" {hint}" if hint else ""))
+    return number
+
+
+def require_int_range(name: str, value: object, low: int, high: int, *, unit: str = "", hint: str = "") -> int:
+    """A whole number in [low, high]; floats such as 2.5, NaN and True are refused."""
+    wanted = _range_text(low, high, unit=unit)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, float) and math.isnan(value):
+            raise invalid(f"{name} must be a whole number {wanted}; it was 'not a number' (NaN).")
+        raise invalid(f"{name} must be a whole number {wanted}; {value!r} is not one.")
+    if not low <= value <= high:
+        raise invalid(f"{name} must be {wanted}; it was {value}." + (f" {hint}" if hint else ""))
+    return int(value)
+
+
+def require_seed(value: object, name: str = "Seed") -> int | None:
+    """None (a fresh random seed) or a whole number from 0 to SEED_LIMIT - 1 (what every engine accepts)."""
+    if value is None:
+        return None
+    return require_int_range(name, value, 0, SEED_LIMIT - 1,
+                             hint="Leave the seed on 'random' or type a smaller number.")
+
+
+def require_choice(name: str, value: object, choices: tuple[str, ...] | frozenset[str]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        shown = ", ".join(sorted(c for c in choices if c) or ["(none)"])
+        raise invalid(f"{name} '{value}' is not one this app knows; use one of: {shown}.")
+    return value
+
+
+def require_device(value: object) -> str:
+    return require_choice("Device", value, DEVICES)
+
+
+def require_model_chosen(model_id: object) -> str:
+    if not isinstance(model_id, str) or not model_id.strip():
+        raise BackendError(ErrorKind.MODEL_NOT_FOUND, "Choose a model first: none is selected.")
+    return model_id
+
+
+def _describe_control(char: str) -> str:
+    code = ord(char)
+    return _CONTROL_NAMES.get(code, f"U+{code:04X}")
+
+
+def require_clean_text(name: str, text: object, max_chars: int, *, hint: str = "") -> str:
+    """Real text: a string, at most ``max_chars`` long, without NUL, escape or other control characters
+    (line breaks and tabs are fine) and without lone surrogates (half an emoji from a broken paste)."""
+    if not isinstance(text, str):
+        raise invalid(f"{name} must be text, not {type(text).__name__}.")
+    if len(text) > max_chars:
+        raise invalid(f"{name} has {len(text):,} characters; the limit is {max_chars:,}. "
+                      + (hint or "Shorten it or split it into parts."))
+    for position, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in ALLOWED_CONTROL_CHARACTERS:
+            raise invalid(f"{name} contains an invisible control character ({_describe_control(char)}) at "
+                          f"character {position}, which is not text: delete it (it usually comes from pasting "
+                          "from a binary file or a terminal).")
+        if category == "Cs":
+            raise invalid(f"{name} contains a broken character (half of an emoji or symbol, U+{ord(char):04X}) "
+                          f"at character {position}: delete it and type it again.")
+    return text
