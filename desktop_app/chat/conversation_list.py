@@ -1,7 +1,7 @@
 """The side list of conversations, newest first, with new / delete / export."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from model_backend.chat.conversations import Conversation
@@ -43,9 +43,12 @@ class ConversationList(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for conversation in conversations:
-            item = QListWidgetItem(conversation.display_title or self.tr("New conversation"))
+            title = conversation.display_title or self.tr("New conversation")
+            when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated)),
+                                      QLocale.FormatType.ShortFormat)
+            item = QListWidgetItem(f"{title}\n{when}")  # two chats with one title differ by their date
             item.setData(Qt.ItemDataRole.UserRole, conversation.id)
-            item.setToolTip(conversation.display_title)
+            item.setToolTip(f"{conversation.display_title}\n{when}".strip())
             self.list.addItem(item)
             if conversation.id == current_id:
                 self.list.setCurrentItem(item)

@@ -95,6 +95,8 @@ class TranscriptView(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         if streaming is not None:
+            if self._stream_start > 0:
+                cursor.insertBlock()  # the reply in flight starts its own paragraph, under the user's message
             cursor.insertHtml(self._message_html(index, streaming, False, True, live=True))
         if at_bottom:
             bar.setValue(bar.maximum())
