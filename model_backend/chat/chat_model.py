@@ -173,7 +173,8 @@ class ChatModelCache:
         self.loaded: LoadedChatModel | None = None
 
     def get(self, entry: ModelEntry, device_preference: str, progress: ProgressFn, cancel: Event) -> LoadedChatModel:
-        progress(None, "Preparing the compute device")
+        if self.loaded is None or self.loaded.entry.model_id != entry.model_id:
+            progress(None, "Preparing the compute device")  # said only when a load follows, not on every reply
         device = choose_device(device_preference)  # imports torch: seconds on first use
         if cancel.is_set():
             raise JobCancelled()
