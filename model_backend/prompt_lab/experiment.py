@@ -20,7 +20,7 @@ from model_backend.core.atomic import atomic_write_json
 from model_backend.core.errors import BackendError
 from model_backend.prompt_lab.scoring import Check, CheckError
 from model_backend.prompt_lab.techniques import TableRow, Technique
-from model_backend.prompt_lab.templates import TemplateError
+from model_backend.prompt_lab.templates import TemplateError, find_variables
 
 SIDE_BY_SIDE_ROW = -1  # the single run with the form's values, not a table row
 MAX_VARIANTS = 6
@@ -105,6 +105,10 @@ class Experiment:
                         return f"Table row {number}: {exc}"
             except CheckError as exc:
                 return str(exc)
+        if scored:
+            mismatch = self.table_mismatch()
+            if mismatch:
+                return mismatch
         for variant in self.variants:
             for row in range(len(self.rows)) if scored else [SIDE_BY_SIDE_ROW]:
                 try:
@@ -112,6 +116,26 @@ class Experiment:
                 except TemplateError as exc:
                     where = f"table row {row + 1}" if row >= 0 else "the form"
                     return f"Variant “{variant.name}”, {where}: {exc}"
+        return ""
+
+    def table_mismatch(self) -> str:
+        """Every variant must read every input column of the table, and find every variable it needs
+        there (or in the form). Otherwise a scored run would send one prompt for all rows, or fail half
+        way; the message names the variant and the variable so the student knows what to fix."""
+        columns = sorted({name for row in self.rows for name in row.values})
+        for variant in self.variants:
+            technique = variant.technique
+            used = set(find_variables(technique.template)) | set(find_variables(technique.system))
+            unused = [name for name in columns if name not in used]
+            if unused:
+                return (f"Variant “{variant.name}” does not use the table's column “{unused[0]}”: every row "
+                        f"would send it the same prompt. Put {{{{{unused[0]}}}}} in its template, or use a "
+                        "table made for this technique.")
+            missing = [name for name in find_variables(technique.template)
+                       if name not in columns and not str(self.values.get(name, "")).strip()]
+            if missing:
+                return (f"Variant “{variant.name}” needs “{missing[0]}”, which the test table has no column for. "
+                        f"Add a “{missing[0]}” column to the table, or use the technique's own table.")
         return ""
 
     def values_for(self, row: int) -> dict[str, str]:

@@ -187,3 +187,28 @@ def test_copy_as_python_reproduces_the_apps_reply(app_home, tiny_chat_model_dir)
                                env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == events[-1].value.text
+
+
+def test_every_builtin_technique_fits_its_own_table(library):
+    for technique in library.all():
+        if not technique.test_rows:
+            continue
+        experiment = Experiment(variants=[Variant(technique.name, technique, "path:/a", technique.example_count)],
+                                rows=technique.test_rows, values=dict(technique.values))
+        assert experiment.table_mismatch() == "", technique.id
+
+
+def test_a_scored_run_names_the_variant_and_column_that_do_not_match(library):
+    sentiment = library.get("en-sentiment-zero-shot")
+    arithmetic = library.get("en-arithmetic-zero-shot")
+    experiment = Experiment(variants=[Variant("sums", arithmetic, "path:/a")], rows=sentiment.test_rows,
+                            check=Check("contains"))
+    problem = experiment.problem(scored=True)
+    assert "“sums”" in problem and "review" in problem  # the table's column the variant never reads
+    experiment.rows = [TableRow({"problem": "1 + 1", "unit": "apples"}, "2")]
+    assert "“unit”" in experiment.problem(scored=True)
+    experiment.rows = [TableRow({"other": "x"}, "2")]
+    experiment.values = {}
+    assert "“other”" in experiment.problem(scored=True) or "“problem”" in experiment.problem(scored=True)
+    experiment.rows = [TableRow({"problem": "1 + 1"}, "2")]
+    assert experiment.problem(scored=True) == ""
