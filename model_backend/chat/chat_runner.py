@@ -85,7 +85,8 @@ def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...]) -
     )
 
 
-def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Event, top_n: int):
+def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Event, top_n: int,
+                  stop_texts: tuple[str, ...] = ()):
     """Build the streamer, probability recorder and cancel criterion that hook into ``generate``."""
     import torch
     from transformers import LogitsProcessor, StoppingCriteria, TextStreamer
@@ -104,8 +105,18 @@ def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Even
             return scores
 
     class CancelCriterion(StoppingCriteria):
+        """Ends generation when Stop is pressed or the reply so far contains one of the stop texts."""
+
+        def __init__(self) -> None:
+            self.prompt_length = 0  # set by the caller: the reply starts after the prompt's tokens
+            self.stop_text_seen = False
+
         def __call__(self, input_ids, scores, **kwargs):
-            return torch.full((input_ids.shape[0],), cancel.is_set(), dtype=torch.bool, device=input_ids.device)
+            if stop_texts and not self.stop_text_seen:
+                reply = tokenizer.decode(input_ids[0, self.prompt_length:].tolist(), skip_special_tokens=True)
+                self.stop_text_seen = any(text in reply for text in stop_texts)
+            done = cancel.is_set() or self.stop_text_seen
+            return torch.full((input_ids.shape[0],), done, dtype=torch.bool, device=input_ids.device)
 
     class StepStreamer(TextStreamer):
         def __init__(self) -> None:
@@ -174,7 +185,9 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
 
     seed = resolve_seed(sampling.seed)
     torch.manual_seed(seed)
-    recorder, cancel_criterion, streamer = _make_helpers(loaded, emit, request.job_id, cancel, request.top_candidates)
+    recorder, cancel_criterion, streamer = _make_helpers(loaded, emit, request.job_id, cancel, request.top_candidates,
+                                                         request.stop)
+    cancel_criterion.prompt_length = len(ids)
     input_ids = torch.tensor([ids], device=model.device)
     kwargs = dict(
         input_ids=input_ids,
@@ -198,19 +211,24 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
 
     generated = output[0][len(ids):].tolist()
     eos_ids = _eos_ids(model, tokenizer)
+    steps = tuple(streamer.steps)
+    text = tokenizer.decode(generated, skip_special_tokens=True)
     if cancel.is_set():
         stop_reason = StopReason.STOPPED
+    elif cancel_criterion.stop_text_seen:
+        stop_reason = StopReason.STOP_SEQUENCE
+        text, kept = _cut_at_stop_text(tokenizer, generated, request.stop)
+        steps = steps[:kept]
     elif generated and generated[-1] in eos_ids:
         stop_reason = StopReason.END_OF_REPLY
     else:
         stop_reason = StopReason.MAX_NEW_TOKENS
-    steps = tuple(streamer.steps)
     first = (streamer.first_token_at - started) if streamer.first_token_at else total
     decode_time = total - first
     speed = ((len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0
              else (len(steps) / total if total else 0.0))
     result = ChatResult(
-        text=tokenizer.decode(generated, skip_special_tokens=True).strip(),
+        text=text.strip(),
         steps=steps,
         prompt=prompt,
         stop_reason=stop_reason,
@@ -224,6 +242,19 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     if stop_reason is StopReason.STOPPED:
         raise JobCancelled(result)
     return result
+
+
+def _cut_at_stop_text(tokenizer, generated: list[int], stop_texts: tuple[str, ...]) -> tuple[str, int]:
+    """The reply up to the first stop text, and how many generated tokens lie wholly before it.
+
+    Generation ended right after the stop text appeared, so it is near the end: only the last few
+    prefixes are decoded to find the tokens that wrote it."""
+    full = tokenizer.decode(generated, skip_special_tokens=True)
+    cut = min(full.find(text) for text in stop_texts if text in full)
+    kept = len(generated)
+    while kept > 0 and len(tokenizer.decode(generated[:kept], skip_special_tokens=True)) > cut:
+        kept -= 1
+    return full[:cut], kept
 
 
 def _eos_ids(model, tokenizer) -> set[int]:

@@ -12,6 +12,7 @@ class StopReason(enum.StrEnum):
 
     END_OF_REPLY = "end of reply"
     MAX_NEW_TOKENS = "max new tokens"
+    STOP_SEQUENCE = "stop sequence"  # the model wrote one of the request's stop texts
     STOPPED = "stopped"
 
 
@@ -48,6 +49,7 @@ class ChatRequest:
     sampling: Sampling = Sampling()
     device: str = "auto"
     top_candidates: int = 5
+    stop: tuple[str, ...] = ()  # texts that end the reply when the model writes them (left out of the reply)
     job_id: str = field(default_factory=new_job_id)
 
 

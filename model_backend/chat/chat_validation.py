@@ -23,6 +23,8 @@ MAX_TOP_K = 1000
 MAX_NEW_TOKENS = 8192
 MAX_TOP_CANDIDATES = 20
 MAX_MESSAGE_CHARS = 100_000  # about 25,000 tokens: more than the context of any model the app runs
+MAX_STOP_TEXTS = 8
+MAX_STOP_CHARS = 200
 
 
 def validate_sampling(sampling: Sampling) -> None:
@@ -56,5 +58,11 @@ def validate_chat_request(request: ChatRequest) -> None:
         raise BackendError(ErrorKind.EMPTY_PROMPT, "The message is empty: type something to send.")
     validate_sampling(request.sampling)
     require_int_range("The number of candidate tokens shown", request.top_candidates, 0, MAX_TOP_CANDIDATES)
+    if len(request.stop) > MAX_STOP_TEXTS:
+        raise invalid(f"At most {MAX_STOP_TEXTS} stop texts can end a reply; this request has {len(request.stop)}.")
+    for number, text in enumerate(request.stop, start=1):
+        if not isinstance(text, str) or not text.strip():
+            raise invalid(f"Stop text {number} is empty: a reply would end before it starts.")
+        require_clean_text(f"Stop text {number}", text, MAX_STOP_CHARS)
     require_model_chosen(request.model_id)
     require_device(request.device)

@@ -81,7 +81,8 @@ class Experiment:
             variant = self.variants[variant_index]
             for row_index in rows:
                 request = ChatRequest(conversation=variant.messages(self.values_for(row_index)),
-                                      model_id=variant.model_id, sampling=self.sampling)
+                                      model_id=variant.model_id, sampling=self.sampling,
+                                      stop=tuple(variant.technique.stop))
                 cells.append((variant_index, row_index, request))
         return cells
 

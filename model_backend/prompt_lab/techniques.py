@@ -61,6 +61,9 @@ class Technique:
     check: str = "contains"
     check_pattern: str = ""
     test_rows: list[TableRow] = field(default_factory=list)
+    # Text that ends the answer when the model writes it (e.g. a few-shot model starting the next
+    # "Question:"): the reply stops there instead of inventing more examples until max tokens.
+    stop: list[str] = field(default_factory=list)
     builtin: bool = False
 
     def examples_text(self, count: int | None = None) -> str:

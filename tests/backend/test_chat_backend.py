@@ -182,3 +182,21 @@ def test_unexpected_errors_still_end_the_job(backend, tiny_chat_model_dir, monke
     monkeypatch.setattr(chat_runner, "run_chat", lambda *a, **k: 1 / 0)
     events = run(backend, chat(tiny_chat_model_dir))
     assert events[-1].kind is ErrorKind.INTERNAL and "ZeroDivisionError" in events[-1].message
+
+
+def test_a_stop_text_ends_the_reply_before_it(backend, tiny_chat_model_dir):
+    """Chain-of-thought techniques stop after their answer instead of inventing the next question."""
+    sampling = Sampling(temperature=0.0, max_new_tokens=30, seed=1)
+    full = run(backend, chat(tiny_chat_model_dir, sampling=sampling))[-1].value
+    assert len(full.text) > 8
+    stop = full.text[4:7]
+    cut = run(backend, chat(tiny_chat_model_dir, sampling=sampling, stop=(stop, "never written")))[-1].value
+    assert cut.stop_reason == "stop sequence"
+    assert cut.text == full.text[:full.text.find(stop)].strip()
+    assert len(cut.steps) < len(full.steps)
+    assert "".join(s.text for s in cut.steps).strip().startswith(cut.text[:1])
+
+
+def test_empty_stop_texts_are_refused(backend, tiny_chat_model_dir):
+    (event,) = [e for e in run(backend, chat(tiny_chat_model_dir, stop=("",))) if isinstance(e, Failed)]
+    assert event.kind is ErrorKind.INVALID_INPUT
