@@ -21,7 +21,7 @@ from model_backend.core.model_inspection import ModelKind  # noqa: E402
 from model_backend.core.paths import AppPaths  # noqa: E402
 from model_backend.core.registry import ModelRegistry  # noqa: E402
 from model_backend.engine import Backend  # noqa: E402
-from model_backend.image.image_types import ImageRequest  # noqa: E402
+from model_backend.image.image_types import ImageRequest, PreviewMode  # noqa: E402
 
 PROMPT = "a red circle on a blue background"
 
@@ -43,7 +43,7 @@ def main() -> int:
 
     def request(preview_every: int, exact: bool = False) -> ImageRequest:
         return ImageRequest(prompt=PROMPT, model_id=model_id, steps=args.steps, seed=1, preview_every=preview_every,
-                            exact_previews=exact)
+                            previews=PreviewMode.EXACT if exact else PreviewMode.FAST)
 
     run_job(backend, request(args.steps))  # loads the model and warms up
     loaded = backend.image_models.loaded

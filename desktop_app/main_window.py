@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
         self.tabs.addTab(self.chat_tab, self.tr("Chat"))
-        self.image_tab = ImageTab(self.controller, self.registry, Gallery(paths.images_dir), parent=self)
+        self.image_tab = ImageTab(self.controller, self.registry, Gallery(paths.images_dir), self.settings, parent=self)
         self.tabs.addTab(self.image_tab, self.tr("Image"))
         self.audio_tab = AudioTab(self.controller, self.registry, paths, parent=self)
         self.tabs.addTab(self.audio_tab, self.tr("Audio"))
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.controller.device_status_changed.connect(self.status.show_device)
         self.chat_tab.speed_measured.connect(self.status.show_speed)
         self.chat_tab.settings_changed.connect(self.save_settings)
+        self.image_tab.settings_changed.connect(self.save_settings)
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
 

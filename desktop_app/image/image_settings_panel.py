@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.widgets.file_dialogs import choose_file_to_open
-from model_backend.image.image_types import SCHEDULERS, ImageRequest
+from model_backend.image.image_types import SCHEDULERS, ImageRequest, PreviewMode
 
 
 class ImageSettingsPanel(QWidget):
@@ -57,8 +57,15 @@ class ImageSettingsPanel(QWidget):
         self.batch = QSpinBox(self)
         self.batch.setRange(1, 16)
         self.low_memory = QCheckBox(self.tr("Low memory (slower)"), self)
-        self.exact_previews = QCheckBox(self.tr("Exact previews"), self)
-        self.exact_previews.setToolTip(self.tr("Decode every preview with the VAE: the true picture at each step, slightly slower"))
+        self.previews = QComboBox(self)
+        for mode, label in ((PreviewMode.AUTO, self.tr("Automatic (exact when cheap)")),
+                            (PreviewMode.EXACT, self.tr("Exact (decode each step)")),
+                            (PreviewMode.FAST, self.tr("Fast colours"))):
+            self.previews.addItem(label, mode.value)
+        self.previews.setToolTip(self.tr(
+            "How the denoising steps are shown. Exact decodes every preview with the model's VAE: the true "
+            "picture at each step, cheap on small models and slower on big ones. Fast colours show the latents "
+            "through a fitted colour map at their own (small) resolution."))
         self.start_picture = ""
         self.start_button = QPushButton(self.tr("Start from a picture…"), self)
         self.clear_start_button = QPushButton(self.tr("Clear"), self)
@@ -82,9 +89,15 @@ class ImageSettingsPanel(QWidget):
         form.addRow(self.tr("Images"), self.batch)
         form.addRow(self.tr("Image-to-image"), start_row)
         form.addRow("", self.low_memory)
-        form.addRow("", self.exact_previews)
+        form.addRow(self.tr("Previews"), self.previews)
         self.start_button.clicked.connect(self._choose_start_picture)
         self.clear_start_button.clicked.connect(lambda: self.set_start_picture(""))
+
+    def preview_mode(self) -> str:
+        return str(self.previews.currentData())
+
+    def set_preview_mode(self, mode: str) -> None:
+        self.previews.setCurrentIndex(max(0, self.previews.findData(mode)))
 
     def _choose_start_picture(self) -> None:
         path = choose_file_to_open(self, self.tr("Start from a picture"),
@@ -104,7 +117,7 @@ class ImageSettingsPanel(QWidget):
             scheduler=str(self.scheduler.currentData()),
             seed=None if self.random_seed.isChecked() else self.seed.value(), batch_count=self.batch.value(),
             init_image=self.start_picture, strength=self.strength.value(), low_memory=self.low_memory.isChecked(),
-            exact_previews=self.exact_previews.isChecked(), device=device)
+            previews=PreviewMode(self.previews.currentData()), device=device)
         values.update(overrides)
         return ImageRequest(**values)
 

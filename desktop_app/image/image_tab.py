@@ -3,7 +3,7 @@ compare settings with one seed, and keep everything in a gallery."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -29,6 +29,7 @@ from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.seeds import resolve_seed
+from model_backend.core.settings import Settings
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_types import DenoisePreview, GeneratedImage, ImageResult
 
@@ -36,9 +37,12 @@ COMPARE_SETTINGS = ("steps", "guidance", "prompt word")
 
 
 class ImageTab(QWidget):
+    settings_changed = Signal()
+
     def __init__(self, controller: BackendController, registry: ModelRegistry, gallery: Gallery,
-                 parent: QWidget | None = None) -> None:
+                 settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.controller = controller
         self.gallery = gallery
         self.jobs: set[str] = set()
@@ -47,6 +51,7 @@ class ImageTab(QWidget):
         self._build_parts(registry)
         self._lay_out()
         self._connect()
+        self.settings_panel.set_preview_mode(settings.image_previews)
         self.model_picker.refresh()
         self.gallery_view.refresh()
 
@@ -101,6 +106,12 @@ class ImageTab(QWidget):
         self.result_picker.currentIndexChanged.connect(self._show_result)
         self.gallery_view.reuse_requested.connect(self.reuse_settings)
         self.gallery_view.open_requested.connect(self.show_gallery_item)
+        self.settings_panel.previews.currentIndexChanged.connect(self._remember_preview_mode)
+
+    @Slot()
+    def _remember_preview_mode(self) -> None:
+        self.settings.image_previews = self.settings_panel.preview_mode()
+        self.settings_changed.emit()
 
     # ---- generating --------------------------------------------------------------------
     def show_notice(self, text: str, error: bool = False) -> None:

@@ -28,6 +28,7 @@ class Settings:
     top_k: int = 50
     max_new_tokens: int = 256
     last_conversation_id: str = ""
+    image_previews: str = "auto"  # the Image tab's preview mode: auto, exact or fast (PreviewMode's values)
 
     @classmethod
     def load(cls, path: Path) -> "Settings":

@@ -24,7 +24,15 @@ from model_backend.core.validation import (
 )
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import LoadedImageModel
-from model_backend.image.image_types import SCHEDULERS, DenoisePreview, GeneratedImage, ImageRequest, ImageResult
+from model_backend.image.image_types import (
+    CHEAP_EXACT_PREVIEW_SIZE,
+    SCHEDULERS,
+    DenoisePreview,
+    GeneratedImage,
+    ImageRequest,
+    ImageResult,
+    PreviewMode,
+)
 from model_backend.image.latent_preview import LatentPreviewer
 
 MAX_SIDE = 2048
@@ -92,6 +100,7 @@ def validate_image_request(request: ImageRequest, text_conditioned: bool = True)
     require_finite_range("Strength", request.strength, MIN_STRENGTH, 1.0,
                          hint="It is how much of the start picture is replaced by noise.")
     require_int_range("The preview interval", request.preview_every, 0, MAX_STEPS, unit=" steps")
+    require_choice("Previews", str(request.previews), tuple(mode.value for mode in PreviewMode))
     if request.init_image and not Path(request.init_image).is_file():
         raise BackendError(ErrorKind.INVALID_INPUT,
                            f"The start picture {request.init_image} does not exist (was it moved or deleted?). "
@@ -121,7 +130,9 @@ def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cance
         pipeline.set_progress_bar_config(disable=True)
     else:
         kwargs = {"width": width, "height": height}
-    previewer = LatentPreviewer(pipeline, exact=request.exact_previews)
+    mode = PreviewMode(request.previews)
+    exact = mode is PreviewMode.EXACT or (mode is PreviewMode.AUTO and loaded.native_size <= CHEAP_EXACT_PREVIEW_SIZE)
+    previewer = LatentPreviewer(pipeline, exact=exact)
     base_seed = resolve_seed(request.seed)
     every = request.preview_every or max(1, steps // PREVIEWS_PER_IMAGE)
     images = []

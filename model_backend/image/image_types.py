@@ -1,12 +1,24 @@
 """Requests, streamed previews and results of text-to-image (and image-to-image) jobs."""
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from typing import Any
 
 from model_backend.core.jobs import new_job_id
 
 SCHEDULERS = ("default", "ddim", "euler", "euler-ancestral", "dpm++", "pndm")
+
+# Exact previews (a VAE decode per preview) cost little on small models: on the built-in 64 px model
+# about 3 % of the image's time (bench/image_speed.py), against a 16×16 colour mosaic otherwise. On
+# Stable Diffusion sizes a decode costs about a denoising step, so "auto" keeps the fitted colours there.
+CHEAP_EXACT_PREVIEW_SIZE = 256
+
+
+class PreviewMode(enum.StrEnum):
+    AUTO = "auto"  # exact where a decode is cheap (models up to CHEAP_EXACT_PREVIEW_SIZE px), fast elsewhere
+    EXACT = "exact"  # decode every preview with the VAE: the true picture at each step
+    FAST = "fast"  # a fitted latent→colour map at latent resolution: almost free
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,7 @@ class ImageRequest:
     init_image: str = ""  # a picture to start from (image-to-image)
     strength: float = 0.6  # image-to-image: how much noise is added to the start picture
     preview_every: int = 0  # 0: about 10 previews per image
-    exact_previews: bool = False  # decode previews with the VAE (slower) instead of a fitted colour map
+    previews: PreviewMode = PreviewMode.AUTO
     low_memory: bool = False
     device: str = "auto"
     job_id: str = field(default_factory=new_job_id)

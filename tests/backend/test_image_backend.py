@@ -10,7 +10,7 @@ from model_backend.engine import Backend
 from model_backend.image.filmstrip import contact_sheet, save_gif
 from model_backend.image.forward_process import NoiseSchedule
 from model_backend.image.gallery import Gallery, read_settings
-from model_backend.image.image_types import DenoisePreview, ImageRequest
+from model_backend.image.image_types import DenoisePreview, ImageRequest, PreviewMode
 from tests.fixtures.jobs import run_job as run
 
 
@@ -113,9 +113,11 @@ def test_forward_process_and_filmstrip_exports(tmp_path, tiny_sd_dir):
 
 
 def test_preview_modes(backend, tiny_sd_dir):
-    fast = run(backend, request(tiny_sd_dir, preview_every=2))[-1].value.images[0]
-    exact = run(backend, request(tiny_sd_dir, preview_every=2, exact_previews=True))[-1].value.images[0]
+    fast = run(backend, request(tiny_sd_dir, preview_every=2, previews=PreviewMode.FAST))[-1].value.images[0]
+    exact = run(backend, request(tiny_sd_dir, preview_every=2, previews=PreviewMode.EXACT))[-1].value.images[0]
+    auto = run(backend, request(tiny_sd_dir, preview_every=2))[-1].value.images[0]
     assert fast.settings["preview"] == "approximate colours" and exact.settings["preview"] == "exact (VAE)"
+    assert auto.settings["preview"] == "exact (VAE)"  # a small model: decoding each preview costs little
     assert fast.frames[-1].pixels.shape[:2] == (8, 8)  # latent resolution
     assert exact.frames[-1].pixels.shape == exact.pixels.shape  # a full decode
     assert np.array_equal(fast.pixels, exact.pixels), "previews never change the image itself"
