@@ -26,6 +26,7 @@ class PromptTokensView(QWidget):
         self.show_prompt(None)
 
     def show_prompt(self, prompt: PromptTokens | None) -> None:
+        self.prompt = prompt  # what the view shows (None: nothing yet)
         if prompt is None:
             self.summary.setText(self.tr("The prompt of the next reply will appear here, split into tokens."))
             self.browser.clear()

@@ -12,6 +12,8 @@ class PromptPreview(QWidget):
         super().__init__(parent)
         self.summary = QLabel(self.tr("The preview appears here after you pick a technique."), self)
         self.summary.setWordWrap(True)
+        self.prompt: PromptTokens | None = None  # the prompt shown; None while pending or on an error
+        self.is_error = False  # the summary reports a problem (shown in red)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         layout = QVBoxLayout(self)
@@ -20,10 +22,12 @@ class PromptPreview(QWidget):
         layout.addWidget(self.text, 1)
 
     def show_error(self, message: str) -> None:
+        self.prompt, self.is_error = None, True
         self.summary.setStyleSheet(f"color: {palette.ERROR};")
         self.summary.setText(message)
 
     def show_pending(self) -> None:
+        self.prompt, self.is_error = None, False
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Updating the preview…"))
 
@@ -33,6 +37,7 @@ class PromptPreview(QWidget):
         parts = [self.tr("{count} tokens: {share} of the model's {context}-token context window.").format(
             count=count, share=f"{count / context:.1%}", context=context)]
         problem = count >= context
+        self.prompt, self.is_error = prompt, problem
         if problem:
             parts.append(self.tr("Too long: the model cannot read all of it and will refuse to run it."))
         if not prompt.used_chat_template:

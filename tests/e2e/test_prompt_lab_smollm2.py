@@ -21,7 +21,8 @@ def test_scored_zero_shot_versus_few_shot_on_smollm2(qtbot, e2e_paths):
         assert "SmolLM2" in tab.model_picker.combo.currentText()
         tab.side_by_side.max_new_tokens.setValue(8)
         tab.select_technique("en-sentiment-few-shot")
-        qtbot.waitUntil(lambda: "tokens:" in tab.preview.summary.text(), timeout=300000)
+        qtbot.waitUntil(lambda: tab.preview.prompt is not None, timeout=300000)
+        assert tab.preview.prompt.context_length == 8192 and not tab.preview.is_error
         assert "<|im_start|>assistant" in tab.preview.text.toPlainText()  # SmolLM2's own chat template
         tab.add_variant()
         tab.select_technique("en-sentiment-zero-shot")

@@ -89,7 +89,9 @@ def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbo
         qtbot.waitUntil(lambda: "convert" in tab.status.progress.format().lower(), timeout=60000)
         qtbot.mouseClick(tab.composer.stop_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
         wait_idle(qtbot, tab, timeout=15000)
-        assert "Loading stopped" in tab.status.notice.text()
+        notice = tab.status.notice
+        assert notice.isVisibleTo(tab) and not notice.is_error  # stopped, not failed...
+        assert tab.preloader.loaded_key is None  # ...and not loaded: the model loads with the next message
         converted = app_home.converted_models_dir
         assert not converted.exists() or [p for p in converted.iterdir() if p.suffix != ".lock"] == []
     finally:

@@ -1,9 +1,12 @@
 """Drive the real Chat tab: type, send, stream, stop, switch, edit, regenerate, restart."""
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.chat.prompt_tokens_view import PromptTokensView
 from model_backend.chat.conversations import ConversationStore
 from tests.gui.conftest import close_and_wait, send, wait_idle
 
@@ -17,6 +20,8 @@ def fix_seed(tab, seed: int = 5) -> None:
 def test_send_streams_a_reply_with_probabilities_and_autosaves(qtbot, open_window, app_home):
     window = open_window()
     tab = window.chat_tab
+    speeds = []
+    tab.speed_measured.connect(speeds.append)
     send(qtbot, tab, "Hello")
     assert tab.reply is not None and not tab.composer.send_button.isEnabled() and tab.composer.stop_button.isEnabled()
     wait_idle(qtbot, tab)
@@ -25,9 +30,10 @@ def test_send_streams_a_reply_with_probabilities_and_autosaves(qtbot, open_windo
     assert messages[1].steps and messages[1].stats["tokens"] == len(messages[1].steps)
     assert tab.composer.input.toPlainText() == "" and tab.composer.send_button.isEnabled()
     # the prompt view shows the tokens the model read, the next-token view the last step
-    assert "tokens" in tab.prompt_view.summary.text()
+    assert tab.prompt_view.prompt is not None and len(tab.prompt_view.prompt.tokens) == messages[1].stats["prompt_tokens"]
+    assert str(messages[1].stats["prompt_tokens"]) in tab.prompt_view.summary.text()
     assert tab.next_token_view.bars.step is not None
-    assert "Speed:" in window.status.speed_label.text() and "tokens/s" in window.status.speed_label.text()
+    assert speeds and f"{speeds[-1]:.1f}" in window.status.speed_label.text()  # the last speed measured
     (saved,) = ConversationStore(app_home.chats_dir).load_all()
     assert saved.messages[1].content == messages[1].content
 
@@ -50,7 +56,7 @@ def test_empty_message_is_not_sent(qtbot, open_window):
     tab = open_window().chat_tab
     send(qtbot, tab, "   ")
     assert tab.reply is None and tab.current.messages == []
-    assert "Type a message first" in tab.status.notice.text()
+    assert tab.status.notice.isVisibleTo(tab) and tab.status.notice.is_error
 
 
 def test_stop_keeps_the_partial_reply(qtbot, open_window, app_home):
@@ -144,7 +150,7 @@ def test_too_long_message_is_put_back_with_an_explanation(qtbot, open_window):
     wait_idle(qtbot, tab)
     assert tab.current.messages == []
     assert tab.composer.input.toPlainText() == long_text
-    assert "too long" in tab.status.notice.text()
+    assert "too long" in tab.status.notice.text() and tab.status.notice.is_error  # the backend's words
 
 
 def test_adding_a_folder_that_is_not_a_model_explains_why(qtbot, open_window, tmp_path, monkeypatch):
@@ -164,7 +170,13 @@ def test_adding_a_model_folder_works_without_restart(qtbot, open_window, tiny_pl
     assert str(tiny_plain_model_dir) in window.settings.added_model_paths
     send(qtbot, tab, "Hello")
     wait_idle(qtbot, tab)
-    assert "plain" in tab.prompt_view.summary.text()
+    prompt = tab.prompt_view.prompt
+    assert prompt is not None and not prompt.used_chat_template  # the base model got a plain prompt
+    # ...and the summary says so: it is not what it would say for the same tokens under a chat template
+    with_template = PromptTokensView()
+    qtbot.addWidget(with_template)
+    with_template.show_prompt(dataclasses.replace(prompt, used_chat_template=True))
+    assert tab.prompt_view.summary.text() != with_template.summary.text()
 
 
 def test_delete_conversation(qtbot, open_window, app_home):
@@ -179,8 +191,10 @@ def test_delete_conversation(qtbot, open_window, app_home):
 def test_preload_shows_progress_then_ready(qtbot, open_window):
     tab = open_window(preload=True).chat_tab
     assert tab.load_job_id is None, "nothing heavy starts before the window is on screen"
-    qtbot.waitUntil(lambda: "is ready on CPU" in tab.status.notice.text(), timeout=60000)
-    assert "CPU" in tab.window().status.device_label.text()
+    name = tab.model_picker.current_entry().name
+    qtbot.waitUntil(lambda: tab.load_job_id is None and name in tab.status.notice.text(), timeout=60000)
+    assert not tab.status.notice.is_error and tab.preloader.loaded_key is not None
+    assert "CPU" in tab.status.notice.text() and "CPU" in tab.window().status.device_label.text()
 
 
 def test_closing_mid_reply_saves_it_and_exits_promptly(qtbot, open_window, app_home):

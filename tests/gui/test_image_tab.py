@@ -27,13 +27,20 @@ def test_generate_shows_the_filmstrip_and_saves_to_the_gallery(qtbot, open_windo
     assert tab.result_view.pixels is not None and len(tab.results) == 1
     assert tab.filmstrip.slider.isEnabled() and tab.filmstrip.slider.maximum() == len(tab.results[0].frames) - 1
     tab.filmstrip.slider.setValue(0)
-    assert "Step 1 of 5" in tab.filmstrip.caption.text()
-    assert "Saved to the gallery" in tab.status.notice.text() and tab.gallery_view.list.count() == 1
-    assert len(Gallery(app_home.images_dir).items()) == 1
+    first_frame = tab.results[0].frames[0]
+    assert (first_frame.step, first_frame.total) == (1, 5)
+    assert np.array_equal(tab.filmstrip.view.pixels, first_frame.pixels)  # the slider shows the first step
+    assert f"{first_frame.timestep:.0f}" in tab.filmstrip.caption.text()
+    device = tab.results[0].settings["device"]
+    assert device and device in tab.status.notice.text() and not tab.status.notice.is_error  # done, on which device
+    assert tab.gallery_view.list.count() == 1
+    (saved,) = Gallery(app_home.images_dir).items()
+    assert str(saved.path) == tab.results[0].path  # saved to the gallery
     frames = len(tab.results[0].frames)
     tab.filmstrip.set_frames([])
     tab.gallery_view.list.setCurrentRow(0)  # reopening an image brings its filmstrip back
-    assert len(tab.filmstrip.frames) == frames and "seed" in tab.status.notice.text()
+    assert len(tab.filmstrip.frames) == frames
+    assert str(tab.results[0].seed) in tab.status.notice.text() and "a red circle" in tab.status.notice.text()
 
 
 def test_reusing_a_gallery_seed_gives_the_identical_image(qtbot, open_window, tiny_sd_dir):
@@ -55,11 +62,14 @@ def test_stop_discards_the_unfinished_image(qtbot, open_window, tiny_sd_dir, app
     window, tab = open_image_tab(open_window, tiny_sd_dir, slow=True)
     tab.settings_panel.steps.setValue(200)
     tab.generate()
+    generating = tab.status.notice.text()
     qtbot.waitUntil(lambda: len(tab.frames) >= 1, timeout=60000)
     tab.stop_button.click()
     wait_done(qtbot, tab)
     assert tab.results == [] and tab.result_view.pixels is None
-    assert "discarded" in tab.status.notice.text() and Gallery(app_home.images_dir).items() == []
+    assert Gallery(app_home.images_dir).items() == []
+    notice = tab.status.notice
+    assert notice.isVisibleTo(tab) and notice.text() != generating and not notice.is_error  # stopped, not failed
 
 
 def test_empty_prompt_is_explained(qtbot, open_window, tiny_sd_dir):
@@ -67,7 +77,8 @@ def test_empty_prompt_is_explained(qtbot, open_window, tiny_sd_dir):
     tab.settings_panel.prompt.setPlainText("")
     tab.generate()
     wait_done(qtbot, tab)
-    assert "Type a prompt" in tab.status.notice.text()
+    assert "Type a prompt" in tab.status.notice.text() and tab.status.notice.is_error  # the backend's words
+    assert tab.results == []
 
 
 def test_forward_process_slider(qtbot, open_window, tiny_sd_dir, tmp_path):
@@ -82,7 +93,8 @@ def test_forward_process_slider(qtbot, open_window, tiny_sd_dir, tmp_path):
     tab.forward.slider.setValue(999)
     noisy = tab.forward.view.pixels.astype(int)
     assert abs(clean[..., 2].mean() - 255) < 15 and abs(noisy[..., 2].mean() - 255) > 60
-    assert "signal-to-noise" in tab.forward.caption.text()
+    caption = tab.forward.caption.text()
+    assert "999" in caption and f"{tab.forward.schedule.signal_to_noise(999):.3g}" in caption
     (tmp_path / "text.png").write_text("not a picture")
     assert not tab.forward.open_picture(str(tmp_path / "text.png"))
 
@@ -97,4 +109,5 @@ def test_comparison_grid_uses_one_seed(qtbot, open_window, tiny_sd_dir):
     assert all(v.pixels is not None for v in views)
     assert not np.array_equal(views[0].pixels, views[1].pixels)
     tab.compare_values.setText("1, lots")
-    assert not tab.make_grid() and "not a number" in tab.status.notice.text()
+    assert not tab.make_grid()
+    assert tab.status.notice.is_error and "lots" in tab.status.notice.text()  # names the value that is not a number

@@ -23,11 +23,14 @@ def test_few_shot_prompt_preview_shows_the_exact_text_and_tokens(qtbot, open_win
     window, tab = open_prompt_tab(open_window, qtbot)
     tab.select_technique("en-sentiment-few-shot")
     tab.editor.example_count.setValue(2)
-    qtbot.waitUntil(lambda: "tokens:" in tab.preview.summary.text(), timeout=30000)
+    qtbot.waitUntil(lambda: tab.preview.prompt is not None, timeout=30000)
     text = tab.preview.text.toPlainText()
     assert text.startswith("<|im_start|>user\nClassify the sentiment")
     assert text.count("Sentiment: ") == 2 and text.rstrip().endswith("<|im_start|>assistant")
-    assert "256-token context" in tab.preview.summary.text()
+    prompt = tab.preview.prompt
+    assert prompt.context_length == 256 and not tab.preview.is_error
+    summary = tab.preview.summary.text()
+    assert str(len(prompt.tokens)) in summary and "256" in summary  # the count and the context window
 
 
 def test_undefined_variable_is_explained_and_not_run(qtbot, open_window):
@@ -35,7 +38,7 @@ def test_undefined_variable_is_explained_and_not_run(qtbot, open_window):
     tab.select_technique("en-sentiment-zero-shot")
     tab.editor.template.setPlainText("Review: {{review}} in {{language}}")
     tab.update_preview()
-    assert "{{language}}" in tab.preview.summary.text()
+    assert "{{language}}" in tab.preview.summary.text() and tab.preview.is_error
     assert not tab.add_variant() and "{{language}}" in tab.notice.text()
 
 
@@ -50,7 +53,9 @@ def test_two_variants_side_by_side_with_the_same_seed(qtbot, open_window, app_ho
     wait_run(qtbot, tab)
     cells = [tab.experiment.result(i, SIDE_BY_SIDE_ROW) for i in range(2)]
     assert all(c is not None and c.status == "done" and c.stats["seed"] == 0 for c in cells)
-    assert "tok/s" in tab.side_by_side.columns[0].stats.text() and "first token" in tab.side_by_side.columns[1].stats.text()
+    for column, cell in zip(tab.side_by_side.columns, cells):  # each column shows its cell's numbers
+        shown = column.stats.text()
+        assert all(str(cell.stats[key]) in shown for key in ("time_to_first_token", "tokens_per_second", "tokens"))
     assert tab.side_by_side.columns[0].reply.toPlainText() == cells[0].reply
     assert ExperimentStore(app_home.data_dir / "experiments").load_all()[0].result(1, SIDE_BY_SIDE_ROW).reply == cells[1].reply
 
@@ -81,7 +86,9 @@ def test_same_variant_across_two_models(qtbot, open_window, tiny_plain_model_dir
     assert tab.run(scored=False)
     wait_run(qtbot, tab)
     assert all(tab.experiment.result(i, SIDE_BY_SIDE_ROW).status == "done" for i in range(2))
-    assert "no chat template" in tab.notice.text()  # the base model fell back to a plain prompt, and says so
+    # the base model fell back to a plain prompt, and the notice says so for that variant only
+    plain = tab.experiment.variants[1].name
+    assert len(tab.run_notes) == 1 and tab.run_notes[0].startswith(f"{plain}: ") and plain in tab.notice.text()
 
 
 def test_stop_one_column_leaves_the_others_running(qtbot, open_window):
@@ -185,8 +192,10 @@ def test_prompt_over_the_context_window_fails_that_cell_with_the_numbers(qtbot, 
     window, tab = open_prompt_tab(open_window, qtbot)
     tab.select_technique("en-sentiment-few-shot")
     tab.editor.example_count.setValue(6)
-    qtbot.waitUntil(lambda: "tokens:" in tab.preview.summary.text(), timeout=30000)
-    assert "Too long" in tab.preview.summary.text()
+    qtbot.waitUntil(lambda: tab.preview.prompt is not None, timeout=30000)
+    prompt = tab.preview.prompt
+    assert len(prompt.tokens) >= prompt.context_length and tab.preview.is_error  # shown as a problem
+    assert str(len(prompt.tokens)) in tab.preview.summary.text()
     tab.add_variant()
     assert tab.run(scored=False)
     wait_run(qtbot, tab)
