@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from threading import Event
 from typing import Callable
 
 from model_backend.audio.audio_models import AudioModelCache
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
 from model_backend.chat.chat_model import ChatModelCache, LoadedChatModel
-from model_backend.chat.chat_types import ChatRequest, LoadModelRequest, PromptPreviewRequest
+from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequest, PromptPreviewRequest
 from model_backend.core.device import accelerator_memory_bytes
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
@@ -151,11 +152,18 @@ class Backend:
         from model_backend.chat.chat_runner import run_chat, validate_chat_request
 
         validate_chat_request(request)  # before loading: an empty prompt should not cost a model load
+        before = self.chat_models.loaded
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
+        loading = loaded.load_seconds if loaded is not before else 0.0  # the reply's footer says so
         try:
-            return run_chat(request, loaded, emit, cancel)
+            result = run_chat(request, loaded, emit, cancel)
+        except JobCancelled as stopped:
+            if isinstance(stopped.partial, ChatResult):
+                stopped.partial = replace(stopped.partial, load_seconds=loading)
+            raise
         finally:
             self._emit_status(loaded, request.job_id, emit)
+        return replace(result, load_seconds=loading)
 
     def _preview(self, request: PromptPreviewRequest, emit: Emit, cancel: Event):
         from model_backend.chat.chat_runner import preview_prompt

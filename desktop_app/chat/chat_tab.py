@@ -152,6 +152,7 @@ class ChatTab(QWidget):
         self.current = conversation
         self.settings.last_conversation_id = conversation.id
         self.cancel_edit()
+        self.hide_notice()  # a notice about the conversation left behind no longer applies
         self.sampling_panel.system_prompt.setPlainText(conversation.system_prompt)
         self.transcript.selected = None
         self.next_token_view.show_step(None)

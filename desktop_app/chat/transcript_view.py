@@ -64,6 +64,7 @@ class TranscriptView(QTextBrowser):
             self.tr("seed {seed}").format(seed=stats.get("seed", "?")),
             str(stats.get("stop_reason", "")),
             str(stats.get("device", "")),
+            self.tr("model loaded in {s} s first").format(s=stats["load_seconds"]) if stats.get("load_seconds") else "",
         ]
         return "<br><small style='color:#777'>" + html.escape(" · ".join(p for p in parts if p)) + "</small>"
 

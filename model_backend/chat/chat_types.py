@@ -134,6 +134,7 @@ class ChatResult:
     total_seconds: float
     device: str
     model_name: str
+    load_seconds: float = 0.0  # the model was loaded for this reply (0: it was already loaded)
 
     @property
     def stats(self) -> dict:
@@ -148,4 +149,5 @@ class ChatResult:
             "device": self.device,
             "model": self.model_name,
             "trimmed_messages": self.prompt.trimmed_messages,
+            **({"load_seconds": round(self.load_seconds, 1)} if self.load_seconds else {}),
         }

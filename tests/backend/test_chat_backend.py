@@ -200,3 +200,10 @@ def test_a_stop_text_ends_the_reply_before_it(backend, tiny_chat_model_dir):
 def test_empty_stop_texts_are_refused(backend, tiny_chat_model_dir):
     (event,) = [e for e in run(backend, chat(tiny_chat_model_dir, stop=("",))) if isinstance(e, Failed)]
     assert event.kind is ErrorKind.INVALID_INPUT
+
+
+def test_the_reply_that_loaded_the_model_says_how_long_loading_took(backend, tiny_chat_model_dir):
+    first = run(backend, chat(tiny_chat_model_dir))[-1].value
+    second = run(backend, chat(tiny_chat_model_dir))[-1].value
+    assert first.load_seconds > 0 and first.stats["load_seconds"] == round(first.load_seconds, 1)
+    assert second.load_seconds == 0 and "load_seconds" not in second.stats
