@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Signal, QTimer, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.audio.audio_views import HeatmapView, WaveformView

@@ -254,3 +254,14 @@ def test_waveform_keeps_every_peak_at_any_width(qtbot):
         assert len(mins) == len(maxs) == width and maxs.max() == pytest.approx(0.9) and mins.min() == pytest.approx(-0.7)
         assert abs(int(np.argmax(maxs)) - 1_234_567 / len(samples) * width) <= 2
         assert abs(int(np.argmin(mins)) - 7_000_000 / len(samples) * width) <= 2
+
+
+def test_a_generated_sound_is_transcribed_from_the_stage(qtbot, audio_tab):
+    audio = speak(qtbot, audio_tab, "The cat sat on the mat.")
+    select(audio_tab.speech_to_text.model_picker, TINY_EN)
+    assert audio_tab.stage.path == audio.path
+    click(qtbot, audio_tab.stage.transcribe_button)
+    page = audio_tab.speech_to_text
+    assert audio_tab.pages.currentWidget() is page and page.audio_path == audio.path
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=60000)
+    assert page.transcript is not None and "cat" in page.transcript.text.lower()
