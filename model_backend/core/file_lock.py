@@ -38,21 +38,33 @@ def _lock(lock_file: Path) -> FileLock:
     return FileLock(str(lock_file))
 
 
-@contextmanager
-def held(lock_file: Path, timeout: float = WRITE_LOCK_WAIT_S) -> Iterator[bool]:
-    """Hold ``lock_file`` for the block; yields False (and logs) when it could not be had in ``timeout``."""
-    lock = _lock(lock_file)
+def _acquired(lock: FileLock, timeout: float) -> bool:
+    """Take ``lock`` within ``timeout`` seconds (0: try once); False if another process holds it."""
     try:
-        lock.acquire(timeout=timeout)
-        got = True
+        lock.acquire(timeout=timeout) if timeout > 0 else lock.acquire(blocking=False)
     except Timeout:
-        log.warning("%s stayed locked for %.0f s; writing without it", lock_file, timeout)
-        got = False
+        return False
+    return True
+
+
+@contextmanager
+def _holding(lock: FileLock, got: bool) -> Iterator[bool]:
     try:
         yield got
     finally:
         if got:
             lock.release()
+
+
+@contextmanager
+def held(lock_file: Path, timeout: float = WRITE_LOCK_WAIT_S) -> Iterator[bool]:
+    """Hold ``lock_file`` for the block; yields False (and logs) when it could not be had in ``timeout``."""
+    lock = _lock(lock_file)
+    got = _acquired(lock, timeout)
+    if not got:
+        log.warning("%s stayed locked for %.0f s; writing without it", lock_file, timeout)
+    with _holding(lock, got) as holding:
+        yield holding
 
 
 @contextmanager
@@ -60,38 +72,18 @@ def held_cancellable(lock_file: Path, cancel: Event, on_wait: Callable[[], None]
     """Hold ``lock_file`` for the block, however long another process keeps it. ``on_wait`` is called
     once if it is busy; Stop (``cancel``) ends the wait with ``JobCancelled``."""
     lock = _lock(lock_file)
-    try:
-        lock.acquire(blocking=False)
-        busy = False
-    except Timeout:
-        busy = True
-    if busy:
+    if not _acquired(lock, 0):
         on_wait()
-        while busy:
+        while not _acquired(lock, POLL_S):
             if cancel.is_set():
                 raise JobCancelled()
-            try:
-                lock.acquire(timeout=POLL_S)
-                busy = False
-            except Timeout:
-                pass
-    try:
+    with _holding(lock, True):
         yield
-    finally:
-        lock.release()
 
 
 @contextmanager
 def taken_if_free(lock_file: Path) -> Iterator[bool]:
     """Try ``lock_file`` once: yields True while holding it (no live process did), False if busy."""
     lock = _lock(lock_file)
-    try:
-        lock.acquire(blocking=False)
-        got = True
-    except Timeout:
-        got = False
-    try:
+    with _holding(lock, _acquired(lock, 0)) as got:
         yield got
-    finally:
-        if got:
-            lock.release()
