@@ -15,6 +15,7 @@ from model_backend.core.validation import (
     require_int_range,
     require_model_chosen,
     require_seed,
+    require_text_length,
 )
 
 ROLES = ("system", "user", "assistant")
@@ -52,8 +53,11 @@ def validate_chat_request(request: ChatRequest) -> None:
         if message.role not in ROLES:
             raise invalid(f"Message {index + 1} has the role '{message.role}'; a conversation holds only "
                           "system, user and assistant messages.")
-        require_clean_text(_message_name(index, message.role, index == last), message.content, MAX_MESSAGE_CHARS,
-                           hint="No model the app runs can read that much at once: shorten it.")
+        # What a person typed must be clean text; what the model wrote earlier is kept as it wrote it
+        # (a small model can emit control characters), so a reply never makes its conversation unusable.
+        check = require_text_length if message.role == "assistant" else require_clean_text
+        check(_message_name(index, message.role, index == last), message.content, MAX_MESSAGE_CHARS,
+              hint="No model the app runs can read that much at once: shorten it.")
     if not request.conversation[-1].content.strip():
         raise BackendError(ErrorKind.EMPTY_PROMPT, "The message is empty: type something to send.")
     validate_sampling(request.sampling)

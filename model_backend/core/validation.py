@@ -92,14 +92,20 @@ def _describe_control(char: str) -> str:
     return _CONTROL_NAMES.get(code, f"U+{code:04X}")
 
 
-def require_clean_text(name: str, text: object, max_chars: int, *, hint: str = "") -> str:
-    """Real text: a string, at most ``max_chars`` long, without NUL, escape or other control characters
-    (line breaks and tabs are fine) and without lone surrogates (half an emoji from a broken paste)."""
+def require_text_length(name: str, text: object, max_chars: int, *, hint: str = "") -> str:
+    """A string at most ``max_chars`` long (for text a model wrote: whatever it wrote stays usable)."""
     if not isinstance(text, str):
         raise invalid(f"{name} must be text, not {type(text).__name__}.")
     if len(text) > max_chars:
         raise invalid(f"{name} has {len(text):,} characters; the limit is {max_chars:,}. "
                       + (hint or "Shorten it or split it into parts."))
+    return text
+
+
+def require_clean_text(name: str, text: object, max_chars: int, *, hint: str = "") -> str:
+    """Real text: a string, at most ``max_chars`` long, without NUL, escape or other control characters
+    (line breaks and tabs are fine) and without lone surrogates (half an emoji from a broken paste)."""
+    require_text_length(name, text, max_chars, hint=hint)
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char not in ALLOWED_CONTROL_CHARACTERS:

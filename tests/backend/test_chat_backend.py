@@ -207,3 +207,13 @@ def test_the_reply_that_loaded_the_model_says_how_long_loading_took(backend, tin
     second = run(backend, chat(tiny_chat_model_dir))[-1].value
     assert first.load_seconds > 0 and first.stats["load_seconds"] == round(first.load_seconds, 1)
     assert second.load_seconds == 0 and "load_seconds" not in second.stats
+
+
+def test_a_reply_with_control_characters_never_blocks_its_conversation(backend, tiny_chat_model_dir):
+    """Small models sometimes write control characters; the next message must still be answered."""
+    request = ChatRequest(conversation=(Message("user", "Hi"), Message("assistant", "odd\x02reply\x00"),
+                                        Message("user", "Again")),
+                          model_id=f"path:{tiny_chat_model_dir}", sampling=Sampling(temperature=0.0, max_new_tokens=4))
+    assert isinstance(run(backend, request)[-1], Result)
+    typed = ChatRequest(conversation=(Message("user", "bad\x02text"),), model_id=f"path:{tiny_chat_model_dir}")
+    assert run(backend, typed)[-1].kind is ErrorKind.INVALID_INPUT
