@@ -4,7 +4,9 @@ We walk through the audio ourselves, one window of up to 30 s at a time, the way
 does: each window is decoded with timestamps, and the next window starts where the last complete
 segment ended (so a word cut by the window edge is decoded again, whole). Doing the loop here,
 instead of inside ``generate``, is what lets the GUI show progress per window and stop between
-windows with the segments found so far. torch/transformers are imported inside functions only.
+windows with the segments found so far. The audio comes as an array or as ``SampleWindows`` over a
+file decoded block by block, so a two-hour lesson is never in memory whole: each window is taken
+from the stream when it is needed. torch/transformers are imported inside functions only.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from model_backend.audio.audio_io import SampleWindows
 from model_backend.audio.audio_types import Segment
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import ProgressFn
@@ -176,21 +179,48 @@ def _clock(seconds: float) -> str:
     return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
 
 
-def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: str, task: str,
+def _stop_after(cancel: Event, grace: float):
+    """A stopping criterion that ends ``generate`` once Stop has been pressed ``grace`` seconds ago
+    (``.fired`` then says the window was cut short)."""
+    import time
+
+    import torch
+    from transformers import StoppingCriteria
+
+    class StopAfterGrace(StoppingCriteria):
+        seen: float | None = None
+        fired = False
+
+        def __call__(self, input_ids, scores, **kwargs):
+            if cancel.is_set() and self.seen is None:
+                self.seen = time.monotonic()
+            self.fired = self.fired or (self.seen is not None and time.monotonic() - self.seen >= grace)
+            return torch.full((input_ids.shape[0],), self.fired, dtype=torch.bool, device=input_ids.device)
+
+    return StopAfterGrace()
+
+
+def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray | SampleWindows, language: str, task: str,
                   progress: ProgressFn, cancel: Event, beam_size: int = 1,
                   on_segments: Callable[[list[Segment]], None] | None = None,
+                  stop_grace: float | None = None,
                   ) -> tuple[list[Segment], str, float | None]:
     """Transcribe (or translate to English) 16 kHz mono audio window by window.
 
-    Returns (segments, language code, language probability or None). ``language`` "" lets a
-    multilingual model detect it on the first window; the chosen language is then kept for all
-    windows. Stop is honoured between windows: ``JobCancelled(partial=segments so far)``.
-    ``on_segments`` (optional) gets each window's new segments as soon as they are decoded.
+    ``samples_16k`` is an array or ``SampleWindows`` (a file streamed from disk: only the window
+    being decoded is in memory). Returns (segments, language code, language probability or None).
+    ``language`` "" lets a multilingual model detect it on the first window; the chosen language is
+    then kept for all windows. Stop is honoured between windows: ``JobCancelled(partial=segments so
+    far)``; the window in progress is finished, or, with ``stop_grace``, cut once Stop is that many
+    seconds old (its segments are then dropped). ``on_segments`` (optional) gets each window's new
+    segments as soon as they are decoded.
     """
     import torch
 
-    samples = np.asarray(samples_16k, dtype=np.float32).reshape(-1)
-    total = len(samples) / SAMPLE_RATE
+    source = samples_16k if isinstance(samples_16k, SampleWindows) else SampleWindows.from_array(samples_16k,
+                                                                                                 SAMPLE_RATE)
+    window_samples = int(WINDOW_SECONDS * SAMPLE_RATE)
+    first = source.window(0, window_samples)
     model, tokenizer = loaded.model, loaded.processor.tokenizer
     gc = model.generation_config
     kwargs: dict[str, Any] = {"return_timestamps": True, "force_unique_generate_call": True,
@@ -201,9 +231,9 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
     else:
         if language:
             code = _language_code(loaded, language)
-        elif len(samples):
+        elif len(first):
             progress(0.0, "Detecting the language…")
-            features = _features(loaded, samples[: int(WINDOW_SECONDS * SAMPLE_RATE)])
+            features = _features(loaded, first)
             code, probability = _detect_language(loaded, features.to(loaded.device, loaded.dtype))
         kwargs["language"] = code or None
         kwargs["task"] = "translate" if task == "translate" else "transcribe"
@@ -215,20 +245,30 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
     def decode(ids):
         return tokenizer.decode(ids, skip_special_tokens=True)
 
+    cut = None
+    if stop_grace is not None:
+        from transformers import StoppingCriteriaList
+
+        cut = _stop_after(cancel, stop_grace)
+        kwargs["stopping_criteria"] = StoppingCriteriaList([cut])
     segments: list[Segment] = []
-    window_samples = int(WINDOW_SECONDS * SAMPLE_RATE)
     offset, window = 0, 0
-    while offset < len(samples):
+    while True:
         if cancel.is_set():
             raise JobCancelled(partial=list(segments))
-        chunk = samples[offset: offset + window_samples]
+        chunk = source.window(offset, window_samples)
+        if not len(chunk):
+            break
         start_s, chunk_s = offset / SAMPLE_RATE, len(chunk) / SAMPLE_RATE
         window += 1
-        span = f"{_clock(start_s)}–{_clock(start_s + chunk_s)} of {_clock(total)}"
-        progress(start_s / total, f"Window {window}: {span}")
+        total = source.expected_seconds
+        span = f"{_clock(start_s)}–{_clock(start_s + chunk_s)}" + (f" of {_clock(total)}" if total else "")
+        progress(min(1.0, start_s / total) if total else None, f"Window {window}: {span}")
         features = _features(loaded, chunk).to(loaded.device, loaded.dtype)
         with torch.no_grad():
             out = model.generate(features, **kwargs)
+        if cut is not None and cut.fired:
+            raise JobCancelled(partial=list(segments))  # the window was cut short: its words are unfinished
         sequence = out.sequences[0].tolist() if hasattr(out, "sequences") else out[0].tolist()
         tokens = [t for t in sequence if t < eot or t >= timestamp_begin]  # drop <|en|>, <|endoftext|>…
         parts, consumed = _parse_window(tokens, timestamp_begin, chunk_s, decode)
@@ -239,6 +279,6 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray, language: st
             on_segments(new)
         advance = consumed if consumed >= MIN_ADVANCE_SECONDS else chunk_s
         offset += max(1, int(round(advance * SAMPLE_RATE)))
-    progress(1.0, f"Transcribed {_clock(total)} in {window} window(s)")
+    progress(1.0, f"Transcribed {_clock(source.samples_read / SAMPLE_RATE)} in {window} window(s)")
     return segments, code, probability
 
