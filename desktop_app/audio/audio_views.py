@@ -50,7 +50,8 @@ class _TimelineView(QWidget):
 
     def _paint_placeholder(self, painter: QPainter) -> None:
         painter.setPen(self.palette().placeholderText().color())
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)  # long hints wrap, never clip
+        painter.drawText(self.rect().adjusted(8, 4, -8, -4), flags, self.placeholder)
 
     def _paint_playhead(self, painter: QPainter) -> None:
         if self.playhead is None or self.duration <= 0:
