@@ -12,14 +12,13 @@ from desktop_app.version import APP_VERSION
 from model_backend.core.paths import AppPaths, resources_dir
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialogs", text)
+translate = QCoreApplication.translate  # every call below names a literal, so lupdate collects it
 
 
 def tab_help() -> list[tuple[str, str]]:
     """(title, body as simple HTML) per tab, in the order of the window's tabs."""
     return [
-        (_tr("Chat"), _tr(
+        (translate("HelpDialogs", "Chat"), translate("HelpDialogs",
             "<p>Talk to a language model that runs on this computer. Type a message and press Enter "
             "(Shift+Enter adds a line). <b>Stop</b> (or Esc) ends the reply and keeps what was written.</p>"
             "<p><b>Next token</b>: click any word of a reply to see the probabilities the model gave its "
@@ -28,7 +27,7 @@ def tab_help() -> list[tuple[str, str]]:
             "its tokens. <b>Settings</b>: temperature, top-p, top-k, seed (the same seed gives the same "
             "reply), maximum length and the system prompt.</p>"
             "<p>Conversations are saved after every message. Ctrl+N starts a new one.</p>")),
-        (_tr("Image"), _tr(
+        (translate("HelpDialogs", "Image"), translate("HelpDialogs",
             "<p>Make pictures with a diffusion model. Describe the picture, choose the steps and the "
             "guidance, and press <b>Generate</b>. The filmstrip shows the denoising steps: drag its slider "
             "to watch noise turn into a picture (the reverse process).</p>"
@@ -36,14 +35,14 @@ def tab_help() -> list[tuple[str, str]]:
             "schedule. <b>Compare settings</b> makes the same picture (same seed) with different steps, "
             "guidance or prompt words. Every picture is kept in the gallery with its settings; "
             "<b>Reuse settings</b> makes it again.</p>")),
-        (_tr("Audio"), _tr(
+        (translate("HelpDialogs", "Audio"), translate("HelpDialogs",
             "<p><b>Speech to text</b>: open a sound file or record, then transcribe or translate it with "
             "Whisper. The log-mel picture is what the model actually reads. Click a segment to hear it. "
             "<b>Text to speech</b> speaks your text (the phonemes it read are shown); <b>Text to music</b> "
             "needs a music model in your models folder.</p>"
             "<p>The stage on the right shows the waveform and spectrogram of the current sound; click it to "
             "play from that point. Recordings are saved as you speak.</p>")),
-        (_tr("Prompt engineering"), _tr(
+        (translate("HelpDialogs", "Prompt engineering"), translate("HelpDialogs",
             "<p>Pick a technique from the library (zero-shot, few-shot, chain of thought, role play…) or "
             "write your own with {{variables}}. The preview shows the exact prompt and its tokens.</p>"
             "<p><b>Side by side</b> runs several variants with one seed, so only the prompt differs. "
@@ -77,7 +76,7 @@ def _show_text(parent: QWidget, title: str, html: str, markdown: str = "") -> QD
 def show_help(parent: QWidget, tab_index: int) -> QDialog:
     pages = tab_help()
     title, body = pages[tab_index] if 0 <= tab_index < len(pages) else pages[0]
-    return _show_text(parent, _tr("Help: {tab}").format(tab=title), f"<h3>{title}</h3>{body}")
+    return _show_text(parent, translate("HelpDialogs", "Help: {tab}").format(tab=title), f"<h3>{title}</h3>{body}")
 
 
 def third_party_notice() -> str:
@@ -86,11 +85,11 @@ def third_party_notice() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return _tr("The list of bundled libraries and models (THIRD_PARTY.md) is missing from this installation.")
+        return translate("HelpDialogs", "The list of bundled libraries and models (THIRD_PARTY.md) is missing from this installation.")
 
 
 def show_about(parent: QWidget, paths: AppPaths) -> QDialog:
-    html = _tr(
+    html = translate("HelpDialogs",
         "<h3>GenAI Classroom {version}</h3>"
         "<p>Run generative-AI models on this computer, offline, and see how they work.</p>"
         "<p>Licence: GNU General Public License, version 3 or later. Models and libraries keep their own "
@@ -98,4 +97,4 @@ def show_about(parent: QWidget, paths: AppPaths) -> QDialog:
         "<p>Your work (conversations, pictures, sounds, experiments): <code>{data}</code><br>"
         "Your models: <code>{models}</code><br>Settings: <code>{config}</code></p>").format(
         version=APP_VERSION, data=paths.data_dir, models=paths.models_dir, config=paths.config_dir)
-    return _show_text(parent, _tr("About GenAI Classroom"), html, third_party_notice())
+    return _show_text(parent, translate("HelpDialogs", "About GenAI Classroom"), html, third_party_notice())
