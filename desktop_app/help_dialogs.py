@@ -85,7 +85,8 @@ def third_party_notice() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return translate("HelpDialogs", "The list of bundled libraries and models (THIRD_PARTY.md) is missing from this installation.")
+        return translate("HelpDialogs",
+                         "The list of bundled libraries and models (THIRD_PARTY.md) is missing from this installation.")
 
 
 def show_about(parent: QWidget, paths: AppPaths) -> QDialog:
