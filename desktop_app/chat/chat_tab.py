@@ -23,6 +23,7 @@ from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
+from desktop_app.widgets.token_text import joined_text
 from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
 from model_backend.chat.conversations import (
     ChatMessage,
@@ -440,7 +441,7 @@ class ChatTab(QWidget):
         if reply is not None and not reply.finished:
             reply.finished = True
             # Streamed text waits for a word boundary; the tokens received so far may be ahead of it.
-            from_steps = "".join(step.text for step in reply.message.steps if not step.special)
+            from_steps = joined_text(step for step in reply.message.steps if not step.special)
             if len(from_steps) > len(reply.message.content):
                 reply.message.content = from_steps
             if reply.message.content.strip() or reply.message.steps:

@@ -6,7 +6,7 @@ import html
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.widgets import palette
-from desktop_app.widgets.token_text import visible_token
+from desktop_app.widgets.token_text import character_groups, visible_token
 from model_backend.chat.chat_types import PromptTokens
 
 _CHIP_COLOURS = palette.TOKEN_CHIPS
@@ -41,12 +41,22 @@ class PromptTokensView(QWidget):
             text += " " + self.tr("This model has no chat template, so a plain “User:/Assistant:” prompt was used.")
         self.summary.setText(text)
         chips = []
-        for index, token in enumerate(prompt.tokens):
-            colour = _CHIP_COLOURS[index % len(_CHIP_COLOURS)]
-            label = html.escape(visible_token(token.text))
-            style = f"font-style: italic; color: {palette.SPECIAL_TOKEN};" if token.special else ""
-            chips.append(f'<span style="background:{colour}; {style}">{label}<sub style="color:#777">'
-                         f"{token.token_id}</sub></span> ")
-            if token.text.endswith("\n"):
+        index = 0
+        for group, text in character_groups(prompt.tokens):
+            group_chips = []
+            for token in group:
+                colour = _CHIP_COLOURS[index % len(_CHIP_COLOURS)]
+                index += 1
+                label = html.escape(visible_token(token.text))
+                style = f"font-style: italic; color: {palette.SPECIAL_TOKEN};" if token.special else ""
+                group_chips.append(f'<span style="background:{colour}; {style}">{label}<sub style="color:#777">'
+                                   f"{token.token_id}</sub></span>")
+            if len(group) > 1:  # bytes of one character: show them together, then the character they make
+                note = self.tr("{n} tokens make “{text}”").format(n=len(group), text=text)
+                chips.append(f'<span style="border: 1px solid #999;">{"".join(group_chips)}'
+                             f'<b> = {html.escape(text)}</b><sup style="color:#777"> {html.escape(note)}</sup></span> ')
+            else:
+                chips.append(group_chips[0] + " ")
+            if text.endswith("\n"):
                 chips.append("<br>")
         self.browser.setHtml("".join(chips))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_app.widgets import palette
-from desktop_app.widgets.token_text import confidence_colour, escape_with_breaks
+from desktop_app.widgets.token_text import character_groups, confidence_colour, escape_with_breaks
 from model_backend.chat.conversations import ChatMessage, Conversation
 
 
@@ -36,11 +36,17 @@ class TranscriptView(QTextBrowser):
         if not visible:
             return escape_with_breaks(message.content)
         pieces = []
-        for step in visible:
-            background = confidence_colour(step.probability) if self.colour_by_confidence else "transparent"
-            border = "text-decoration: underline;" if self.selected == (index, step.index) else "text-decoration: none;"
+        for group, text in character_groups(visible):
+            # a character made of several tokens is one link, coloured by its least sure token, and
+            # opens the token that completed it
+            step = group[-1]
+            probability = min(s.probability for s in group)
+            background = confidence_colour(probability) if self.colour_by_confidence else "transparent"
+            chosen = self.selected is not None and self.selected[0] == index and \
+                any(s.index == self.selected[1] for s in group)
+            border = "text-decoration: underline;" if chosen else "text-decoration: none;"
             pieces.append(f'<a href="tok:{index}:{step.index}" style="color: palette(text); background: {background}; '
-                          f'{border}">{escape_with_breaks(step.text)}</a>')
+                          f'{border}">{escape_with_breaks(text)}</a>')
         return "".join(pieces)
 
     def _actions_html(self, index: int, message: ChatMessage, is_last: bool, busy: bool) -> str:

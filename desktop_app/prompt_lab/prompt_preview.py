@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.widgets import palette
+from desktop_app.widgets.token_text import joined_text
 from model_backend.chat.chat_types import PromptTokens
 
 
@@ -33,7 +34,7 @@ class PromptPreview(QWidget):
 
     def show_prompt(self, prompt: PromptTokens, unused: tuple[str, ...] = ()) -> None:
         count, context = len(prompt.tokens), prompt.context_length
-        self.text.setPlainText("".join(token.text for token in prompt.tokens))
+        self.text.setPlainText(joined_text(prompt.tokens))  # whole characters, never half a kanji
         parts = [self.tr("{count} tokens: {share} of the model's {context}-token context window.").format(
             count=count, share=f"{count / context:.1%}", context=context)]
         problem = count >= context

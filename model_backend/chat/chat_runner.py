@@ -22,6 +22,7 @@ from model_backend.chat.chat_types import (
     TokenStep,
 )
 from model_backend.chat.chat_validation import validate_chat_request
+from model_backend.chat.token_pieces import WholeCharacters, pieces_of, token_label
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial
 from model_backend.core.seeds import resolve_seed
@@ -72,13 +73,19 @@ def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: in
         trimmed += dropped
 
 
+def prompt_tokens(tokenizer, ids: list[int], special_ids: set[int]) -> tuple[PromptToken, ...]:
+    """The prompt's tokens with their own labels and the whole characters each completes."""
+    pieces = pieces_of(tokenizer, ids, skip_special_tokens=False)
+    return tuple(PromptToken(i, token_label(tokenizer, i), i in special_ids, piece) for i, piece in zip(ids, pieces))
+
+
 def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...]) -> PromptTokens:
     """The exact prompt (chat template applied) as tokens, with no trimming: previews show overflow."""
     tokenizer = loaded.tokenizer
     special_ids = set(tokenizer.all_special_ids)
     ids = encode_conversation(tokenizer, [{"role": m.role, "content": m.content} for m in conversation])
     return PromptTokens(
-        tokens=tuple(PromptToken(i, tokenizer.decode([i]), i in special_ids) for i in ids),
+        tokens=prompt_tokens(tokenizer, ids, special_ids),
         context_length=loaded.context_length,
         trimmed_messages=0,
         used_chat_template=loaded.has_chat_template,
@@ -122,6 +129,7 @@ def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Even
         def __init__(self) -> None:
             super().__init__(tokenizer, skip_prompt=True, skip_special_tokens=True)
             self.steps: list[TokenStep] = []
+            self.whole = WholeCharacters(tokenizer)  # pieces: whole characters, never half a kanji
             self.started = time.monotonic()
             self.first_token_at: float | None = None
 
@@ -142,17 +150,18 @@ def _make_helpers(loaded: LoadedChatModel, emit: Emit, job_id: str, cancel: Even
                 return
             top = torch.topk(probs, k=min(top_n, probs.shape[-1]))
             candidates = tuple(
-                Candidate(int(i), tokenizer.decode([int(i)]), float(p))
+                Candidate(int(i), token_label(tokenizer, int(i)), float(p))
                 for p, i in zip(top.values.tolist(), top.indices.tolist())
             )
             step = TokenStep(
                 index=len(self.steps),
                 token_id=token_id,
-                text=tokenizer.decode([token_id]),
+                text=token_label(tokenizer, token_id),
                 probability=float(probs[token_id]),
                 candidates=candidates,
                 elapsed=elapsed,
                 special=token_id in special_ids,
+                piece=self.whole.add(token_id),
             )
             self.steps.append(step)
             emit(Partial(job_id, step))
@@ -176,7 +185,7 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     sampling = request.sampling
     ids, trimmed, max_new = fit_context(tokenizer, request.conversation, loaded.context_length, sampling.max_new_tokens)
     prompt = PromptTokens(
-        tokens=tuple(PromptToken(i, tokenizer.decode([i]), i in special_ids) for i in ids),
+        tokens=prompt_tokens(tokenizer, ids, special_ids),
         context_length=loaded.context_length,
         trimmed_messages=trimmed,
         used_chat_template=loaded.has_chat_template,

@@ -67,7 +67,7 @@ class PromptPreviewRequest:
 @dataclass(frozen=True)
 class Candidate:
     token_id: int
-    text: str
+    text: str  # the token on its own: its text, or its bytes (<0xE6>) when it holds part of a character
     probability: float
 
 
@@ -82,6 +82,9 @@ class TokenStep:
     candidates: tuple[Candidate, ...]
     elapsed: float  # seconds since generation started
     special: bool = False  # end-of-reply and other control tokens: shown in the probability view only
+    # The whole characters this token completes in the reply ("" when it only starts a character whose
+    # last bytes come with a later token); None in conversations saved before pieces existed.
+    piece: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -97,14 +100,16 @@ class TokenStep:
             candidates=candidates,
             elapsed=float(data.get("elapsed", 0.0)),
             special=bool(data.get("special", False)),
+            piece=data["piece"] if isinstance(data.get("piece"), str) else None,
         )
 
 
 @dataclass(frozen=True)
 class PromptToken:
     token_id: int
-    text: str
+    text: str  # the token on its own (its bytes when it holds part of a character)
     special: bool = False
+    piece: str | None = None  # the whole characters it completes in the prompt (see TokenStep.piece)
 
 
 @dataclass(frozen=True)
