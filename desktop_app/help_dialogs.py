@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from desktop_app.version import APP_VERSION
 from model_backend.core.paths import AppPaths, resources_dir
 
-
 translate = QCoreApplication.translate  # every call below names a literal, so lupdate collects it
 
 
