@@ -13,6 +13,7 @@ class Engine(enum.StrEnum):
     DIFFUSERS = "diffusers"
     FASTER_WHISPER = "faster-whisper"
     PIPER = "piper"
+    LLAMA_CPP = "llama.cpp"  # GGUF chat models, in-process through the xllamacpp binding
 
     @property
     def uses_torch(self) -> bool:
