@@ -1,4 +1,5 @@
-"""Chat speed: the app's backend against a bare ``model.generate`` call, same model, same run.
+"""Chat speed: the app's backend against a bare ``model.generate`` call, same model, same run (a GGUF
+model runs on llama.cpp: then bench/llama_cpp_speed.py times it against the bare binding).
 
     .venv/bin/python bench/chat_speed.py [--model MODEL_ID] [--tokens 64] [--repeats 3]
 
@@ -39,9 +40,19 @@ def main() -> int:
     paths = AppPaths.default()
     registry = ModelRegistry(paths)
     model_id = args.model or registry.models(ModelKind.CHAT)[0].model_id
+    loaded_path = registry.resolve(model_id).path
     backend = Backend(paths, registry)
     run_job(backend, LoadModelRequest(model_id=model_id, device=args.device))
     loaded = backend.chat_models.loaded
+    if not loaded.engine.uses_torch:  # a GGUF file on llama.cpp: its bare library is the binding, not generate()
+        backend.shutdown()
+        print("this model runs on llama.cpp: timing it against the bare binding (bench/llama_cpp_speed.py)",
+              file=sys.stderr)
+        import llama_cpp_speed
+
+        sys.argv = [sys.argv[0], "--gguf", str(loaded_path), "--tokens", str(args.tokens),
+                    "--repeats", str(args.repeats)]
+        return llama_cpp_speed.main()
 
     import torch
 

