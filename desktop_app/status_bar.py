@@ -37,8 +37,9 @@ class AppStatusBar(QStatusBar):
 
     @Slot(object)
     def show_device(self, status: DeviceStatus) -> None:
-        self.device_label.setText(self.tr("Device: {device} ({dtype})").format(
-            device=status.device.upper(), dtype=status.dtype))
+        self.device_label.setText(self.tr("Device: {device} ({dtype}) · {engine}").format(
+            device=status.device.upper(), dtype=status.dtype, engine=status.engine) if status.engine else
+            self.tr("Device: {device} ({dtype})").format(device=status.device.upper(), dtype=status.dtype))
         self.device_label.setToolTip(status.reason)
         self.model_label.setText(self.tr("Model: {name}").format(name=status.model_name))
         self.accelerator_bytes = status.accelerator_memory_bytes

@@ -133,6 +133,7 @@ class Backend:
             reason=loaded.device.reason,
             accelerator_memory_bytes=memory,
             model_name=loaded.entry.name,
+            engine=loaded.engine.value,
         ))
 
     def _load_model(self, request: LoadModelRequest, emit: Emit, cancel: Event) -> dict:

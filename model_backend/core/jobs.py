@@ -90,6 +90,7 @@ class DeviceStatus:
     reason: str
     accelerator_memory_bytes: int | None
     model_name: str
+    engine: str = ""  # the library running the model (llama.cpp, transformers, …), named in the status bar
 
 
 Event = Union[Started, Progress, Partial, Result, Failed, Cancelled, DeviceStatus]

@@ -100,6 +100,8 @@ def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
         wait_idle(qtbot, tab, timeout=120000)
         assert "Paris" in tab.current.messages[-1].content
         assert "SmolLM2" in window.status.model_label.text()
+        assert "llama.cpp" in window.status.device_label.text()  # the engine is named, its reason on hover
+        assert "AVX2" in window.status.device_label.toolTip() or "GPU" in window.status.device_label.toolTip()
     finally:
         close_and_wait(qtbot, window)
 
