@@ -1,12 +1,14 @@
 """Chat speed on llama.cpp: the engine module against the bare binding, and the app's transformers path.
 
-    .venv/bin/python bench/llama_cpp_speed.py [--gguf FILE] [--tokens 64] [--repeats 5]
-                                              [--transformers-model MODEL_ID] [--long]
+    .venv/bin/python bench/llama_cpp_speed.py [--gguf FILE] [--tokens 64] [--repeats 5] [--long]
+                                              [--transformers-model MODEL_ID | --no-transformers]
 
 Greedy, same prompt on every path; each figure is the median of the repeats (the best in brackets: on a
-shared machine the best is closer to what the hardware does). ``--transformers-model`` takes a model id
-of the app (``path:/folder/of/a/converted/model`` or ``package:…``) and times it through the app's backend
-as bench/chat_speed.py does. ``--long`` adds a ~1,800-token few-shot prompt.
+shared machine the best is closer to what the hardware does). The transformers path is the same GGUF run
+as the app runs it where llama.cpp cannot (converted once into the user's cache), unless
+``--transformers-model`` names another model id. ``--long`` adds a ~1,800-token few-shot prompt. Also
+printed: a cold start (a new ``python -m model_backend chat`` process until its first streamed text) and
+the process's peak memory after each path. The last line is ``ratio (app / bare engine): X``.
 """
 from __future__ import annotations
 
@@ -70,6 +72,7 @@ def main() -> int:
     parser.add_argument("--tokens", type=int, default=64)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--transformers-model", default="")
+    parser.add_argument("--no-transformers", action="store_true")
     parser.add_argument("--long", action="store_true")
     args = parser.parse_args()
 
@@ -83,6 +86,8 @@ def main() -> int:
     print(f"model: {gguf.name} on {model.device.label}: {model.device.reason}")
     print(f"llama_cpp_load_s: {time.monotonic() - started:.2f}")
     prompts = [("short", PROMPT)] + ([("long", LONG_PROMPT)] if args.long else [])
+    llama_speed: dict[str, float] = {}
+    ratios: list[float] = []
     try:
         for label, prompt in prompts:
             speeds, firsts, count = time_engine(model, prompt, args.tokens, args.repeats)
@@ -96,28 +101,68 @@ def main() -> int:
             print(f"  bare_binding_time_to_first_token_s: {median_and_best(bare_firsts, min)}")
             print(f"  bare_binding_with_5_probabilities_tokens_per_s: {median_and_best(probs_speeds)}")
             app = statistics.median(speeds)
-            print(f"  ratio (app / bare engine with probabilities, tokens/s): {app / statistics.median(probs_speeds):.3f}")
+            llama_speed[label] = app
+            ratios.append(app / statistics.median(probs_speeds))
+            print(f"  ratio (app / bare engine with probabilities, tokens/s): {ratios[-1]:.3f}")
             print(f"  ratio (app / bare engine, tokens/s): {app / statistics.median(bare_speeds):.3f}")
     finally:
         model.close()
-    if args.transformers_model:
-        from model_backend.chat.chat_types import LoadModelRequest
-        from model_backend.core.paths import AppPaths
-        from model_backend.engine import Backend
-
-        backend = Backend(AppPaths.default())
-        started = time.monotonic()
-        run_job(backend, LoadModelRequest(model_id=args.transformers_model))
-        print(f"transformers_load_s: {time.monotonic() - started:.2f}")
-        for label, prompt in prompts:
-            request = ChatRequest(conversation=(Message("user", prompt),), model_id=args.transformers_model,
-                                  sampling=Sampling(temperature=0.0, max_new_tokens=args.tokens))
-            results = [run_job(backend, request) for _ in range(args.repeats + 1)][1:]
-            print(f"[{label} prompt, transformers]")
-            print(f"  app_transformers_tokens_per_s: {median_and_best([r.tokens_per_second for r in results])}")
-            print(f"  app_transformers_time_to_first_token_s: "
-                  f"{median_and_best([r.time_to_first_token for r in results], min)}")
+    print(f"peak_memory_mb (after llama.cpp): {peak_memory_mb():.0f}")
+    if not args.no_transformers:
+        time_transformers(args, gguf, prompts, llama_speed)
+        print(f"peak_memory_mb (after transformers too): {peak_memory_mb():.0f}")
+    print(f"cold_start_to_first_text_s (new process, python -m model_backend chat): {cold_start_seconds():.2f}")
+    # the app asks llama.cpp for 5 probabilities per token: compare with the binding doing the same work
+    print(f"ratio (app / bare engine): {min(ratios):.3f}")
     return 0
+
+
+def peak_memory_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_transformers(args, gguf: Path, prompts, llama_speed: dict[str, float]) -> None:
+    """The same GGUF through the app's transformers path (converted once into the user's cache)."""
+    import model_backend.chat.llama_cpp_support as support
+    from model_backend.chat.chat_types import LoadModelRequest
+    from model_backend.core.paths import AppPaths
+    from model_backend.engine import Backend
+
+    model_id = args.transformers_model or f"path:{gguf}"
+    support.llama_cpp_unavailable_reason = lambda: "timing the transformers path"
+    backend = Backend(AppPaths.default())
+    started = time.monotonic()
+    run_job(backend, LoadModelRequest(model_id=model_id))
+    print(f"transformers_load_s: {time.monotonic() - started:.2f} (a first run also converts the GGUF once)")
+    for label, prompt in prompts:
+        request = ChatRequest(conversation=(Message("user", prompt),), model_id=model_id,
+                              sampling=Sampling(temperature=0.0, max_new_tokens=args.tokens))
+        results = [run_job(backend, request) for _ in range(args.repeats + 1)][1:]
+        speed = statistics.median([r.tokens_per_second for r in results])
+        print(f"[{label} prompt, transformers]")
+        print(f"  app_transformers_tokens_per_s: {median_and_best([r.tokens_per_second for r in results])}")
+        print(f"  app_transformers_time_to_first_token_s: "
+              f"{median_and_best([r.time_to_first_token for r in results], min)}")
+        print(f"  speedup over transformers ({label} prompt, tokens/s): {llama_speed[label] / speed:.2f}")
+    backend.shutdown()
+
+
+def cold_start_seconds() -> float:
+    """A new process, as a student's first command: until the first text of the reply is printed."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-m", "model_backend", "chat", "What is the capital of France?",
+                                "--system", "You are a helpful assistant.", "--temperature", "0",
+                                "--max-new-tokens", "8"], cwd=root, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL)
+    first = process.stdout.read(1)
+    elapsed = time.monotonic() - started
+    process.wait(timeout=300)
+    return elapsed if first else float("nan")
 
 
 if __name__ == "__main__":
