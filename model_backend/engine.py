@@ -148,6 +148,8 @@ class Backend:
             "converted_now": loaded.converted_now,
             "has_chat_template": loaded.has_chat_template,
             "engine": loaded.engine.value,
+            # temperature / top-p / top-k the model recommends (the app's defaults where it names none)
+            "sampling_defaults": loaded.sampling_defaults.to_dict(),
         }
 
     def _chat(self, request: ChatRequest, emit: Emit, cancel: Event):

@@ -66,6 +66,7 @@ class ChatTab(QWidget):
         self.window_shown = False  # no backend work until the window is on screen
         self.reply: ActiveReply | None = None
         self.preloader = ModelPreloader(controller, self)
+        self.model_sampling: dict[str, tuple[dict, str]] = {}  # model id -> (sampling_defaults, name) once loaded
         self.editing_index: int | None = None
         self._build_parts()
         self._lay_out()
@@ -128,6 +129,7 @@ class ChatTab(QWidget):
         self.sampling_panel.changed.connect(self._on_sampling_changed)
         self.preloader.progressed.connect(self.status.show_progress)
         self.preloader.finished.connect(self._on_preload_finished)
+        self.preloader.loaded.connect(self._on_model_loaded)
 
     # ---- conversations -----------------------------------------------------------------
     def _refresh_list(self) -> None:
@@ -366,7 +368,19 @@ class ChatTab(QWidget):
     def _on_model_changed(self, model_id: str) -> None:
         self.settings.chat_model_id = model_id
         self.settings_changed.emit()
+        # the model's recommended sampling when it was loaded before, the app's default until it is
+        self.sampling_panel.set_model_defaults(*self.model_sampling.get(model_id, (None, "")))
         self._preload()
+
+    @Slot(object)
+    def _on_model_loaded(self, info: dict) -> None:
+        """A load job's result: the Settings page shows what this model recommends (when it follows the model)."""
+        defaults = info.get("sampling_defaults")
+        if not isinstance(defaults, dict):
+            return
+        self.model_sampling[info["model_id"]] = (defaults, info["name"])
+        if info["model_id"] == self.model_picker.current_model_id():
+            self.sampling_panel.set_model_defaults(defaults, info["name"])
 
     @Slot()
     def _on_sampling_changed(self) -> None:

@@ -12,6 +12,7 @@ from model_backend.core.jobs import Failed
 class ModelPreloader(QObject):
     progressed = Signal(object)  # Progress
     finished = Signal(str, bool)  # what to tell the user, and whether it is an error
+    loaded = Signal(object)  # the load job's result (dict): name, device, sampling_defaults…
 
     def __init__(self, controller: BackendController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,7 @@ class ModelPreloader(QObject):
 
     def _on_loaded(self, info: dict) -> None:
         self.job_id = None
+        self.loaded.emit(info)
         note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
         if info["converted_now"]:
             note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(

@@ -9,12 +9,13 @@ says why. Both kinds of loaded model answer ``run_chat`` and ``preview_prompt`` 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Event
 from typing import Any
 
 from model_backend.chat.gguf_conversion import cache_folder_for, convert_gguf, is_complete
+from model_backend.chat.sampling_defaults import SamplingDefaults, recommended_sampling
 from model_backend.core.device import DeviceChoice, choose_device, release_memory
 from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
@@ -41,6 +42,8 @@ class LoadedChatModel:
     load_seconds: float
     converted_now: bool = False
     engine: Engine = Engine.TRANSFORMERS
+    # what the model's makers recommend: its generation_config.json, or the GGUF file's metadata when converted
+    sampling_defaults: SamplingDefaults = field(default_factory=SamplingDefaults)
 
     @property
     def has_chat_template(self) -> bool:
@@ -178,6 +181,7 @@ def load_chat_model(
         context_length=context_length_of(model.config, tokenizer),
         load_seconds=time.monotonic() - started,
         converted_now=converted_now,
+        sampling_defaults=recommended_sampling(entry.path),
     )
 
 

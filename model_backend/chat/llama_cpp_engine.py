@@ -44,6 +44,7 @@ from model_backend.chat.llama_cpp_support import (
     gpu_devices,
     llama_cpp_unavailable_reason,
 )
+from model_backend.chat.sampling_defaults import SamplingDefaults, from_gguf_metadata
 from model_backend.core.device import DeviceChoice
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled, plain_library_text
@@ -187,6 +188,11 @@ class LlamaCppChatModel:
     @property
     def has_chat_template(self) -> bool:
         return bool(self.index.chat_template)
+
+    @property
+    def sampling_defaults(self) -> SamplingDefaults:
+        """The sampling the GGUF file recommends (general.sampling.*), if any."""
+        return from_gguf_metadata(self.index.metadata)
 
     @classmethod
     def load(cls, path: Path, progress: ProgressFn, cancel: Event, *, name: str = "", device_preference: str = "auto",

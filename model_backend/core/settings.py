@@ -27,6 +27,9 @@ class Settings:
     top_p: float = 0.9
     top_k: int = 50
     max_new_tokens: int = 256
+    # Temperature, top-p and top-k follow the loaded model's recommendation (the Chat tab's Settings page); off
+    # once the student sets one of them, and then the values above are the student's own.
+    use_model_sampling: bool = True
     last_conversation_id: str = ""
     image_previews: str = "auto"  # the Image tab's preview mode: auto, exact or fast (PreviewMode's values)
 
@@ -54,6 +57,9 @@ class Settings:
             if isinstance(default, list) and not all(isinstance(item, str) for item in value):
                 value = default
             values[f.name] = value
+        if "use_model_sampling" not in raw and any(values[name] != getattr(defaults, name)
+                                                   for name in ("temperature", "top_p", "top_k")):
+            values["use_model_sampling"] = False  # saved before the choice existed, with the student's own values
         if values["device"] not in DEVICE_CHOICES:
             values["device"] = "auto"
         return cls(**values)

@@ -89,7 +89,7 @@ def test_gui_chat_with_the_embedded_model(qtbot, e2e_paths):
     from model_backend.core.settings import Settings
     from tests.gui.conftest import close_and_wait, send, wait_idle
 
-    settings = Settings(temperature=0.0, max_new_tokens=24)
+    settings = Settings(temperature=0.0, max_new_tokens=24, use_model_sampling=False)  # greedy: Paris every time
     window = MainWindow(e2e_paths, settings=settings, backend_factory=lambda registry: Backend(e2e_paths, registry))
     window.show()
     try:
