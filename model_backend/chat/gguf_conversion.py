@@ -71,10 +71,10 @@ def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Qu
 
         enable_offline_mode()
         os.environ["TQDM_DISABLE"] = "1"  # nobody sees the child's console
-        from model_backend.core.model_inspection import verify_gguf
+        from model_backend.chat.gguf_metadata import read_gguf_index
 
         messages.put(("progress", 0.05, "Checking the GGUF file"))
-        verify_gguf(Path(gguf_path))
+        read_gguf_index(Path(gguf_path))  # a truncated or corrupt file is refused before transformers reads it
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from transformers.utils import logging as hf_logging

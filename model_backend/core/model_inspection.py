@@ -88,7 +88,7 @@ def folder_size(path: Path) -> int:
 
 
 def _inspect_gguf(path: Path) -> Inspection:
-    """Cheap check (header only): reading all GGUF metadata takes seconds, see ``verify_gguf``."""
+    """Cheap check (header only); the whole index is checked before loading (``chat.gguf_metadata``)."""
     size = path.stat().st_size
     with path.open("rb") as handle:
         header = handle.read(24)
@@ -100,31 +100,6 @@ def _inspect_gguf(path: Path) -> Inspection:
     if size < 1_000_000:
         raise InvalidModelError(f"{path.name} is only {size} bytes: it is truncated or not a real model.")
     return Inspection(ModelKind.CHAT, ModelFormat.GGUF, path.stem, path, "gguf")
-
-
-def verify_gguf(path: Path) -> str:
-    """Read the whole GGUF index; return its architecture or raise if the file is truncated or corrupt."""
-    path = Path(path)
-    size = path.stat().st_size
-    try:
-        from gguf import GGUFReader
-
-        reader = GGUFReader(str(path))
-        field = reader.fields.get("general.architecture")
-        architecture = str(field.contents()) if field else ""
-        end = max((int(t.data_offset) + int(t.n_bytes) for t in reader.tensors), default=0)
-    except Exception as exc:
-        raise InvalidModelError(
-            f"{path.name} could not be read as a GGUF model: it is probably truncated or corrupt "
-            f"({size / 1e6:.1f} MB on disk). Download or copy it again.",
-            details=repr(exc),
-        ) from exc
-    if end > size:
-        raise InvalidModelError(
-            f"{path.name} is truncated: it holds {size / 1e6:.1f} MB but its weights need {end / 1e6:.1f} MB. "
-            "Download or copy it again."
-        )
-    return architecture
 
 
 def _read_config(config_path: Path) -> dict:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from model_backend.chat.gguf_metadata import read_gguf_index
 from model_backend.core.errors import ErrorKind, InvalidModelError
-from model_backend.core.model_inspection import ModelFormat, ModelKind, inspect_path, verify_gguf
+from model_backend.core.model_inspection import ModelFormat, ModelKind, inspect_path
 from model_backend.core.registry import PACKAGED_MODELS, ModelRegistry, ModelSource, packaged_model_packages
 
 
@@ -100,7 +101,7 @@ def test_truncated_gguf_is_detected(tmp_path, smollm2_gguf):
         truncated.write_bytes(source.read(20_000_000))
     assert inspect_path(truncated).kind is ModelKind.CHAT  # the cheap header check passes…
     with pytest.raises(InvalidModelError, match="truncated"):
-        verify_gguf(truncated)  # …the full check before conversion does not
+        read_gguf_index(truncated)  # …the full check before any load does not
 
 
 def test_unknown_model_id_is_a_clear_error(app_home, tmp_path):
