@@ -1,8 +1,9 @@
 """Read a GGUF file's whole index (metadata and tensor table) quickly, and refuse a damaged file.
 
 ``gguf.GGUFReader`` builds a numpy view of every field and takes about 3 s for SmolLM2's 49,152-token
-vocabulary: too slow before every llama.cpp load (the app used it before converting). This reader walks the index with ``struct`` and skips what it does not keep (the merges,
-the token scores), about 0.1 s for the same file. It never reads the weights: a tensor is checked to lie
+vocabulary: too slow before every llama.cpp load (the app used it before converting). This reader walks
+the index with ``struct`` and skips what it does not keep (the merges, the token scores), about 0.1 s for
+the same file. It never reads the weights: a tensor is checked to lie
 inside the file, which is what catches a truncated download before native code sees it.
 """
 from __future__ import annotations

@@ -8,36 +8,24 @@ own label is its text when that is whole, else its bytes. No TextChunk, piece or
 """
 from __future__ import annotations
 
-import codecs
 import math
 from dataclasses import dataclass
 from typing import Callable
 
-from model_backend.chat import token_pieces  # registers the codec error handler that writes bytes as <0x..>
 from model_backend.chat.chat_types import Candidate, PromptToken, TextChunk, TokenStep
+from model_backend.chat.token_pieces import label_for_bytes, utf8_decoder
 from model_backend.core.jobs import Emit, Partial
-
-_BYTES_AS_LABELS = "genai_classroom_token_bytes"  # token_pieces' codec error handler
-
-
-def _utf8_decoder():
-    return codecs.getincrementaldecoder("utf-8")(errors=_BYTES_AS_LABELS)
 
 
 def token_label(data: bytes, control_text: str | None = None) -> str:
-    """How a token shows on its own: its text, or its bytes when it holds part of a character."""
-    if control_text is not None:
-        return control_text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return token_pieces.bytes_label(data)
+    """How a token shows on its own: a control token's text, else its text or its bytes (``<0xE6>``)."""
+    return control_text if control_text is not None else label_for_bytes(data)
 
 
 def prompt_tokens(ids: list[int], token_bytes: dict[int, bytes], control: dict[int, str]) -> tuple[PromptToken, ...]:
     """The prompt's tokens with their labels and the whole characters each completes (control tokens included,
     as their text: the prompt view shows the template's markers)."""
-    decoder = _utf8_decoder()
+    decoder = utf8_decoder()
     tokens = []
     for token_id in ids:
         if token_id in control:
@@ -87,7 +75,7 @@ class ReplyStream:
         self._by_bytes: dict[bytes, int] | None = None
         self.stop_texts = tuple(t for t in stop_texts if t)
         self.longest_stop = max((len(t) for t in self.stop_texts), default=0)
-        self.decoder = _utf8_decoder()
+        self.decoder = utf8_decoder()
         self.text = ""  # the reply so far, control tokens left out, whole characters only
         self.sent = 0  # how much of ``text`` went out as TextChunks
         self.slots: list[_Slot] = []

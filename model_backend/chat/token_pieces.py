@@ -57,13 +57,21 @@ def bytes_label(data: bytes) -> str:
     return "".join(f"<0x{byte:02X}>" for byte in data)
 
 
+def label_for_bytes(data: bytes) -> str:
+    """A token known by its bytes (llama.cpp reports them): its text when whole, else its bytes."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return bytes_label(data)
+
+
 def token_label(tokenizer: Any, token_id: int, decoded: str | None = None) -> str:
     """How a token shows on its own: its text, or its bytes when it holds part of a character."""
     text = tokenizer.decode([int(token_id)]) if decoded is None else decoded
     if REPLACEMENT not in text:
         return text
     data = token_bytes(tokenizer, token_id)
-    return bytes_label(data) if data else text
+    return label_for_bytes(data) if data else text
 
 
 def _label_invalid_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -71,6 +79,12 @@ def _label_invalid_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("genai_classroom_token_bytes", _label_invalid_bytes)
+
+
+def utf8_decoder() -> codecs.IncrementalDecoder:
+    """UTF-8 decoded as bytes arrive: an unfinished character waits for its last bytes, and bytes that can
+    never form one come out as ``<0x..>``."""
+    return codecs.getincrementaldecoder("utf-8")(errors="genai_classroom_token_bytes")
 
 
 def _speaks_bytes(tokenizer: Any) -> bool:
@@ -98,7 +112,7 @@ class WholeCharacters:
         self.skip_special_tokens = skip_special_tokens
         self.special_ids = set(getattr(tokenizer, "all_special_ids", ()))
         self.byte_mode = _speaks_bytes(tokenizer)
-        self.utf8 = codecs.getincrementaldecoder("utf-8")(errors="genai_classroom_token_bytes")
+        self.utf8 = utf8_decoder()
         self.ids = [int(i) for i in context]
         self.read_offset = len(self.ids)  # ids before this are released
         self.prefix_offset = max(0, self.read_offset - CONTEXT_TOKENS)
