@@ -192,21 +192,20 @@ def load_llama_cpp_model(entry: ModelEntry, device_preference: str, progress: Pr
         raise InvalidModelError(
             f"{entry.name} is {KIND_NAMES[entry.kind]}, not a chat model.", kind=ErrorKind.WRONG_MODEL_KIND
         )
-
     model = LlamaCppChatModel.load(entry.path, progress, cancel, name=entry.name, device_preference=device_preference)
-    model.entry = entry  # what the engine reports (name, id), as for transformers models
-    model.converted_now = False
-    model.device_preference = device_preference
+    model.entry = entry
     return model
 
 
-def llama_cpp_reason(entry: ModelEntry) -> str | None:
-    """None when ``entry`` runs on llama.cpp; for a GGUF file that cannot, why (shown in the status bar)."""
+def chat_engine_for(entry: ModelEntry) -> tuple[Engine, str]:
+    """The engine that runs ``entry``, and for a GGUF file that llama.cpp cannot run here, why not (that
+    reason joins the device's in the status bar)."""
     if entry.format is not ModelFormat.GGUF:
-        return ""
+        return Engine.TRANSFORMERS, ""
     from model_backend.chat.llama_cpp_support import llama_cpp_unavailable_reason
 
-    return llama_cpp_unavailable_reason() or None
+    reason = llama_cpp_unavailable_reason()
+    return (Engine.TRANSFORMERS, reason) if reason else (Engine.LLAMA_CPP, "")
 
 
 class ChatModelCache:
@@ -217,14 +216,15 @@ class ChatModelCache:
         self.loaded = None  # a LoadedChatModel (transformers) or a LlamaCppChatModel
 
     def get(self, entry: ModelEntry, device_preference: str, progress: ProgressFn, cancel: Event):
-        reason = llama_cpp_reason(entry)
-        if reason is None:
+        engine, not_on_llama_cpp = chat_engine_for(entry)
+        if engine is Engine.LLAMA_CPP:
             return self._get_llama_cpp(entry, device_preference, progress, cancel)
         if self.loaded is None or self.loaded.entry.model_id != entry.model_id:
             progress(None, "Preparing the compute device")  # said only when a load follows, not on every reply
         device = choose_device(device_preference)  # imports torch: seconds on first use
-        if reason:  # a GGUF file that llama.cpp cannot run here: converted for transformers instead
-            device = DeviceChoice(device.device, device.dtype, f"{device.reason}. Not on llama.cpp: {reason}")
+        if not_on_llama_cpp:  # a GGUF file that llama.cpp cannot run here: converted for transformers instead
+            device = DeviceChoice(device.device, device.dtype,
+                                  f"{device.reason}. Not on llama.cpp: {not_on_llama_cpp}")
         if cancel.is_set():
             raise JobCancelled()
         current = self.loaded

@@ -49,6 +49,7 @@ from model_backend.core.device import DeviceChoice
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled, plain_library_text
 from model_backend.core.jobs import Emit, Partial, ProgressFn
+from model_backend.core.registry import ModelEntry
 from model_backend.core.seeds import resolve_seed
 
 DEFAULT_MAX_CONTEXT = 8192  # KV cache for 8k tokens of a 1.5B model is about 0.2 GB; 32k would be 4x that
@@ -170,12 +171,15 @@ class LlamaCppChatModel:
     """A GGUF chat model loaded in llama.cpp: preview its prompts and stream replies."""
 
     engine = Engine.LLAMA_CPP
+    converted_now = False  # a GGUF file runs as it is
+    entry: ModelEntry | None = None  # the registry entry it was loaded for (the cache sets it; benches need none)
 
     def __init__(self, server, line: LocalServerLine, index: GGUFIndex, name: str, device: DeviceChoice,
-                 context_length: int, threads: int, load_seconds: float) -> None:
+                 context_length: int, threads: int, load_seconds: float, device_preference: str = "auto") -> None:
         self._server, self._line, self.index = server, line, index
         self.name, self.device, self.context_length = name, device, context_length
         self.threads, self.load_seconds = threads, load_seconds
+        self.device_preference = device_preference  # what was asked: a different choice means a reload
         self._control = index.control_tokens
         self.tokenizer = _EngineTokenizer(line, index.chat_template)
         self._requests: set[_NativeRequest] = set()
@@ -228,7 +232,8 @@ class LlamaCppChatModel:
         n_ctx = int((props.get("default_generation_settings") or {}).get("n_ctx") or 0) or FALLBACK_CONTEXT
         device = cls._device_choice(str(props.get("model_ftype") or "quantised"), threads, gpus, device_preference)
         progress(1.0, "Model loaded")
-        return cls(server, line, index, name or path.stem, device, n_ctx, threads, time.monotonic() - started)
+        return cls(server, line, index, name or path.stem, device, n_ctx, threads, time.monotonic() - started,
+                   device_preference)
 
     @staticmethod
     def _device_choice(quantisation: str, threads: int, gpus: list[str], preference: str) -> DeviceChoice:
