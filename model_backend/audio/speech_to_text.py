@@ -290,7 +290,7 @@ def _run_beside(work: Work, emit: Emit, cancel: Event, found: list[Segment]) -> 
 
 def run_transcribe(request: TranscribeRequest, loaded: LoadedAudioModel, emit: Emit, cancel: Event,
                    audio_dir: Path) -> Transcript:
-    validate_transcribe_request(request)
+    """Transcribe a request the engine has validated (validation scans the file for silence and NaN: once)."""
     started = time.perf_counter()
     emit(Progress(request.job_id, None, "Reading the audio…"))
     found: list[Segment] = []
