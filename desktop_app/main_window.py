@@ -26,6 +26,7 @@ from model_backend.prompt_lab.techniques import TechniqueLibrary
 log = logging.getLogger(__name__)
 
 QUIT_BOUND_MS = 8000
+FRAME_ALLOWANCE = 40  # px for a title bar and borders before the window manager says how big they are
 
 
 def default_backend_factory(paths: AppPaths):
@@ -78,13 +79,31 @@ class MainWindow(QMainWindow):
         self._quitting = False
 
     def _size_for_screen(self) -> None:
-        """1200×760 where there is room; never bigger than the screen (classroom laptops: 1280×720)."""
+        """1200×760 where there is room; never bigger than the screen (classroom laptops: 1280×720).
+
+        The title bar and borders are the window manager's and are only known once the window is shown,
+        so a first guess leaves room for them and ``_fit_frame_on_screen`` corrects it after the show."""
         width, height = 1200, 760
         screen = self.screen()
         if screen is not None:
             available = screen.availableGeometry()
-            width, height = min(width, available.width()), min(height, available.height())
+            width = min(width, available.width() - FRAME_ALLOWANCE)
+            height = min(height, available.height() - FRAME_ALLOWANCE)
         self.resize(width, height)
+
+    @Slot()
+    def _fit_frame_on_screen(self) -> None:
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available, frame = screen.availableGeometry(), self.frameGeometry()
+        too_wide, too_tall = frame.width() - available.width(), frame.height() - available.height()
+        if too_wide > 0 or too_tall > 0:
+            self.resize(self.width() - max(0, too_wide), self.height() - max(0, too_tall))
+        frame = self.frameGeometry()
+        if not available.contains(frame):
+            self.move(max(available.left(), min(frame.left(), available.right() - frame.width() + 1)),
+                      max(available.top(), min(frame.top(), available.bottom() - frame.height() + 1)))
 
     # ---- what the menus ask for ------------------------------------------------------------
     @Slot()
@@ -100,6 +119,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self.chat_tab.window_shown:  # let the window paint first, then start heavy work
             QTimer.singleShot(150, self.chat_tab.start_background_work)
+            QTimer.singleShot(100, self._fit_frame_on_screen)  # the title bar is known now
 
     def _remember_added_folder(self, path: str) -> None:
         """A model folder or file added from any tab is offered again at the next start."""
