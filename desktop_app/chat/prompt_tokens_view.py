@@ -55,6 +55,9 @@ class PromptTokensView(QWidget):
                 note = self.tr("{n} tokens make “{text}”").format(n=len(group), text=text)
                 chips.append(f'<span style="border: 1px solid #999;">{"".join(group_chips)}'
                              f'<b> = {html.escape(text)}</b><sup style="color:#777"> {html.escape(note)}</sup></span> ')
+            elif text and "<0x" in group[0].text and not group[0].special:
+                # it ends a character an earlier token began (after that token's own whole text)
+                chips.append(f'{group_chips[0]}<b> = {html.escape(text)}</b> ')
             else:
                 chips.append(group_chips[0] + " ")
             if text.endswith("\n"):

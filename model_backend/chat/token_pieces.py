@@ -57,14 +57,6 @@ def bytes_label(data: bytes) -> str:
     return "".join(f"<0x{byte:02X}>" for byte in data)
 
 
-def label_for_bytes(data: bytes) -> str:
-    """A token known by its bytes (llama.cpp reports them): its text when whole, else its bytes."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return bytes_label(data)
-
-
 def token_label(tokenizer: Any, token_id: int, decoded: str | None = None) -> str:
     """How a token shows on its own: its text, or its bytes when it holds part of a character."""
     text = tokenizer.decode([int(token_id)]) if decoded is None else decoded
@@ -79,6 +71,12 @@ def _label_invalid_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("genai_classroom_token_bytes", _label_invalid_bytes)
+
+
+def label_for_bytes(data: bytes) -> str:
+    """A token known by its bytes: its text, with the bytes that are not whole characters written as
+    ``<0x..>`` (a space followed by the first bytes of an emoji reads " <0xF0><0x9F><0x98>")."""
+    return data.decode("utf-8", errors="genai_classroom_token_bytes")
 
 
 def utf8_decoder() -> codecs.IncrementalDecoder:

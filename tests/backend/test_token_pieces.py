@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from model_backend.chat.chat_types import ChatRequest, ChatResult, Message, PromptTokens, Sampling, TokenStep
-from model_backend.chat.token_pieces import REPLACEMENT, WholeCharacters, pieces_of, token_label
+from model_backend.chat.token_pieces import REPLACEMENT, WholeCharacters, label_for_bytes, pieces_of, token_label
 from model_backend.core.jobs import Partial
 from model_backend.engine import Backend
 from tests.fixtures.jobs import run_job as run
@@ -33,6 +33,11 @@ def test_a_split_character_is_shown_once_by_the_token_that_completes_it(tokenize
     assert len(ids) > 1  # the emoji's four bytes are several tokens here
     assert pieces_of(tokenizer, ids) == [""] * (len(ids) - 1) + ["😀"]
     assert "".join(token_label(tokenizer, i) for i in ids) == "<0xF0><0x9F><0x98><0x80>"
+
+
+def test_a_label_keeps_the_whole_characters_and_writes_only_the_rest_as_bytes():
+    assert label_for_bytes(b" \xf0\x9f\x98") == " <0xF0><0x9F><0x98>"
+    assert label_for_bytes("日".encode()) == "日" and label_for_bytes(b"\x80") == "<0x80>"
 
 
 def test_bytes_that_never_make_a_character_show_as_bytes(tokenizer):
