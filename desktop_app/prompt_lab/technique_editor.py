@@ -91,7 +91,7 @@ class TechniqueEditor(QWidget):
         self.example_count.setRange(0, len(technique.examples))
         self.example_count.setValue(technique.example_count)
         self._loading = False
-        self._rebuild_variables()
+        self._rebuild_variables(refill=True)
 
     def _append_example(self, text: str, answer: str) -> None:
         row = self.examples.rowCount()
@@ -112,9 +112,12 @@ class TechniqueEditor(QWidget):
             self._on_edit()
 
     # ---- editing -----------------------------------------------------------------------
-    def _rebuild_variables(self) -> None:
+    def _rebuild_variables(self, refill: bool = False) -> None:
         names = find_variables(self.template.toPlainText() + "\n" + self.system.toPlainText())
         if list(self.variable_fields) == names:
+            if refill and self.technique is not None:  # another technique, same variables: show its values
+                for name, field in self.variable_fields.items():
+                    field.setText(self.technique.values.get(name, ""))
             return
         while self.variables_form.rowCount():
             self.variables_form.removeRow(0)

@@ -202,3 +202,12 @@ def test_prompt_over_the_context_window_fails_that_cell_with_the_numbers(qtbot, 
     cell = tab.experiment.result(0, SIDE_BY_SIDE_ROW)
     assert cell.status == "failed" and "too long" in cell.error
     assert "too long" in tab.side_by_side.columns[0].reply.toPlainText()
+
+
+def test_a_technique_with_the_same_variables_brings_its_own_values(qtbot, open_window):
+    """Found in a screenshot: the form kept the English review while the preview showed the Japanese one."""
+    window, tab = open_prompt_tab(open_window, qtbot)
+    tab.select_technique("en-sentiment-few-shot")
+    tab.select_technique("ja-sentiment-few-shot")
+    japanese = tab.library.get("ja-sentiment-few-shot").values["review"]
+    assert tab.editor.variable_fields["review"].text() == japanese
