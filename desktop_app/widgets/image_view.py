@@ -25,6 +25,7 @@ PREFERRED = QSize(320, 320)
 class ImageView(QLabel):
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(placeholder, parent)
+        self.placeholder = placeholder
         self.pixels: np.ndarray | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -37,12 +38,15 @@ class ImageView(QLabel):
         return PREFERRED
 
     def show_pixels(self, pixels: np.ndarray | None) -> None:
+        """Show a picture, or (None) the placeholder again."""
         self.pixels = pixels
+        if pixels is None:
+            self.setText(self.placeholder)  # also drops the old picture
         self._rescale()
 
     def _rescale(self) -> None:
+        """Fit the picture to the view; with no picture, whatever text the view shows stays."""
         if self.pixels is None:
-            self.setPixmap(QPixmap())
             return
         pixmap = QPixmap.fromImage(to_qimage(self.pixels))
         self.setPixmap(pixmap.scaled(self.size() - QSize(4, 4), Qt.AspectRatioMode.KeepAspectRatio,

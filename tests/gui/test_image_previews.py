@@ -17,3 +17,13 @@ def test_builtin_size_models_show_exact_previews_by_default_and_the_choice_is_ke
     close_and_wait(qtbot, window)
     reopened = open_window()
     assert reopened.image_tab.settings_panel.preview_mode() == "fast"
+
+
+def test_an_empty_picture_view_keeps_saying_what_will_appear_there(qtbot, open_window):
+    """Found in a screenshot: a resize wiped the placeholder text of every empty picture view."""
+    window = open_window()
+    window.tabs.setCurrentWidget(window.image_tab)
+    view = window.image_tab.result_view
+    window.resize(1100, 700)
+    qtbot.wait(50)
+    assert view.text() == view.placeholder != ""
