@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
 from desktop_app.controller import BackendController
+from desktop_app.i18n.languages import chosen_language, use_language
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.image.image_tab import ImageTab
 from desktop_app.menu_bar import AppMenuBar
 from desktop_app.prompt_lab.prompt_tab import PromptTab
@@ -47,11 +49,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.settings = settings or Settings.load(paths.settings_file)
+        use_language(chosen_language(self.settings.language))  # before any widget asks for its words
         self.registry = registry or ModelRegistry(paths, self.settings.added_model_paths)
         self.registry.folder_added = self._remember_added_folder
         factory = backend_factory or default_backend_factory(paths)
         self.controller = BackendController(lambda: factory(self.registry), self)
-        self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
         self._size_for_screen()
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
@@ -59,16 +61,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
-        self.tabs.addTab(self.chat_tab, self.tr("Chat"))
+        self.tabs.addTab(self.chat_tab, "")
         self.image_tab = ImageTab(self.controller, self.registry, Gallery(paths.images_dir), self.settings, parent=self)
-        self.tabs.addTab(self.image_tab, self.tr("Image"))
+        self.tabs.addTab(self.image_tab, "")
         self.audio_tab = AudioTab(self.controller, self.registry, paths, parent=self)
-        self.tabs.addTab(self.audio_tab, self.tr("Audio"))
+        self.tabs.addTab(self.audio_tab, "")
         self.prompt_tab = PromptTab(self.controller, self.registry,
                                     TechniqueLibrary(resources_dir() / "prompts", paths.data_dir / "prompt-library.json"),
                                     ExperimentStore(paths.data_dir / "experiments"),
                                     default_model_id=self.settings.chat_model_id, parent=self)
-        self.tabs.addTab(self.prompt_tab, self.tr("Prompt engineering"))
+        self.tabs.addTab(self.prompt_tab, "")
+        keep_translated(self, self._retranslate)
         self.menu = AppMenuBar(self)
         self.setMenuBar(self.menu)
         self.controller.device_status_changed.connect(self.status.show_device)
@@ -77,6 +80,19 @@ class MainWindow(QMainWindow):
         self.image_tab.settings_changed.connect(self.save_settings)
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
+        for index, title in enumerate((self.tr("Chat"), self.tr("Image"), self.tr("Audio"),
+                                       self.tr("Prompt engineering"))):
+            self.tabs.setTabText(index, title)
+
+    @Slot(str)
+    def set_language(self, code: str) -> None:
+        """Switch the UI's language now (every widget retranslates itself) and remember it."""
+        if use_language(code):
+            self.settings.language = code
+            self.save_settings()
 
     def _size_for_screen(self) -> None:
         """1200×760 where there is room; never bigger than the screen (classroom laptops: 1280×720).

@@ -1,16 +1,19 @@
 """The window's menus: File · Edit · View · Models · Help, with the shortcuts desktop users expect.
 
 Every action calls something a tab or the window already does (new chat, add a model folder, switch
-tab); the menus add discoverability and keyboard access, not behaviour of their own. Language and
-presentation items belong in View when they arrive.
+tab, switch language); the menus add discoverability and keyboard access, not behaviour of their own.
+The menus are built once and their words set by ``_retranslate``, so a language switch renames them
+in place (shortcuts and checked states stay).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenuBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QWidget
 
 from desktop_app.help_dialogs import show_about, show_help
+from desktop_app.i18n.languages import LANGUAGES, current_language
+from desktop_app.i18n.retranslate import keep_translated
 
 
 def _open_folder(path) -> None:
@@ -27,56 +30,89 @@ def _send_to_focus(method: str):
     return act
 
 
+EDIT_ACTIONS = (("undo", QKeySequence.StandardKey.Undo), ("redo", QKeySequence.StandardKey.Redo),
+                ("cut", QKeySequence.StandardKey.Cut), ("copy", QKeySequence.StandardKey.Copy),
+                ("paste", QKeySequence.StandardKey.Paste), ("selectAll", QKeySequence.StandardKey.SelectAll))
+
+
 class AppMenuBar(QMenuBar):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
         paths = window.paths
 
-        file_menu = self.addMenu(self.tr("&File"))
-        self.new_chat_action = self._action(file_menu, self.tr("&New chat"), window.new_chat,
-                                            QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("Open my &work folder"), lambda: _open_folder(paths.data_dir))
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, self.tr("&Quit"), window.close, QKeySequence("Ctrl+Q"))
+        self.file_menu = self.addMenu("")
+        self.new_chat_action = self._action(self.file_menu, window.new_chat, QKeySequence.StandardKey.New)
+        self.work_folder_action = self._action(self.file_menu, lambda: _open_folder(paths.data_dir))
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, window.close, QKeySequence("Ctrl+Q"))
 
-        edit_menu = self.addMenu(self.tr("&Edit"))
-        for text, method, key in ((self.tr("&Undo"), "undo", QKeySequence.StandardKey.Undo),
-                                  (self.tr("&Redo"), "redo", QKeySequence.StandardKey.Redo),
-                                  (self.tr("Cu&t"), "cut", QKeySequence.StandardKey.Cut),
-                                  (self.tr("&Copy"), "copy", QKeySequence.StandardKey.Copy),
-                                  (self.tr("&Paste"), "paste", QKeySequence.StandardKey.Paste),
-                                  (self.tr("Select &all"), "selectAll", QKeySequence.StandardKey.SelectAll)):
-            action = self._action(edit_menu, text, _send_to_focus(method))
-            action.setShortcut(key)
+        self.edit_menu = self.addMenu("")
+        self.edit_actions = []
+        for method, key in EDIT_ACTIONS:
+            action = self._action(self.edit_menu, _send_to_focus(method), key)
             # the focused text field handles the key itself; the menu entry is for the mouse
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.edit_actions.append(action)
 
-        view_menu = self.addMenu(self.tr("&View"))
-        self.tab_actions = []
-        for index in range(window.tabs.count()):
-            action = self._action(view_menu, window.tabs.tabText(index),
-                                  lambda _=False, i=index: window.tabs.setCurrentIndex(i),
-                                  QKeySequence(f"Ctrl+{index + 1}"))
-            self.tab_actions.append(action)
-        self.view_menu = view_menu
+        self.view_menu = self.addMenu("")
+        self.tab_actions = [self._action(self.view_menu, lambda _=False, i=index: window.tabs.setCurrentIndex(i),
+                                         QKeySequence(f"Ctrl+{index + 1}"))
+                            for index in range(window.tabs.count())]
+        self.view_menu.addSeparator()
+        self.language_menu = QMenu(self.view_menu)
+        self.view_menu.addMenu(self.language_menu)
+        self.language_actions = self._language_actions(window)
 
-        models_menu = self.addMenu(self.tr("&Models"))
-        self.add_folder_action = self._action(models_menu, self.tr("Add a model &folder…"),
-                                              lambda: window.current_model_picker()._choose_folder())
-        self._action(models_menu, self.tr("&Rescan models"),
-                     lambda: (picker := window.current_model_picker()).refresh(picker.current_model_id()))
-        self._action(models_menu, self.tr("Open the &models folder"), lambda: _open_folder(paths.models_dir))
+        self.models_menu = self.addMenu("")
+        self.add_folder_action = self._action(self.models_menu, lambda: window.current_model_picker()._choose_folder())
+        self.rescan_action = self._action(
+            self.models_menu, lambda: (picker := window.current_model_picker()).refresh(picker.current_model_id()))
+        self.models_folder_action = self._action(self.models_menu, lambda: _open_folder(paths.models_dir))
 
-        help_menu = self.addMenu(self.tr("&Help"))
-        self.help_action = self._action(help_menu, self.tr("&Help for this tab"),
-                                        lambda: show_help(window, window.tabs.currentIndex()),
+        self.help_menu = self.addMenu("")
+        self.help_action = self._action(self.help_menu, lambda: show_help(window, window.tabs.currentIndex()),
                                         QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(help_menu, self.tr("&About GenAI Classroom"),
-                                         lambda: show_about(window, paths))
+        self.about_action = self._action(self.help_menu, lambda: show_about(window, paths))
+        keep_translated(self, self._retranslate)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.window_)
+    def _language_actions(self, window) -> dict[str, QAction]:
+        """One checkable entry per language, each named in its own language (日本語 stays 日本語)."""
+        group = QActionGroup(self)
+        actions = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, c=code: window.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            actions[code] = action
+        return actions
+
+    def _retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_chat_action.setText(self.tr("&New chat"))
+        self.work_folder_action.setText(self.tr("Open my &work folder"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        for action, text in zip(self.edit_actions, (self.tr("&Undo"), self.tr("&Redo"), self.tr("Cu&t"),
+                                                    self.tr("&Copy"), self.tr("&Paste"), self.tr("Select &all"))):
+            action.setText(text)
+        self.view_menu.setTitle(self.tr("&View"))
+        for index, action in enumerate(self.tab_actions):
+            action.setText(self.window_.tabs.tabText(index))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[current_language()].setChecked(True)
+        self.models_menu.setTitle(self.tr("&Models"))
+        self.add_folder_action.setText(self.tr("Add a model &folder…"))
+        self.rescan_action.setText(self.tr("&Rescan models"))
+        self.models_folder_action.setText(self.tr("Open the &models folder"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.help_action.setText(self.tr("&Help for this tab"))
+        self.about_action.setText(self.tr("&About GenAI Classroom"))
+
+    def _action(self, menu, slot, shortcut=None) -> QAction:
+        action = QAction(self.window_)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(shortcut)

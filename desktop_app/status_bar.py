@@ -6,6 +6,7 @@ import os
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.widgets.elided_label import ElidedLabel
 from model_backend.core.jobs import DeviceStatus
 
@@ -22,28 +23,41 @@ def process_memory_bytes() -> int:
 class AppStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.device_label = QLabel(self.tr("Device: chosen when the first model loads"), self)
-        self.model_label = ElidedLabel(self.tr("Model: none loaded"), self)
+        self.device_label = QLabel(self)
+        self.model_label = ElidedLabel("", self)
         self.memory_label = QLabel(self)
-        self.speed_label = QLabel(self.tr("Speed: –"), self)
+        self.speed_label = QLabel(self)
         for label in (self.device_label, self.model_label, self.memory_label, self.speed_label):
             self.addPermanentWidget(label)
         self.accelerator_bytes: int | None = None
+        self.device_status: DeviceStatus | None = None
+        self.tokens_per_second: float | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(2000)
         self._timer.timeout.connect(self.update_memory)
         self._timer.start()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        status = self.device_status
+        if status is None:
+            self.device_label.setText(self.tr("Device: chosen when the first model loads"))
+            self.model_label.setText(self.tr("Model: none loaded"))
+        else:
+            self.device_label.setText(self.tr("Device: {device} ({dtype}) · {engine}").format(
+                device=status.device.upper(), dtype=status.dtype, engine=status.engine) if status.engine else
+                self.tr("Device: {device} ({dtype})").format(device=status.device.upper(), dtype=status.dtype))
+            self.device_label.setToolTip(say(status.reason))
+            self.model_label.setText(self.tr("Model: {name}").format(name=status.model_name))
+        self.speed_label.setText(self.tr("Speed: –") if self.tokens_per_second is None else
+                                 self.tr("Speed: {speed:.1f} tokens/s").format(speed=self.tokens_per_second))
         self.update_memory()
 
     @Slot(object)
     def show_device(self, status: DeviceStatus) -> None:
-        self.device_label.setText(self.tr("Device: {device} ({dtype}) · {engine}").format(
-            device=status.device.upper(), dtype=status.dtype, engine=status.engine) if status.engine else
-            self.tr("Device: {device} ({dtype})").format(device=status.device.upper(), dtype=status.dtype))
-        self.device_label.setToolTip(status.reason)
-        self.model_label.setText(self.tr("Model: {name}").format(name=status.model_name))
+        self.device_status = status
         self.accelerator_bytes = status.accelerator_memory_bytes
-        self.update_memory()
+        self._retranslate()
 
     @Slot()
     def update_memory(self) -> None:
@@ -54,4 +68,5 @@ class AppStatusBar(QStatusBar):
 
     @Slot(float)
     def show_speed(self, tokens_per_second: float) -> None:
-        self.speed_label.setText(self.tr("Speed: {speed:.1f} tokens/s").format(speed=tokens_per_second))
+        self.tokens_per_second = tokens_per_second
+        self._retranslate()

@@ -7,6 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.notice import Notice
 from model_backend.core.jobs import Failed, Progress, Result
@@ -27,16 +28,20 @@ class JobStatus(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
+        self._progress_text: Text = "%p%"
+        keep_translated(self.progress, lambda: self.progress.setFormat(say(self._progress_text)))
 
     def show_progress(self, event: Progress) -> None:
         self.progress.setRange(0, 0 if event.fraction is None else 100)  # unknown length: a busy bar
         self.progress.setValue(int((event.fraction or 0) * 100))
-        self.progress.setFormat(event.message)
+        self._progress_text = event.message  # a backend Message: said in the UI's language
+        self.progress.setFormat(say(event.message))
         self.progress.show()
 
     def started(self) -> None:
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self._progress_text = "%p%"
         self.progress.setFormat("%p%")
 
     def finished(self, done: bool = False) -> None:
@@ -45,7 +50,7 @@ class JobStatus(QWidget):
             self.progress.setValue(100)
         self.progress.setVisible(self.progress_when_idle)
 
-    def show_notice(self, text: str, error: bool = False) -> None:
+    def show_notice(self, text: Text, error: bool = False) -> None:
         self.notice.show_message(text, error)
 
     def clear_notice(self) -> None:
@@ -78,7 +83,7 @@ class SingleJob(QObject):
     def busy(self) -> bool:
         return bool(self.job_id)
 
-    def submit(self, request, working_text: str) -> None:
+    def submit(self, request, working_text: Text) -> None:
         self.job_id = self.controller.submit(request, self._route_events)
         self.status.started()
         self.status.show_notice(working_text)

@@ -32,6 +32,7 @@ class Settings:
     use_model_sampling: bool = True
     last_conversation_id: str = ""
     image_previews: str = "auto"  # the Image tab's preview mode: auto, exact or fast (PreviewMode's values)
+    language: str = ""  # the UI's language ("en", "ja"); "" follows the computer's language
 
     @classmethod
     def load(cls, path: Path) -> "Settings":

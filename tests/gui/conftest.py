@@ -43,6 +43,7 @@ def open_window(qtbot, app_home, tiny_chat_model_dir):
         settings.temperature = settings_values.pop("temperature", 0.0)
         # the temperature above, not the model's recommendation, unless a test asks for that
         settings.use_model_sampling = settings_values.pop("use_model_sampling", False)
+        settings.language = settings_values.pop("language", "en")  # not the test machine's language
         for key, value in settings_values.items():
             setattr(settings, key, value)
         backend = SlowBackend if slow else Backend

@@ -1,0 +1,26 @@
+"""The backend's sentences in the UI's language.
+
+The backend has no Qt, so it cannot call ``tr()``; it says things as ``Message`` objects (English text
+that keeps its template and values: ``model_backend/core/messages.py``). Here the template is looked up
+under the context ``Backend`` and filled with the same values; a value that is itself a Message (a
+field's name) is translated first. Plain strings (a library's own error text) pass through unchanged.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from model_backend.core.messages import CONTEXT, Message
+
+
+def backend_text(text: str) -> str:
+    if not isinstance(text, Message):
+        return text
+    translated = QCoreApplication.translate(CONTEXT, text.template)
+    if not text.params:
+        return translated
+    values = {name: backend_text(value) if isinstance(value, Message) else value
+              for name, value in text.params.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that names a value wrongly: English beats nothing
+        return str(text)
