@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import fcntl
 import json
 import re
 import shutil
@@ -167,6 +169,15 @@ def problems(language: str) -> list[str]:
     return found
 
 
+@contextlib.contextmanager
+def _catalogue_lock():
+    """Several people (or helper sessions) may update the one .ts at once: one at a time."""
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    with open(TRANSLATIONS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("update", "extract", "apply", "release", "check"))
@@ -174,6 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="extract: where to write the JSON")
     parser.add_argument("--language", default="ja", choices=LANGUAGES)
     args = parser.parse_args(argv)
+    with _catalogue_lock():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "update":
         print(update(args.language))
     elif args.command == "extract":
