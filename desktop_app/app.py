@@ -69,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.user_folders import usable_paths
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop_app.i18n.fonts import ensure_japanese_font
+    from desktop_app.i18n.languages import system_language, use_language
+
+    ensure_japanese_font(app)
+    use_language(system_language())  # the folder check below may need words; the window applies the saved choice
     paths = usable_paths(AppPaths.default(), interactive=not (args.self_test or args.quit_after_show))
     if paths is None:
         return 2

@@ -13,6 +13,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 apt_packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
               libxcb-image0 libxcb-randr0)
+# Japanese text needs a CJK font (the Linux build bundles this one too: scripts/build_app.py).
+apt_packages+=(fonts-noto-cjk)
 # sounddevice (microphone, speakers) loads PortAudio at run time.
 apt_packages+=(libportaudio2)
 # The audio tests play and record through a private PulseAudio daemon with a null sink, which

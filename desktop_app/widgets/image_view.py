@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from desktop_app.i18n.retranslate import Text, keep_translated, say
+
 
 def to_qimage(pixels: np.ndarray) -> QImage:
     pixels = np.ascontiguousarray(pixels[:, :, :3])
@@ -23,13 +25,24 @@ PREFERRED = QSize(320, 320)
 
 
 class ImageView(QLabel):
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(placeholder, parent)
+    def __init__(self, placeholder: Text = "", parent: QWidget | None = None) -> None:
+        """``placeholder``: what an empty view says; a callable is said again after a language switch."""
+        super().__init__(parent)
         self.placeholder = placeholder
         self.pixels: np.ndarray | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setWordWrap(True)  # a long placeholder or message wraps instead of widening the view
+        self._said = ""
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        if self.pixels is None and self.text() == self._said:  # a message shown instead stays as it is
+            self._say_placeholder()
+
+    def _say_placeholder(self) -> None:
+        self._said = say(self.placeholder)
+        self.setText(self._said)
 
     def minimumSizeHint(self) -> QSize:
         return MINIMUM
@@ -41,7 +54,7 @@ class ImageView(QLabel):
         """Show a picture, or (None) the placeholder again."""
         self.pixels = pixels
         if pixels is None:
-            self.setText(self.placeholder)  # also drops the old picture
+            self._say_placeholder()  # also drops the old picture
         self._rescale()
 
     def _rescale(self) -> None:

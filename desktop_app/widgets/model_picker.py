@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_folder
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.model_inspection import ModelKind
@@ -29,24 +30,16 @@ class ModelPicker(QWidget):
         self.combo.setMinimumContentsLength(14)  # long names are cut in the box and whole in the tooltip
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.add_button = QToolButton(self)
-        self.add_button.setText(self.tr("Add…"))
-        self.add_button.setToolTip(self.tr("Use a model from a folder or a file on this computer"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
-        self.add_folder_action = menu.addAction(self.tr("Add model folder…"), self._choose_folder)
+        self.add_folder_action = menu.addAction("", self._choose_folder)
         # GGUF files hold language models only; single .safetensors files hold image checkpoints
         self.add_file_action = None
-        if kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
-            self.add_file_action = menu.addAction(self.tr("Add checkpoint file…"), self._choose_file)
-            self.add_file_action.setToolTip(self.tr(
-                "A Stable Diffusion 1.x, 2.x or SDXL checkpoint in one .safetensors file. Loading it needs the "
-                "base model's configuration in your models folder or the Hugging Face cache."))
+        if kind in (ModelKind.IMAGE, ModelKind.CHAT):
+            self.add_file_action = menu.addAction("", self._choose_file)
             menu.setToolTipsVisible(True)
-        elif kind is ModelKind.CHAT:
-            self.add_file_action = menu.addAction(self.tr("Add GGUF file…"), self._choose_file)
         self.add_button.setMenu(menu)
         self.refresh_button = QToolButton(self)
-        self.refresh_button.setText(self.tr("Rescan"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
@@ -55,6 +48,31 @@ class ModelPicker(QWidget):
         self.refresh_button.clicked.connect(lambda: self.refresh(self.current_model_id()))
         self.combo.currentIndexChanged.connect(self._on_index_changed)
         self.entries: list[ModelEntry] = []
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add…"))
+        self.add_button.setToolTip(self.tr("Use a model from a folder or a file on this computer"))
+        self.add_folder_action.setText(self.tr("Add model folder…"))
+        if self.kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
+            self.add_file_action.setText(self.tr("Add checkpoint file…"))
+            self.add_file_action.setToolTip(self.tr(
+                "A Stable Diffusion 1.x, 2.x or SDXL checkpoint in one .safetensors file. Loading it needs the "
+                "base model's configuration in your models folder or the Hugging Face cache."))
+        elif self.kind is ModelKind.CHAT:
+            self.add_file_action.setText(self.tr("Add GGUF file…"))
+        self.refresh_button.setText(self.tr("Rescan"))
+        if not self.entries and self.combo.count() == 1:
+            self.combo.setItemText(0, self._none_found())
+            self._show_full_name()
+
+    def _none_found(self) -> str:
+        kinds = {ModelKind.CHAT: self.tr("No chat model found — add a model folder"),
+                 ModelKind.IMAGE: self.tr("No image model found — add a model folder"),
+                 ModelKind.SPEECH_TO_TEXT: self.tr("No speech-to-text model found — add a model folder"),
+                 ModelKind.TEXT_TO_SPEECH: self.tr("No voice found — add a model folder"),
+                 ModelKind.MUSIC: self.tr("No music model found — add a model folder")}
+        return kinds.get(self.kind, self.tr("No model of this kind found — add a model folder"))
 
     def refresh(self, select_id: str = "") -> None:
         self.entries = self.registry.models(self.kind)
@@ -62,9 +80,9 @@ class ModelPicker(QWidget):
         self.combo.clear()
         for entry in self.entries:
             self.combo.addItem(entry.name, entry.model_id)
-            self.combo.setItemData(self.combo.count() - 1, entry.description, Qt.ItemDataRole.ToolTipRole)
+            self.combo.setItemData(self.combo.count() - 1, say(entry.description), Qt.ItemDataRole.ToolTipRole)
         if not self.entries:
-            self.combo.addItem(self.tr("No {kind} model found — add a model folder").format(kind=self.kind.value), "")
+            self.combo.addItem(self._none_found(), "")
         index = self.combo.findData(select_id) if select_id else -1
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(False)
@@ -84,7 +102,7 @@ class ModelPicker(QWidget):
 
     def _show_full_name(self) -> None:
         entry = self.current_entry()
-        self.combo.setToolTip(f"{entry.name}\n{entry.description}" if entry else self.combo.currentText())
+        self.combo.setToolTip(f"{entry.name}\n{say(entry.description)}" if entry else self.combo.currentText())
 
     @Slot()
     def _choose_folder(self) -> None:
@@ -107,7 +125,7 @@ class ModelPicker(QWidget):
         try:
             entry = self.registry.check_addable(Path(path), self.kind)
         except InvalidModelError as exc:
-            QMessageBox.warning(self, self.tr("Not a usable model"), exc.message)
+            QMessageBox.warning(self, self.tr("Not a usable model"), say(exc.message))
             return False
         resolved = str(entry.path if entry.path.is_dir() else Path(path).expanduser().resolve())
         self.registry.add_folder(resolved)
