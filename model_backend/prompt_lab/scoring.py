@@ -1,7 +1,10 @@
 """Checks that score a reply against an expected answer, and test tables from CSV.
 
 Small models wrap answers in prose ("The sentiment is: Positive."), so the checks normalise case,
-whitespace and trailing punctuation, and the number check reads the last number in the reply.
+whitespace and trailing punctuation, and the number check reads the last number in the reply. Japanese
+replies write numbers in full-width digits (１２個, １，５００, ３．５, －２) or in words (十二, 二十五, 一万二千,
+二〇二四, and mixed: 3万, 1万2千, 3.5万); the number check reads those too. Words that merely contain a
+numeral (一緒, 一番, 十分に, もう一度) are not read as numbers.
 """
 from __future__ import annotations
 
@@ -13,7 +16,22 @@ from dataclasses import dataclass
 from model_backend.prompt_lab.techniques import TableRow
 
 CHECKS = ("exact", "contains", "regex", "number")
-NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_ARABIC = r"\d[\d,]*(?:\.\d+)?"
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+_KANJI = "".join([*_KANJI_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS])
+# A number: Arabic digits, Japanese numerals or both mixed (3万, 1万2千). A sign counts only where it does
+# not follow a digit, so "20-6" is 20 and 6, not 20 and -6.
+NUMBER = re.compile(rf"(?:(?<!\d)[-+])?(?:{_ARABIC}|[{_KANJI}])+")
+# Full-width ASCII (０-９ ． － ＋ ，) -> ASCII, and the minus sign (U+2212) -> "-".
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x2212: "-"}
+# Words with a numeral inside that are not numbers; blanked out before numbers are looked for.
+NOT_NUMBERS = re.compile("|".join((
+    "一番", "一緒", "一般", "一方", "一部", "一応", "一旦", "一致", "一定", "一体", "一切", "一気", "一見", "一層", "一瞬",
+    "一生懸命", "一石二鳥", "統一", "唯一", "同一", "均一", "万一", "万が一", "もう一度", "十分に", "十分な", "十分だ",
+    "四捨五入", "千差万別", "十人十色", "百貨店", "八百屋", "万年筆", "万歳",
+)))
 
 
 class CheckError(ValueError):
@@ -28,14 +46,42 @@ def normalise(text: str) -> str:
     return " ".join(text.strip().casefold().split()).strip(" .!?。、！？\"'「」")
 
 
+def _japanese_number(text: str) -> float | None:
+    """The value of a number written with Japanese numerals, maybe mixed with Arabic digits: 二十五 -> 25,
+    一万二千 -> 12000, 3.5万 -> 35000, 二〇二四 -> 2024 (digit by digit). None for a lone 万, 億 or 兆."""
+    total = 0.0  # the finished 万/億/兆 groups
+    section = 0.0  # below the current 万: what 十, 百 and 千 have made
+    current: float | None = None  # digits not yet multiplied by a unit
+    for part in re.findall(rf"{_ARABIC}|[{_KANJI}]", text):
+        if part in _KANJI_DIGITS:
+            current = _KANJI_DIGITS[part] + (current * 10 if current is not None else 0)
+        elif part in _SMALL_UNITS:
+            section += (1 if current is None else current) * _SMALL_UNITS[part]
+            current = None
+        elif part in _LARGE_UNITS:
+            group = section + (current or 0)
+            if group == 0 and current is None:
+                return None
+            total += group * _LARGE_UNITS[part]
+            section, current = 0.0, None
+        else:
+            value = float(part.replace(",", ""))
+            current = value + (current * 10 ** len(part) if current is not None else 0)
+    return total + section + (current or 0)
+
+
 def last_number(text: str) -> float | None:
-    found = NUMBER.findall(text)
-    if not found:
-        return None
-    try:
-        return float(found[-1].replace(",", ""))
-    except ValueError:
-        return None
+    """The last number in the text (Arabic, full-width or Japanese numerals), or None if there is none."""
+    text = NOT_NUMBERS.sub(" ", text.translate(_FULL_WIDTH))
+    for found in reversed(NUMBER.findall(text)):
+        digits = found.lstrip("+-")
+        try:
+            value = _japanese_number(digits) if re.search(f"[{_KANJI}]", digits) else float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        if value is not None:
+            return -value if found.startswith("-") else value
+    return None
 
 
 @dataclass(frozen=True)
