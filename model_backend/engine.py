@@ -20,6 +20,7 @@ from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequ
 from model_backend.core.device import accelerator_memory_bytes
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
+from model_backend.core.messages import msg
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.offline import enable_offline_mode
 from model_backend.core.paths import AppPaths
@@ -31,12 +32,12 @@ from model_backend.image.image_types import ImageRequest
 
 log = logging.getLogger(__name__)
 
-OOM_MESSAGE = (
+OOM_MESSAGE = msg(
     "The model ran out of memory. Close other programs, choose a smaller model, lower 'max new tokens', "
     "or switch the device to CPU in the settings."
 )
 
-IMAGE_OOM_MESSAGE = (
+IMAGE_OOM_MESSAGE = msg(
     "The image model ran out of memory. Turn on 'Low memory', make the image smaller, generate fewer "
     "images at once, or switch the device to CPU in the settings."
 )
@@ -85,7 +86,7 @@ class Backend:
                 raise JobCancelled()
             handler = self._handlers.get(type(request))
             if handler is None:
-                raise BackendError(ErrorKind.INTERNAL, f"The backend cannot run {type(request).__name__} jobs.")
+                raise BackendError(ErrorKind.INTERNAL, msg("The backend cannot run {name} jobs.", name=type(request).__name__))
             value = handler(request, emit, cancel)
         except JobCancelled as exc:
             emit(Cancelled(job_id, exc.partial))
@@ -101,7 +102,8 @@ class Backend:
             else:
                 log.error("job %s crashed:\n%s", job_id, details)
                 emit(Failed(job_id, ErrorKind.INTERNAL,
-                            f"Something went wrong: {type(exc).__name__}: {plain_library_text(exc)}", details))
+                            msg("Something went wrong: {error_type}: {reason}", error_type=type(exc).__name__,
+                                reason=plain_library_text(exc)), details))
             if not isinstance(exc, Exception):
                 raise
         else:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from model_backend.core.errors import ErrorKind
 from model_backend.core.jobs import Failed
+from model_backend.core.messages import msg
 from model_backend.engine import Backend
 
 
@@ -53,7 +54,8 @@ class BackendWorker(QObject):
                 try:
                     self._backend = self._backend_factory()
                 except Exception as exc:  # the job still gets its one terminal event
-                    self.event_emitted.emit(Failed(request.job_id, ErrorKind.INTERNAL, f"The backend could not start: {exc}"))
+                    self.event_emitted.emit(Failed(request.job_id, ErrorKind.INTERNAL,
+                                                   msg("The backend could not start: {reason}", reason=str(exc))))
                     return
             self._backend.run(request, self.event_emitted.emit, cancel)
         finally:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from model_backend.core.messages import msg
+
 
 @dataclass(frozen=True)
 class DeviceChoice:
@@ -25,22 +27,22 @@ class DeviceChoice:
 
 def _cuda_state(torch: ModuleType) -> tuple[bool, str]:
     if getattr(torch.version, "cuda", None) is None:
-        return False, "CUDA not available: torch is a CPU-only build"
+        return False, msg("CUDA not available: torch is a CPU-only build")
     try:
         available = bool(torch.cuda.is_available())
     except Exception as exc:  # a broken driver raises instead of answering
-        return False, f"CUDA not available: the driver failed to start ({exc})"
+        return False, msg("CUDA not available: the driver failed to start ({error})", error=str(exc))
     if not available:
-        return False, "CUDA not available: no NVIDIA GPU or driver found"
+        return False, msg("CUDA not available: no NVIDIA GPU or driver found")
     return True, ""
 
 
 def _mps_state(torch: ModuleType) -> tuple[bool, str]:
     backend = getattr(getattr(torch, "backends", None), "mps", None)
     if backend is None or not backend.is_built():
-        return False, "Apple GPU (MPS) not available: torch was built without MPS"
+        return False, msg("Apple GPU (MPS) not available: torch was built without MPS")
     if not backend.is_available():
-        return False, "Apple GPU (MPS) not available on this machine"
+        return False, msg("Apple GPU (MPS) not available on this machine")
     return True, ""
 
 
@@ -63,23 +65,23 @@ def choose_device(preference: str = "auto", torch: ModuleType | None = None) -> 
     mps_ok, mps_why = _mps_state(torch)
 
     if preference == "cpu":
-        return DeviceChoice("cpu", "float32", "CPU chosen in settings")
+        return DeviceChoice("cpu", "float32", msg("CPU chosen in settings"))
     if preference == "cuda":
         if cuda_ok:
             name = torch.cuda.get_device_name(0)
-            return DeviceChoice("cuda", _gpu_dtype(torch, "cuda"), f"CUDA chosen in settings ({name})")
-        return DeviceChoice("cpu", "float32", f"CUDA was chosen but cannot be used. {cuda_why}. Using the CPU.")
+            return DeviceChoice("cuda", _gpu_dtype(torch, "cuda"), msg("CUDA chosen in settings ({name})", name=name))
+        return DeviceChoice("cpu", "float32", msg("CUDA was chosen but cannot be used. {why}. Using the CPU.", why=cuda_why))
     if preference == "mps":
         if mps_ok:
-            return DeviceChoice("mps", "float16", "Apple GPU (MPS) chosen in settings")
-        return DeviceChoice("cpu", "float32", f"MPS was chosen but cannot be used. {mps_why}. Using the CPU.")
+            return DeviceChoice("mps", "float16", msg("Apple GPU (MPS) chosen in settings"))
+        return DeviceChoice("cpu", "float32", msg("MPS was chosen but cannot be used. {why}. Using the CPU.", why=mps_why))
 
     if cuda_ok:
         name = torch.cuda.get_device_name(0)
-        return DeviceChoice("cuda", _gpu_dtype(torch, "cuda"), f"Using the NVIDIA GPU ({name})")
+        return DeviceChoice("cuda", _gpu_dtype(torch, "cuda"), msg("Using the NVIDIA GPU ({name})", name=name))
     if mps_ok:
-        return DeviceChoice("mps", "float16", "Using the Apple GPU (MPS)")
-    return DeviceChoice("cpu", "float32", f"Using the CPU. {cuda_why}. {mps_why}.")
+        return DeviceChoice("mps", "float16", msg("Using the Apple GPU (MPS)"))
+    return DeviceChoice("cpu", "float32", msg("Using the CPU. {cuda_why}. {mps_why}.", cuda_why=cuda_why, mps_why=mps_why))
 
 
 def accelerator_memory_bytes(device: str, torch: ModuleType) -> int | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.messages import Message, msg
 
 
 class ModelKind(str, enum.Enum):
@@ -34,14 +35,23 @@ class ModelFormat(str, enum.Enum):
     SINGLE_FILE_CHECKPOINT = "single-file checkpoint"
 
 
+# What a kind or format is called in a sentence for the user ("… is a speech-to-text model, not …").
 KIND_NAMES = {
-    ModelKind.CHAT: "a chat (text-generation) model",
-    ModelKind.SPEECH_TO_TEXT: "a speech-to-text model",
-    ModelKind.TEXT_TO_SPEECH: "a text-to-speech model",
-    ModelKind.IMAGE: "an image-generation model",
-    ModelKind.MUSIC: "a music/audio-generation model",
-    ModelKind.EMBEDDING: "a text-embedding model (it turns text into vectors; it cannot chat)",
-    ModelKind.OTHER: "a model of another kind",
+    ModelKind.CHAT: msg("a chat (text-generation) model"),
+    ModelKind.SPEECH_TO_TEXT: msg("a speech-to-text model"),
+    ModelKind.TEXT_TO_SPEECH: msg("a text-to-speech model"),
+    ModelKind.IMAGE: msg("an image-generation model"),
+    ModelKind.MUSIC: msg("a music/audio-generation model"),
+    ModelKind.EMBEDDING: msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    ModelKind.OTHER: msg("a model of another kind"),
+}
+FORMAT_NAMES = {
+    ModelFormat.HF_FOLDER: msg("Hugging Face folder"),
+    ModelFormat.GGUF: msg("GGUF file"),
+    ModelFormat.CTRANSLATE2: msg("CTranslate2 folder"),
+    ModelFormat.ONNX_VOICE: msg("ONNX voice"),
+    ModelFormat.DIFFUSERS: msg("diffusers folder"),
+    ModelFormat.SINGLE_FILE_CHECKPOINT: msg("single-file checkpoint"),
 }
 
 _WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "model*.bin")
@@ -93,12 +103,15 @@ def _inspect_gguf(path: Path) -> Inspection:
     with path.open("rb") as handle:
         header = handle.read(24)
     if len(header) < 24 or header[:4] != b"GGUF":
-        raise InvalidModelError(f"{path.name} is not a GGUF file (its header is wrong); the file may be damaged.")
+        raise InvalidModelError(msg("{name} is not a GGUF file (its header is wrong); the file may be damaged.",
+                                    name=path.name))
     version = int.from_bytes(header[4:8], "little")
     if version not in (2, 3):
-        raise InvalidModelError(f"{path.name} uses GGUF version {version}, which this app cannot read.")
+        raise InvalidModelError(msg("{name} uses GGUF version {version}, which this app cannot read.", name=path.name,
+                                    version=version))
     if size < 1_000_000:
-        raise InvalidModelError(f"{path.name} is only {size} bytes: it is truncated or not a real model.")
+        raise InvalidModelError(msg("{name} is only {size} bytes: it is truncated or not a real model.", name=path.name,
+                                    size=size))
     return Inspection(ModelKind.CHAT, ModelFormat.GGUF, path.stem, path, "gguf")
 
 
@@ -107,11 +120,12 @@ def _read_config(config_path: Path) -> dict:
         config = json.loads(config_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InvalidModelError(
-            f"{config_path.parent.name}: config.json is damaged or not valid JSON, so the model cannot be read.",
+            msg("{name}: config.json is damaged or not valid JSON, so the model cannot be read.",
+                name=config_path.parent.name),
             details=repr(exc),
         ) from exc
     if not isinstance(config, dict):
-        raise InvalidModelError(f"{config_path.parent.name}: config.json does not describe a model.")
+        raise InvalidModelError(msg("{name}: config.json does not describe a model.", name=config_path.parent.name))
     return config
 
 
@@ -124,20 +138,27 @@ _CLASS_KEYS = {"tokenizer_config.json": "tokenizer_class", "preprocessor_config.
 _STANDARD_LIBRARIES = ("diffusers", "transformers")
 
 
-def pickle_refusal(what: str) -> InvalidModelError:
-    return InvalidModelError(
-        f"{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download "
+def pickle_refusal(what: Message) -> InvalidModelError:
+    """``what``: which file is a pickle, a clause such as ``msg("{name} is a PyTorch pickle file ({suffix})")``."""
+    return InvalidModelError(msg(
+        "{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download "
         "the .safetensors version of this model instead (most model pages offer one), or convert the file to "
-        ".safetensors on a computer you trust.")
+        ".safetensors on a computer you trust.", what=what))
 
 
-def custom_code_refusal(name: str, where: str, library: str = "") -> InvalidModelError:
-    """``library``: when the class may simply be newer than the installed library, say so too."""
-    newer = f" (or a newer {library} than the one installed)" if library else ""
-    return InvalidModelError(
-        f"{name} needs its own Python code to run{newer}: {where}. The app never runs code that comes with a "
-        "model, for safety (in Hugging Face terms: trust_remote_code), so it cannot use this model. Choose a "
-        "model whose architecture the installed libraries support.")
+def custom_code_refusal(name: str, where: Message, library: str = "") -> InvalidModelError:
+    """``where``: which part needs the code (a clause); ``library``: when the class may simply be newer than
+    the installed library, say so too."""
+    if library:
+        return InvalidModelError(msg(
+            "{name} needs its own Python code to run (or a newer {library} than the one installed): {where}. The "
+            "app never runs code that comes with a model, for safety (in Hugging Face terms: trust_remote_code), so "
+            "it cannot use this model. Choose a model whose architecture the installed libraries support.",
+            name=name, library=library, where=where))
+    return InvalidModelError(msg(
+        "{name} needs its own Python code to run: {where}. The app never runs code that comes with a model, for "
+        "safety (in Hugging Face terms: trust_remote_code), so it cannot use this model. Choose a model whose "
+        "architecture the installed libraries support.", name=name, where=where))
 
 
 def _pickled_weights(folder: Path) -> list[str]:
@@ -157,8 +178,8 @@ def refuse_pickled_weights(folder: Path) -> None:
     pickles = _pickled_weights(Path(folder))
     if pickles:
         shown = ", ".join(pickles[:3]) + (" …" if len(pickles) > 3 else "")
-        raise pickle_refusal(f"{Path(folder).name} stores its weights only as PyTorch pickle files ({shown}), "
-                             "with no .safetensors version")
+        raise pickle_refusal(msg("{name} stores its weights only as PyTorch pickle files ({files}), with no "
+                                 ".safetensors version", name=Path(folder).name, files=shown))
 
 
 @functools.lru_cache(maxsize=1)
@@ -197,15 +218,20 @@ def refuse_custom_code(folder: Path, config: dict | None = None) -> None:
         architectures = [str(a) for a in config.get("architectures") or []]
         if not architectures or not all(_known_transformers_class(a) for a in architectures):
             shown = ", ".join(architectures) or str(config.get("model_type") or "unnamed")
-            raise custom_code_refusal(folder.name, f"its architecture, {shown}, is defined in Python files of "
-                                                   "the model folder, not in the installed transformers")
+            raise custom_code_refusal(folder.name, msg("its architecture, {architectures}, is defined in Python files "
+                                                       "of the model folder, not in the installed transformers",
+                                                       architectures=shown))
     for file_name, class_key in _CLASS_KEYS.items():
         settings = _json_dict(folder / file_name)
         class_name = settings.get(class_key)
         if settings.get("auto_map") and class_name and not _known_transformers_class(class_name):
-            part = "tokenizer" if file_name.startswith("tokenizer") else "processor"
-            raise custom_code_refusal(folder.name, f"its {part}, {class_name}, is defined in Python files of the "
-                                                   "model folder, not in the installed transformers")
+            if file_name.startswith("tokenizer"):
+                where = msg("its tokenizer, {class_name}, is defined in Python files of the model folder, not in the "
+                            "installed transformers", class_name=class_name)
+            else:
+                where = msg("its processor, {class_name}, is defined in Python files of the model folder, not in the "
+                            "installed transformers", class_name=class_name)
+            raise custom_code_refusal(folder.name, where)
 
 
 def _component_entry(value: object) -> tuple[str, str] | None:
@@ -226,7 +252,7 @@ def refuse_custom_diffusers(folder: Path) -> None:
     index = _json_dict(folder / "model_index.json")
     pipeline_class = index.get("_class_name")
     if isinstance(pipeline_class, list) or (folder / "pipeline.py").is_file():
-        raise custom_code_refusal(folder.name, "its pipeline is defined in a Python file of the model folder")
+        raise custom_code_refusal(folder.name, msg("its pipeline is defined in a Python file of the model folder"))
     pickled = []
     for component, value in index.items():
         entry = _component_entry(value)
@@ -234,13 +260,14 @@ def refuse_custom_diffusers(folder: Path) -> None:
             continue
         library, class_name = entry
         if library not in _STANDARD_LIBRARIES:
-            raise custom_code_refusal(folder.name, f"its {component} part, {class_name}, comes from "
-                                                   f"'{library}', which is not diffusers or transformers")
+            raise custom_code_refusal(folder.name, msg("its {component} part, {class_name}, comes from '{library}', "
+                                                       "which is not diffusers or transformers", component=component,
+                                                       class_name=class_name, library=library))
         if (folder / component).is_dir() and _pickled_weights(folder / component):
             pickled.append(component)
     if pickled:
-        raise pickle_refusal(f"{folder.name} stores the weights of its {', '.join(pickled)} only as PyTorch "
-                             "pickle files (.bin), with no .safetensors version")
+        raise pickle_refusal(msg("{name} stores the weights of its {components} only as PyTorch pickle files (.bin), "
+                                 "with no .safetensors version", name=folder.name, components=", ".join(pickled)))
 
 
 def _inspect_hf_folder(folder: Path) -> Inspection:
@@ -251,17 +278,17 @@ def _inspect_hf_folder(folder: Path) -> Inspection:
         if (folder / "model.bin").exists():  # CTranslate2 export (faster-whisper and friends)
             kind = ModelKind.SPEECH_TO_TEXT if "suppress_ids" in config or "lang_ids" in config else ModelKind.OTHER
             return Inspection(kind, ModelFormat.CTRANSLATE2, folder.name, folder, "ctranslate2")
-        raise InvalidModelError(f"{folder.name}: config.json names no model type or architecture.")
+        raise InvalidModelError(msg("{name}: config.json names no model type or architecture.", name=folder.name))
     kind = classify_architecture(architectures, model_type)
     refuse_custom_code(folder, config)
     if not any(any(folder.glob(p)) for p in _WEIGHT_PATTERNS):
-        raise InvalidModelError(
-            f"{folder.name}: no weights found (expected model.safetensors or pytorch_model.bin). "
-            "The download may be incomplete."
-        )
+        raise InvalidModelError(msg(
+            "{name}: no weights found (expected model.safetensors or pytorch_model.bin). The download may be incomplete.",
+            name=folder.name))
     refuse_pickled_weights(folder)
     if kind is ModelKind.CHAT and not any((folder / f).exists() for f in _TOKENIZER_FILES):
-        raise InvalidModelError(f"{folder.name}: the tokenizer files are missing (tokenizer.json or similar).")
+        raise InvalidModelError(msg("{name}: the tokenizer files are missing (tokenizer.json or similar).",
+                                    name=folder.name))
     architecture = architectures[0] if architectures else model_type
     return Inspection(kind, ModelFormat.HF_FOLDER, folder.name, folder, architecture)
 
@@ -280,22 +307,25 @@ def read_safetensors_header(path: Path) -> dict:
     """
     path = Path(path)
     size = path.stat().st_size
-    damaged = f"{path.name} is damaged or not a .safetensors file"
+    name = path.name
     with path.open("rb") as handle:
         prefix = handle.read(8)
         if len(prefix) < 8:
-            raise InvalidModelError(f"{damaged}: it is only {size} bytes long.")
+            raise InvalidModelError(msg("{name} is damaged or not a .safetensors file: it is only {size} bytes long.",
+                                        name=name, size=size))
         length = int.from_bytes(prefix, "little")
         if length < 2 or length > _MAX_SAFETENSORS_HEADER or 8 + length > size:
-            raise InvalidModelError(f"{damaged} (its header is cut off or invalid). Download or copy it again.")
+            raise InvalidModelError(msg("{name} is damaged or not a .safetensors file (its header is cut off or "
+                                        "invalid). Download or copy it again.", name=name))
         raw = handle.read(length)
     try:
         header = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise InvalidModelError(f"{damaged} (its header is not valid JSON). Download or copy it again.",
-                                details=repr(exc)) from exc
+        raise InvalidModelError(msg("{name} is damaged or not a .safetensors file (its header is not valid JSON). "
+                                    "Download or copy it again.", name=name), details=repr(exc)) from exc
     if not isinstance(header, dict):
-        raise InvalidModelError(f"{damaged} (its header lists no tensors).")
+        raise InvalidModelError(msg("{name} is damaged or not a .safetensors file (its header lists no tensors).",
+                                    name=name))
     end = 0
     for name, info in header.items():
         if name == "__metadata__":
@@ -303,12 +333,13 @@ def read_safetensors_header(path: Path) -> dict:
         info = info if isinstance(info, dict) else {}
         offsets = info.get("data_offsets")
         if not (_sizes(offsets) and len(offsets) == 2 and _sizes(info.get("shape"))):
-            raise InvalidModelError(f"{damaged} (the header entry for {name} is malformed).")
+            raise InvalidModelError(msg("{name} is damaged or not a .safetensors file (the header entry for {tensor} "
+                                        "is malformed).", name=path.name, tensor=name))
         end = max(end, offsets[1])
     if 8 + length + end > size:
-        raise InvalidModelError(
-            f"{path.name} is truncated: it holds {size / 1e6:.1f} MB but its weights need "
-            f"{(8 + length + end) / 1e6:.1f} MB. Download or copy it again.")
+        raise InvalidModelError(msg(
+            "{name} is truncated: it holds {have_mb:.1f} MB but its weights need {need_mb:.1f} MB. Download or copy "
+            "it again.", name=path.name, have_mb=size / 1e6, need_mb=(8 + length + end) / 1e6))
     return header
 
 
@@ -342,37 +373,39 @@ def classify_sd_checkpoint(name: str, header: dict) -> str:
 
     if not has(SD_UNET_PREFIX):
         if any("lora" in k.lower() for k in keys):
-            raise InvalidModelError(f"{name} is a LoRA (a small add-on for an image model), not a whole model; "
-                                    "the app cannot use LoRAs yet.")
+            raise InvalidModelError(msg("{name} is a LoRA (a small add-on for an image model), not a whole model; "
+                                        "the app cannot use LoRAs yet.", name=name))
         if has("down_blocks.") or has("time_embedding.") or has("encoder.down_blocks."):
-            raise InvalidModelError(f"{name} holds one part of a diffusers model (a UNet or a VAE) on its own, "
-                                    "not a whole model. Add the model's folder instead.")
-        raise InvalidModelError(f"{name} is not an image checkpoint: it holds no Stable Diffusion weights.")
+            raise InvalidModelError(msg("{name} holds one part of a diffusers model (a UNet or a VAE) on its own, "
+                                        "not a whole model. Add the model's folder instead.", name=name))
+        raise InvalidModelError(msg("{name} is not an image checkpoint: it holds no Stable Diffusion weights.",
+                                    name=name))
     conv_in = tensor_shape(header, SD_UNET_PREFIX + "input_blocks.0.0.weight")
     if conv_in is None or len(conv_in) != 4:
-        raise InvalidModelError(f"{name} is a diffusion model of a kind this app cannot load from one file "
-                                "(only Stable Diffusion 1.x, 2.x and SDXL checkpoints work).")
+        raise InvalidModelError(msg("{name} is a diffusion model of a kind this app cannot load from one file "
+                                    "(only Stable Diffusion 1.x, 2.x and SDXL checkpoints work).", name=name))
     if conv_in[1] != 4:
-        raise InvalidModelError(
-            f"{name} is an inpainting, editing or upscaling checkpoint (its UNet takes {conv_in[1]} input channels, "
-            "not 4): the Image tab needs a text-to-image checkpoint.")
+        raise InvalidModelError(msg(
+            "{name} is an inpainting, editing or upscaling checkpoint (its UNet takes {channels} input channels, "
+            "not 4): the Image tab needs a text-to-image checkpoint.", name=name, channels=conv_in[1]))
     if "edm_mean" in header:
-        raise InvalidModelError(f"{name} is a Playground v2.5 checkpoint, which this app cannot load from one file.")
+        raise InvalidModelError(msg("{name} is a Playground v2.5 checkpoint, which this app cannot load from one file.",
+                                    name=name))
     if has("conditioner.embedders.1.model."):
         architecture = "sdxl"
     elif has("conditioner.embedders.0.model."):
-        raise InvalidModelError(f"{name} is an SDXL refiner: it only polishes pictures made by SDXL base and "
-                                "cannot make pictures from a prompt on its own.")
+        raise InvalidModelError(msg("{name} is an SDXL refiner: it only polishes pictures made by SDXL base and "
+                                    "cannot make pictures from a prompt on its own.", name=name))
     elif has("cond_stage_model.model."):
         architecture = "sd2"
     elif has("cond_stage_model.transformer."):
         architecture = "sd1"
     else:
-        raise InvalidModelError(f"{name} holds only the UNet of a Stable Diffusion model, without its text "
-                                "encoder: the app needs a full checkpoint (UNet, VAE and text encoder).")
+        raise InvalidModelError(msg("{name} holds only the UNet of a Stable Diffusion model, without its text "
+                                    "encoder: the app needs a full checkpoint (UNet, VAE and text encoder).", name=name))
     if not (has("first_stage_model.") or has("vae.")):
-        raise InvalidModelError(f"{name} has no VAE weights (first_stage_model.*): the app needs a full "
-                                "checkpoint (UNet, VAE and text encoder).")
+        raise InvalidModelError(msg("{name} has no VAE weights (first_stage_model.*): the app needs a full "
+                                    "checkpoint (UNet, VAE and text encoder).", name=name))
     return architecture
 
 
@@ -390,7 +423,7 @@ def inspect_path(path: Path) -> Inspection:
     path = Path(path).expanduser()
     if not path.exists():
         raise InvalidModelError(
-            f"{path} does not exist (was it on a removed USB stick or a deleted folder?).",
+            msg("{path} does not exist (was it on a removed USB stick or a deleted folder?).", path=str(path)),
             kind=ErrorKind.MODEL_NOT_FOUND,
         )
     if path.is_file():
@@ -400,14 +433,14 @@ def inspect_path(path: Path) -> Inspection:
         if suffix == ".safetensors":
             return _inspect_safetensors(path)
         if suffix in PICKLE_SUFFIXES:
-            raise pickle_refusal(f"{path.name} is a PyTorch pickle file ({suffix})")
-        raise InvalidModelError(
-            f"{path.name} is not a model: choose a model folder, a .gguf file or a .safetensors checkpoint.")
+            raise pickle_refusal(msg("{name} is a PyTorch pickle file ({suffix})", name=path.name, suffix=suffix))
+        raise InvalidModelError(msg(
+            "{name} is not a model: choose a model folder, a .gguf file or a .safetensors checkpoint.", name=path.name))
     if (path / "model_index.json").exists():
         if (path / "unet" / "config.json").is_file() and not _has_diffusers_weights(path / "unet"):
-            raise InvalidModelError(
-                f"{path.name} holds only the configuration of a diffusers model, without weights. It can serve as "
-                "the base of single-file checkpoints, but it cannot make pictures on its own.")
+            raise InvalidModelError(msg(
+                "{name} holds only the configuration of a diffusers model, without weights. It can serve as the base "
+                "of single-file checkpoints, but it cannot make pictures on its own.", name=path.name))
         refuse_custom_diffusers(path)
         return Inspection(ModelKind.IMAGE, ModelFormat.DIFFUSERS, path.name, path, "diffusers")
     if (path / "config.json").exists():
@@ -416,9 +449,8 @@ def inspect_path(path: Path) -> Inspection:
     if len(ggufs) == 1:
         return _inspect_gguf(ggufs[0])
     if len(ggufs) > 1:
-        raise InvalidModelError(f"{path.name} holds several .gguf files: add the one you want as a file.")
+        raise InvalidModelError(msg("{name} holds several .gguf files: add the one you want as a file.", name=path.name))
     if any(path.glob("*.onnx")) and any(path.glob("*.onnx.json")):
         return Inspection(ModelKind.TEXT_TO_SPEECH, ModelFormat.ONNX_VOICE, path.name, path, "piper")
-    raise InvalidModelError(
-        f"{path.name} does not look like a model: it has no config.json, model_index.json or .gguf file."
-    )
+    raise InvalidModelError(msg(
+        "{name} does not look like a model: it has no config.json, model_index.json or .gguf file.", name=path.name))

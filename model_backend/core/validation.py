@@ -12,6 +12,7 @@ import numbers
 import unicodedata
 
 from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.messages import Message, msg
 from model_backend.core.seeds import SEED_LIMIT
 
 DEVICES = ("auto", "cuda", "mps", "cpu")
@@ -27,10 +28,17 @@ def _number_text(value: float) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _range_text(low: float, high: float, low_open: bool = False, unit: str = "") -> str:
+def _range_text(low: float, high: float, low_open: bool = False, unit: str = "") -> Message:
     if low_open:
-        return f"above {_number_text(low)} and at most {_number_text(high)}{unit}"
-    return f"between {_number_text(low)} and {_number_text(high)}{unit}"
+        return msg("above {low} and at most {high}{unit}", low=_number_text(low), high=_number_text(high), unit=unit)
+    return msg("between {low} and {high}{unit}", low=_number_text(low), high=_number_text(high), unit=unit)
+
+
+def _out_of_range(name: str, wanted: str, value: str, hint: str) -> BackendError:
+    if hint:
+        return invalid(msg("{name} must be {wanted}; it was {value}. {hint}", name=name, wanted=wanted, value=value,
+                           hint=hint))
+    return invalid(msg("{name} must be {wanted}; it was {value}.", name=name, wanted=wanted, value=value))
 
 
 def require_finite_range(name: str, value: object, low: float, high: float, *, low_open: bool = False,
@@ -38,15 +46,16 @@ def require_finite_range(name: str, value: object, low: float, high: float, *, l
     """A real number in [low, high] (or (low, high] with ``low_open``); NaN and infinity are refused."""
     wanted = _range_text(low, high, low_open, unit)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise invalid(f"{name} must be a number {wanted}; {value!r} is not a number.")
+        raise invalid(msg("{name} must be a number {wanted}; {value!r} is not a number.", name=name, wanted=wanted,
+                          value=value))
     number = float(value)
     if math.isnan(number):
-        raise invalid(f"{name} must be a number {wanted}; it was 'not a number' (NaN).")
+        raise invalid(msg("{name} must be a number {wanted}; it was 'not a number' (NaN).", name=name, wanted=wanted))
     if math.isinf(number):
-        raise invalid(f"{name} must be a number {wanted}; it was infinite.")
+        raise invalid(msg("{name} must be a number {wanted}; it was infinite.", name=name, wanted=wanted))
     too_low = number <= low if low_open else number < low
     if too_low or number > high:
-        raise invalid(f"{name} must be {wanted}; it was {_number_text(value)}." + (f" {hint}" if hint else ""))
+        raise _out_of_range(name, wanted, _number_text(value), hint)
     return number
 
 
@@ -55,35 +64,38 @@ def require_int_range(name: str, value: object, low: int, high: int, *, unit: st
     wanted = _range_text(low, high, unit=unit)
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         if isinstance(value, float) and math.isnan(value):
-            raise invalid(f"{name} must be a whole number {wanted}; it was 'not a number' (NaN).")
-        raise invalid(f"{name} must be a whole number {wanted}; {value!r} is not one.")
+            raise invalid(msg("{name} must be a whole number {wanted}; it was 'not a number' (NaN).", name=name,
+                              wanted=wanted))
+        raise invalid(msg("{name} must be a whole number {wanted}; {value!r} is not one.", name=name, wanted=wanted,
+                          value=value))
     if not low <= value <= high:
-        raise invalid(f"{name} must be {wanted}; it was {value}." + (f" {hint}" if hint else ""))
+        raise _out_of_range(name, wanted, str(value), hint)
     return int(value)
 
 
-def require_seed(value: object, name: str = "Seed") -> int | None:
+def require_seed(value: object, name: str = msg("Seed")) -> int | None:
     """None (a fresh random seed) or a whole number from 0 to SEED_LIMIT - 1 (what every engine accepts)."""
     if value is None:
         return None
     return require_int_range(name, value, 0, SEED_LIMIT - 1,
-                             hint="Leave the seed on 'random' or type a smaller number.")
+                             hint=msg("Leave the seed on 'random' or type a smaller number."))
 
 
 def require_choice(name: str, value: object, choices: tuple[str, ...] | frozenset[str]) -> str:
     if not isinstance(value, str) or value not in choices:
-        shown = ", ".join(sorted(c for c in choices if c) or ["(none)"])
-        raise invalid(f"{name} '{value}' is not one this app knows; use one of: {shown}.")
+        shown = ", ".join(sorted(c for c in choices if c)) or msg("(none)")
+        raise invalid(msg("{name} '{value}' is not one this app knows; use one of: {shown}.", name=name, value=value,
+                          shown=shown))
     return value
 
 
 def require_device(value: object) -> str:
-    return require_choice("Device", value, DEVICES)
+    return require_choice(msg("Device"), value, DEVICES)
 
 
 def require_model_chosen(model_id: object) -> str:
     if not isinstance(model_id, str) or not model_id.strip():
-        raise BackendError(ErrorKind.MODEL_NOT_FOUND, "Choose a model first: none is selected.")
+        raise BackendError(ErrorKind.MODEL_NOT_FOUND, msg("Choose a model first: none is selected."))
     return model_id
 
 
@@ -95,10 +107,10 @@ def _describe_control(char: str) -> str:
 def require_text_length(name: str, text: object, max_chars: int, *, hint: str = "") -> str:
     """A string at most ``max_chars`` long (for text a model wrote: whatever it wrote stays usable)."""
     if not isinstance(text, str):
-        raise invalid(f"{name} must be text, not {type(text).__name__}.")
+        raise invalid(msg("{name} must be text, not {type_name}.", name=name, type_name=type(text).__name__))
     if len(text) > max_chars:
-        raise invalid(f"{name} has {len(text):,} characters; the limit is {max_chars:,}. "
-                      + (hint or "Shorten it or split it into parts."))
+        raise invalid(msg("{name} has {count:,} characters; the limit is {limit:,}. {hint}", name=name, count=len(text),
+                          limit=max_chars, hint=hint or msg("Shorten it or split it into parts.")))
     return text
 
 
@@ -109,10 +121,11 @@ def require_clean_text(name: str, text: object, max_chars: int, *, hint: str = "
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if category == "Cc" and char not in ALLOWED_CONTROL_CHARACTERS:
-            raise invalid(f"{name} contains an invisible control character ({_describe_control(char)}) at "
-                          f"character {position}, which is not text: delete it (it usually comes from pasting "
-                          "from a binary file or a terminal).")
+            raise invalid(msg("{name} contains an invisible control character ({character}) at character {position}, "
+                              "which is not text: delete it (it usually comes from pasting from a binary file or a "
+                              "terminal).", name=name, character=_describe_control(char), position=position))
         if category == "Cs":
-            raise invalid(f"{name} contains a broken character (half of an emoji or symbol, U+{ord(char):04X}) "
-                          f"at character {position}: delete it and type it again.")
+            raise invalid(msg("{name} contains a broken character (half of an emoji or symbol, U+{code:04X}) at "
+                              "character {position}: delete it and type it again.", name=name, code=ord(char),
+                              position=position))
     return text
