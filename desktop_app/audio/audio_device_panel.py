@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.widgets import palette
 from model_backend.audio.sound_devices import AudioAvailability, probe
 
@@ -21,21 +22,42 @@ class AudioDevicePanel(QWidget):
         self.input_combo = QComboBox(self)
         self.output_combo = QComboBox(self)
         self.refresh_button = QToolButton(self)
-        self.refresh_button.setText(self.tr("Refresh devices"))
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet(f"color: {palette.WARNING};")
+        self.reason.hide()
+        self.input_label = QLabel(self)
+        self.output_label = QLabel(self)
         row = QHBoxLayout()
         row.addWidget(self.output_combo, 1)
         row.addWidget(self.refresh_button)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Microphone"), self.input_combo)
-        form.addRow(self.tr("Speakers"), row)
+        form.addRow(self.input_label, self.input_combo)
+        form.addRow(self.output_label, row)
         form.addRow(self.reason)
         self.refresh_button.clicked.connect(lambda: self.refresh(True))
         self.input_combo.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.output_combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh devices"))
+        self.input_label.setText(self.tr("Microphone"))
+        self.output_label.setText(self.tr("Speakers"))
+        for combo in (self.input_combo, self.output_combo):
+            if combo.count() == 1 and combo.itemData(0) is None:  # the "none found" entry
+                combo.setItemText(0, self.tr("none found"))
+        found = self.availability
+        library = found.library if found is not None else ""
+        self.refresh_button.setToolTip(self.tr("Look for microphones and speakers again — {library}").format(
+            library=library) if library else self.tr("Look for microphones and speakers again"))
+        if found is None:
+            return
+        reasons = [r for r in (found.record_reason, found.play_reason) if r] if found.available else [found.reason]
+        unique = list(dict.fromkeys(say(reason) for reason in reasons if reason))
+        self.reason.setText(self.tr("{reasons} Files still work.").format(reasons=" ".join(unique)) if unique else "")
+        self.reason.setVisible(bool(unique))
 
     @Slot()
     def refresh(self, rescan: bool = False) -> None:
@@ -47,17 +69,12 @@ class AudioDevicePanel(QWidget):
             for device in devices:
                 combo.addItem(f"{device.name} ({device.host_api})", device.index)
             if not devices:
-                combo.addItem(self.tr("none found"), None)
+                combo.addItem("", None)  # named "none found" by _retranslate
             index = combo.findData(default) if default is not None else 0
             combo.setCurrentIndex(max(0, index))
             combo.setEnabled(bool(devices))
             combo.blockSignals(False)
-        reasons = [r for r in (found.record_reason, found.play_reason) if r] if found.available else [found.reason]
-        unique = list(dict.fromkeys(reasons))
-        self.reason.setText(" ".join(unique) + (" " + self.tr("Files still work.") if unique else ""))
-        self.reason.setVisible(bool(unique))
-        self.refresh_button.setToolTip(self.tr("Look for microphones and speakers again")
-                                       + (f" — {found.library}" if found.library else ""))
+        self._retranslate()
         self.changed.emit()
 
     @Slot()
@@ -72,13 +89,15 @@ class AudioDevicePanel(QWidget):
         return self.output_combo.currentData()
 
     def record_unavailable_reason(self) -> str:
+        """Why recording is impossible, in the current language ("" when it works)."""
         found = self.availability
         if found is None:
             return self.tr("Audio devices have not been checked yet.")
-        return "" if found.can_record else (found.record_reason or found.reason)
+        return "" if found.can_record else say(found.record_reason or found.reason)
 
     def play_unavailable_reason(self) -> str:
+        """Why playing is impossible, in the current language ("" when it works)."""
         found = self.availability
         if found is None:
             return self.tr("Audio devices have not been checked yet.")
-        return "" if found.can_play else (found.play_reason or found.reason)
+        return "" if found.can_play else say(found.play_reason or found.reason)

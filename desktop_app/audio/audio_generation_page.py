@@ -1,5 +1,8 @@
 """What the text-to-speech and music pages share: a model, an input, Generate / Stop, progress,
-and a finished sound handed to the stage (and played at once if the user wants)."""
+and a finished sound handed to the stage (and played at once if the user wants).
+
+Each page sets its words in ``_retranslate`` (calling this class's first), registered with
+``keep_translated`` at the end of the *page's* ``__init__``, once all its widgets exist."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, say
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.audio.audio_types import GeneratedAudio
@@ -23,24 +27,24 @@ from model_backend.core.registry import ModelRegistry
 
 
 class AudioGenerationPage(QWidget):
-    sound_ready = Signal(object, str, bool)  # GeneratedAudio, title, play now
+    sound_ready = Signal(object, object, bool)  # GeneratedAudio, title (a Text: said again after a switch), play now
 
     def __init__(self, controller: BackendController, registry: ModelRegistry, kind: ModelKind,
-                 generate_label: str, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.result: GeneratedAudio | None = None
         self.model_picker = ModelPicker(registry, kind, self)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Model"), self.model_picker)
-        self.generate_button = QPushButton(generate_label, self)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.autoplay = QCheckBox(self.tr("Play when ready"), self)
+        self.form_labels: dict[QWidget, QLabel] = {}  # field → its label, named by the page's _retranslate
+        self.add_row(self.model_picker)
+        self.generate_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
+        self.autoplay = QCheckBox(self)
         self.autoplay.setChecked(True)
         self.seed = QSpinBox(self)  # the subclass places it in the form
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setValue(-1)
-        self.seed.setSpecialValueText(self.tr("random"))
         self.status = JobStatus(self)
         self.job = SingleJob(controller, self.status, on_result=self.on_result, on_cancelled=self.on_cancelled,
                              parent=self)
@@ -61,15 +65,36 @@ class AudioGenerationPage(QWidget):
         self.stop_button.clicked.connect(self.job.stop)
         self.model_picker.model_changed.connect(lambda _: self.model_changed())
 
+    def add_row(self, field: QWidget) -> QLabel:
+        label = self.form_labels[field] = QLabel(self)
+        self.form.addRow(label, field)
+        return label
+
+    def _retranslate(self) -> None:
+        self.form_labels[self.model_picker].setText(self.tr("Model"))
+        self.generate_button.setText(self.generate_label())
+        self.stop_button.setText(self.tr("Stop"))
+        self.autoplay.setText(self.tr("Play when ready"))
+        self.seed.setSpecialValueText(self.tr("random"))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        if self.result is not None:
+            _, details = self.describe(self.result)
+            self.details.setText("\n".join([details, *(say(note) for note in self.result.notes)]))
+
     # ---- what subclasses provide -----------------------------------------------------------
+    def generate_label(self) -> str:
+        raise NotImplementedError
+
     def build_request(self, model_id: str):
         raise NotImplementedError
 
     def no_model_message(self) -> str:
         raise NotImplementedError
 
-    def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
-        """(title for the stage, details for this page)."""
+    def describe(self, audio: GeneratedAudio) -> tuple[Text, str]:
+        """(title for the stage, said again after a language switch; details for this page, in today's words)."""
         raise NotImplementedError
 
     def model_changed(self) -> None:
@@ -93,23 +118,23 @@ class AudioGenerationPage(QWidget):
             return False
         model_id = self.model_picker.current_model_id()
         if not model_id:
-            self.status.show_notice(self.no_model_message(), error=True)
+            self.status.show_notice(self.no_model_message, error=True)
             return False
         request = self.build_request(model_id)
         if request is None:
             return False
-        self.job.submit(request, self.tr("Working…"))
+        self.job.submit(request, lambda: self.tr("Working…"))
         return True
 
     def on_result(self, audio: GeneratedAudio) -> None:
         self.result = audio
-        title, details = self.describe(audio)
-        self.details.setText("\n".join([details, *audio.notes]))
-        self.status.show_notice(self.tr("Done. Saved to {path}.").format(path=audio.path))
+        title, _ = self.describe(audio)
+        self._show_details()
+        self.status.show_notice(lambda: self.tr("Done. Saved to {path}.").format(path=audio.path))
         self.sound_ready.emit(audio, title, self.autoplay.isChecked())
 
     def on_cancelled(self, partial) -> None:
-        self.status.show_notice(self.tr("Stopped. Nothing was saved."))
+        self.status.show_notice(lambda: self.tr("Stopped. Nothing was saved."))
 
     def save_for_quit(self) -> None:
         self.job.stop()

@@ -30,7 +30,7 @@ class LoadedSound:
 
 class _Signals(QObject):
     loaded = Signal(object)  # LoadedSound
-    failed = Signal(int, str)
+    failed = Signal(int, object)  # token, a backend Message (a str would lose what the UI needs to translate it)
 
 
 class _LoadTask(QRunnable):
@@ -54,7 +54,7 @@ class _LoadTask(QRunnable):
 
 class AudioLoader(QObject):
     loaded = Signal(object)  # LoadedSound
-    failed = Signal(str)
+    failed = Signal(object)  # a Message or a library's own words: shown with say()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +84,7 @@ class AudioLoader(QObject):
         if sound.token == self._token:
             self.loaded.emit(sound)
 
-    def _on_failed(self, token: int, message: str) -> None:
+    def _on_failed(self, token: int, message) -> None:
         self._pending -= 1
         if token == self._token:
             self.failed.emit(message)

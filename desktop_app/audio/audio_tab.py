@@ -14,6 +14,7 @@ from desktop_app.audio.sound_stage import SoundStage
 from desktop_app.audio.speech_to_text_page import SpeechToTextPage
 from desktop_app.audio.text_to_speech_page import TextToSpeechPage
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from model_backend.audio.audio_types import GeneratedAudio
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
@@ -24,10 +25,18 @@ class AudioTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.start_after_load: float | None = None  # a segment asked to play from here once its file is back
-        self.title_before_load = ""
+        self.title_before_load: Text = ""
         self._build_parts(controller, registry, paths)
         self._lay_out()
         self._connect()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        for page, text in ((self.speech_to_text, self.tr("Speech to text")),
+                           (self.text_to_speech, self.tr("Text to speech")), (self.music, self.tr("Text to music"))):
+            self.pages.setTabText(self.pages.indexOf(page), text)
+        if self.devices.availability is not None:  # the reasons a button gives, in the new language
+            self._on_devices_changed()
 
     # ---- building (the same three steps in every tab: parts, layout, connections) --------------
     def _build_parts(self, controller: BackendController, registry: ModelRegistry, paths: AppPaths) -> None:
@@ -41,9 +50,8 @@ class AudioTab(QWidget):
 
     def _lay_out(self) -> None:
         self.pages = QTabWidget(self)
-        self.pages.addTab(self.speech_to_text, self.tr("Speech to text"))
-        self.pages.addTab(self.text_to_speech, self.tr("Text to speech"))
-        self.pages.addTab(self.music, self.tr("Text to music"))
+        for page in (self.speech_to_text, self.text_to_speech, self.music):
+            self.pages.addTab(page, "")  # named by _retranslate
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.devices)
@@ -85,8 +93,8 @@ class AudioTab(QWidget):
     def show_file(self, path: str) -> None:
         self.start_after_load = None
         if not self.loader.busy:
-            self.title_before_load = self.stage.title.text()
-        self.stage.title.setText(self.tr("Opening {name}…").format(name=Path(path).name))
+            self.title_before_load = self.stage.title_text
+        self.stage.set_title(lambda name=Path(path).name: self.tr("Opening {name}…").format(name=name))
         self.loader.load(path)
 
     @Slot(str, float)
@@ -98,24 +106,26 @@ class AudioTab(QWidget):
             self.show_file(path)
             self.start_after_load = seconds
 
-    def _on_load_failed(self, message: str) -> None:
+    def _on_load_failed(self, message) -> None:
         self.start_after_load = None
-        self.stage.title.setText(self.title_before_load)  # the stage still holds the sound it had
+        self.stage.set_title(self.title_before_load)  # the stage still holds the sound it had
         self.speech_to_text.show_notice(message, error=True)
 
     def _on_loaded(self, sound: LoadedSound) -> None:
         clip = sound.clip
-        title = self.tr("{name} · {channels} channel(s) · {rate} Hz").format(
-            name=Path(clip.path).name, channels=clip.source_channels, rate=clip.source_rate)
-        notes = " ".join(clip.notes())
-        self.stage.set_sound(clip.samples, clip.sample_rate, f"{title}\n{notes}".strip(), clip.path,
-                             spectrogram_db=sound.spectrogram_db)
+        name, channels, rate, notes = Path(clip.path).name, clip.source_channels, clip.source_rate, clip.notes()
+
+        def title() -> str:
+            about = self.tr("{name} · {channels} channel(s) · {rate} Hz").format(name=name, channels=channels, rate=rate)
+            return "\n".join([about, " ".join(say(note) for note in notes)]).strip()
+
+        self.stage.set_sound(clip.samples, clip.sample_rate, title, clip.path, spectrogram_db=sound.spectrogram_db)
         start, self.start_after_load = self.start_after_load, None
         if start is not None:
             self.stage.play_from(start)
 
-    @Slot(object, str, bool)
-    def show_generated(self, audio: GeneratedAudio, title: str, play: bool) -> None:
+    @Slot(object, object, bool)
+    def show_generated(self, audio: GeneratedAudio, title: Text, play: bool) -> None:
         self.loader.discard_pending()  # a file still being opened must not replace the new sound
         self.start_after_load = None
         self.stage.set_sound(audio.samples, audio.sample_rate, title, audio.path)

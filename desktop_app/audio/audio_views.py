@@ -37,6 +37,11 @@ class _TimelineView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
+    def set_placeholder(self, text: str) -> None:
+        """What an empty view says (its owner says it again in the new language after a switch)."""
+        self.placeholder = text
+        self.update()
+
     def set_playhead(self, seconds: float | None) -> None:
         self.playhead = seconds
         self.update()

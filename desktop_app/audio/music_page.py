@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
 from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.audio.music import MAX_DURATION
 from model_backend.core.model_inspection import ModelKind
@@ -16,29 +17,37 @@ from model_backend.core.registry import ModelRegistry
 class MusicPage(AudioGenerationPage):
     def __init__(self, controller: BackendController, registry: ModelRegistry, models_dir: Path,
                  parent: QWidget | None = None) -> None:
-        super().__init__(controller, registry, ModelKind.MUSIC, self.tr("Make music"), parent)
+        super().__init__(controller, registry, ModelKind.MUSIC, parent)
         self.models_dir = Path(models_dir)
         self.prompt = QLineEdit(self)
-        self.prompt.setPlaceholderText(self.tr("e.g. calm piano with soft rain, 80 bpm"))
         self.duration = QDoubleSpinBox(self)
         self.duration.setRange(0.5, MAX_DURATION)
         self.duration.setValue(5.0)
-        self.duration.setSuffix(self.tr(" s"))
         self.guidance = QDoubleSpinBox(self)
         self.guidance.setRange(0.0, 15.0)
         self.guidance.setValue(3.0)
+        for field in (self.prompt, self.duration, self.guidance, self.seed):
+            self.add_row(field)
+        self.model_picker.refresh()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        super()._retranslate()
+        self.prompt.setPlaceholderText(self.tr("e.g. calm piano with soft rain, 80 bpm"))
+        self.duration.setSuffix(self.tr(" s"))
         self.guidance.setToolTip(self.tr("Classifier-free guidance: higher follows the prompt more closely, "
                                          "lower is more varied."))
-        self.form.addRow(self.tr("Prompt"), self.prompt)
-        self.form.addRow(self.tr("Duration"), self.duration)
-        self.form.addRow(self.tr("Guidance"), self.guidance)
-        self.form.addRow(self.tr("Seed"), self.seed)
-        self.model_picker.refresh()
+        for field, text in ((self.prompt, self.tr("Prompt")), (self.duration, self.tr("Duration")),
+                            (self.guidance, self.tr("Guidance")), (self.seed, self.tr("Seed"))):
+            self.form_labels[field].setText(text)
+
+    def generate_label(self) -> str:
+        return self.tr("Make music")
 
     def model_changed(self) -> None:
         super().model_changed()
         if not self.model_picker.current_model_id():
-            self.status.show_notice(self.no_model_message())
+            self.status.show_notice(self.no_model_message)
         elif self.status.text() == self.no_model_message():
             self.status.show_notice("")
 
@@ -54,6 +63,7 @@ class MusicPage(AudioGenerationPage):
                             guidance=self.guidance.value(),
                             seed=self.seed_value())
 
-    def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
-        details = self.timing(audio) + " · " + self.tr("seed {seed}").format(seed=audio.seed)
-        return self.tr("Music: “{prompt}”").format(prompt=audio.settings.get("prompt", "")), details
+    def describe(self, audio: GeneratedAudio) -> tuple[Text, str]:
+        details = self.tr("{timing} · seed {seed}").format(timing=self.timing(audio), seed=audio.seed)
+        prompt = audio.settings.get("prompt", "")
+        return lambda: self.tr("Music: “{prompt}”").format(prompt=prompt), details

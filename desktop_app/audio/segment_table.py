@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from model_backend.audio.audio_types import Segment
 
 
@@ -18,14 +19,27 @@ class SegmentTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.segments: list[Segment] = []
-        self.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"), self.tr("Text")])
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)
-        self.setToolTip(self.tr("Click a segment to hear it."))
         self.cellClicked.connect(lambda row, _column: self.play_requested.emit(self.segments[row].start))
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"), self.tr("Text")])
+        self.setToolTip(self.tr("Click a segment to hear it."))
+        for row, segment in enumerate(self.segments):
+            item = self.item(row, 2)
+            if item is not None:
+                item.setToolTip(self._segment_tip(segment))
+
+    def _segment_tip(self, segment: Segment) -> str:
+        if segment.no_speech_prob is None:
+            return ""
+        return self.tr("average log-probability {lp:.2f} · chance of no speech {ns:.0%}").format(
+            lp=segment.avg_logprob or 0.0, ns=segment.no_speech_prob)
 
     def clear_segments(self) -> None:
         self.segments = []
@@ -39,8 +53,7 @@ class SegmentTable(QTableWidget):
             item = QTableWidgetItem(text)
             if column < 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if segment.no_speech_prob is not None and column == 2:
-                item.setToolTip(self.tr("average log-probability {lp:.2f} · chance of no speech {ns:.0%}").format(
-                    lp=segment.avg_logprob or 0.0, ns=segment.no_speech_prob))
+            if column == 2:
+                item.setToolTip(self._segment_tip(segment))
             self.setItem(row, column, item)
         self.scrollToBottom()

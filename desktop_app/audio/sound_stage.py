@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.audio.audio_views import HeatmapView, WaveformView
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.widgets import palette
 from desktop_app.widgets.file_dialogs import choose_file_to_save
 from model_backend.audio.analysis import spectrogram
@@ -35,19 +36,18 @@ class SoundStage(QWidget):
         self.output_device: int | None = None
         self.play_unavailable_reason = ""
         self.player = Player()
-        self.title = QLabel(self.tr("No sound loaded yet: open a file, record, or generate speech or music."), self)
+        self.title_text: Text = lambda: self.tr("No sound loaded yet: open a file, record, or generate speech or music.")
+        self.problem_text: Text = ""  # why playing or saving failed; the title keeps describing the sound
+        self.title = QLabel(self)
         self.title.setWordWrap(True)
-        self.waveform = WaveformView(self.tr("Waveform"), self)
-        self.spectrogram = HeatmapView(self.tr("Spectrogram (time → , pitch ↑)"), self)
-        self.spectrogram.setToolTip(self.tr("Spectrogram: time from left to right, frequency from bottom to top, "
-                                            "brightness is loudness."))
-        self.play_button = QPushButton(self.tr("Play"), self)
-        self.stop_button = QPushButton(self.tr("Stop playing"), self)
-        self.save_button = QPushButton(self.tr("Save as…"), self)
-        self.transcribe_button = QPushButton(self.tr("Transcribe this sound"), self)
-        self.transcribe_button.setToolTip(self.tr("Turn this sound into text with the speech-to-text model"))
+        self.waveform = WaveformView("", self)
+        self.spectrogram = HeatmapView("", self)
+        self.play_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
+        self.save_button = QPushButton(self)
+        self.transcribe_button = QPushButton(self)
         self.time_label = QLabel(self)
-        self.problem = QLabel(self)  # why playing or saving failed; the title keeps describing the sound
+        self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {palette.ERROR};")
         buttons = QHBoxLayout()
@@ -70,23 +70,51 @@ class SoundStage(QWidget):
         for view in (self.waveform, self.spectrogram):
             view.seek_requested.connect(self.play_from)
         self._update_buttons()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.title.setText(say(self.title_text))
+        self.problem.setText(say(self.problem_text))
+        self.waveform.set_placeholder(self.tr("Waveform"))
+        self.spectrogram.set_placeholder(self.tr("Spectrogram (time → , pitch ↑)"))
+        self.spectrogram.setToolTip(self.tr("Spectrogram: time from left to right, frequency from bottom to top, "
+                                            "brightness is loudness."))
+        self.play_button.setText(self.tr("Play"))
+        self.stop_button.setText(self.tr("Stop playing"))
+        self.save_button.setText(self.tr("Save as…"))
+        self.transcribe_button.setText(self.tr("Transcribe this sound"))
+        self.transcribe_button.setToolTip(self.tr("Turn this sound into text with the speech-to-text model"))
+        self._show_time()
+
+    def set_title(self, text: Text) -> None:
+        """What the stage says about its sound: kept as a ``Text``, so a language switch says it again."""
+        self.title_text = text
+        self.title.setText(say(text))
+
+    def show_problem(self, text: Text) -> None:
+        self.problem_text = text
+        self.problem.setText(say(text))
 
     # ---- content ----------------------------------------------------------------------
-    def set_sound(self, samples: np.ndarray, sample_rate: int, title: str, path: str = "",
+    def set_sound(self, samples: np.ndarray, sample_rate: int, title: Text, path: str = "",
                   spectrogram_db: np.ndarray | None = None) -> None:
         self.stop()
         self.samples = np.asarray(samples, dtype=np.float32)
         self.sample_rate = int(sample_rate)
         self.path = path
         duration = self.duration
-        self.title.setText(title)
-        self.problem.clear()
+        self.set_title(title)
+        self.show_problem("")
         self.waveform.set_samples(self.samples, self.sample_rate)
         if spectrogram_db is None:
             spectrogram_db, _ = spectrogram(self.samples, self.sample_rate)
         self.spectrogram.set_values(spectrogram_db, duration, low=max(MAX_DB_FLOOR, float(spectrogram_db.max()) - 80))
-        self.time_label.setText(self.tr("{d:.1f} s · {rate} Hz").format(d=duration, rate=self.sample_rate))
+        self._show_time()
         self._update_buttons()
+
+    def _show_time(self) -> None:
+        self.time_label.setText(self.tr("{d:.1f} s · {rate} Hz").format(d=self.duration, rate=self.sample_rate)
+                                if self.samples is not None else "")
 
     @property
     def duration(self) -> float:
@@ -95,6 +123,7 @@ class SoundStage(QWidget):
     def set_output(self, device: int | None, unavailable_reason: str = "") -> None:
         self.output_device = device
         self.play_unavailable_reason = unavailable_reason
+        self.problem.setText(say(self.problem_text))  # a problem that quotes the reason says it in its new words
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -111,15 +140,15 @@ class SoundStage(QWidget):
     def play_from(self, seconds: float) -> bool:
         if self.samples is None or self.play_unavailable_reason:
             if self.play_unavailable_reason:
-                self.problem.setText(self.play_unavailable_reason)
+                self.show_problem(lambda: self.play_unavailable_reason)  # set_output brings the new language
             return False
         try:
             self.player.play(self.samples, self.sample_rate, device=self.output_device,
                              start_seconds=max(0.0, min(seconds, self.duration)))
         except AudioDeviceError as exc:
-            self.problem.setText(exc.message)
+            self.show_problem(exc.message)
             return False
-        self.problem.clear()
+        self.show_problem("")
         self.timer.start()
         self._update_buttons()
         return True
@@ -153,8 +182,7 @@ class SoundStage(QWidget):
         try:
             shutil.copyfile(self.path, target)
         except OSError as exc:
-            message = self.tr("Could not save: {error}").format(error=exc)
-            self.problem.setText(message)
-            return message
-        self.problem.clear()
+            self.show_problem(lambda error=exc: self.tr("Could not save: {error}").format(error=error))
+            return self.problem.text()
+        self.show_problem("")
         return ""

