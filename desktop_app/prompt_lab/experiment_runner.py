@@ -10,6 +10,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, say
 from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import ChatResult, PromptTokens, TextChunk
 from model_backend.prompt_lab.experiment import SIDE_BY_SIDE_ROW, CellResult, CellStatus, Experiment
@@ -18,9 +19,9 @@ from model_backend.prompt_lab.experiment import SIDE_BY_SIDE_ROW, CellResult, Ce
 class ExperimentRunner(QObject):
     cell_started = Signal(int, int)
     cell_text = Signal(int, int, str)
-    cell_note = Signal(int, int, str)
+    cell_note = Signal(int, int, object)  # a Text: said in the UI's language when it is shown
     cell_finished = Signal(object)  # CellResult
-    progress = Signal(str)
+    progress = Signal(object)  # a Text, so the status line says it again after a language switch
     run_finished = Signal()
 
     def __init__(self, controller: BackendController, parent: QObject | None = None) -> None:
@@ -59,9 +60,9 @@ class ExperimentRunner(QObject):
         def on_partial(payload) -> None:
             if isinstance(payload, PromptTokens):
                 self.cell_started.emit(variant, row)
-                self.progress.emit(self._describe(variant, row, self.tr("writing")))
+                self.progress.emit(self._describe(variant, row, lambda: self.tr("writing")))
                 if not payload.used_chat_template:
-                    self.cell_note.emit(variant, row, self.tr(
+                    self.cell_note.emit(variant, row, lambda: self.tr(
                         "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
             elif isinstance(payload, TextChunk):
                 self._texts[(variant, row)] += payload.text
@@ -78,13 +79,18 @@ class ExperimentRunner(QObject):
                  on_failed=lambda event: self._finish(job_id, CellResult(variant, row, status=CellStatus.FAILED,
                                                                          error=event.message)))
 
-    def _describe(self, variant: int, row: int, doing: str) -> str:
-        """What the run is doing now, for the status line: which cell, which variant, and what happens."""
-        done = self.total - len(self.jobs)
+    def _describe(self, variant: int, row: int, doing: Text) -> Text:
+        """What the run is doing now, for the status line: which cell, which variant, and what happens.
+
+        The numbers are taken now; the words are said when shown (``doing``: a Text, e.g. a backend Message)."""
+        k, n = min(self.total - len(self.jobs) + 1, self.total), self.total
         name = self.experiment.variants[variant].name if self.experiment else ""
-        where = self.tr("side by side") if row == SIDE_BY_SIDE_ROW else self.tr("row {r}").format(r=row + 1)
-        return self.tr("Cell {k} of {n} · {variant} · {where}: {doing}").format(
-            k=min(done + 1, self.total), n=self.total, variant=name, where=where, doing=doing)
+
+        def said() -> str:
+            where = self.tr("side by side") if row == SIDE_BY_SIDE_ROW else self.tr("row {r}").format(r=row + 1)
+            return self.tr("Cell {k} of {n} · {variant} · {where}: {doing}").format(
+                k=k, n=n, variant=name, where=where, doing=say(doing))
+        return said
 
     def _cell(self, variant: int, row: int, result: ChatResult | None, status: CellStatus) -> CellResult:
         if result is None:

@@ -1,8 +1,13 @@
-"""The exact text the model receives (after its chat template), its token count and context share."""
+"""The exact text the model receives (after its chat template), its token count and context share.
+
+The summary line is said again from what it reports (the prompt shown, the problem, or that a preview
+is on its way), so a language switch rewords it without asking the backend again."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.prompt_lab.sentences import joined
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import joined_text
 from model_backend.chat.chat_types import PromptTokens
@@ -11,39 +16,56 @@ from model_backend.chat.chat_types import PromptTokens
 class PromptPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(self.tr("The preview appears here after you pick a technique."), self)
+        self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.prompt: PromptTokens | None = None  # the prompt shown; None while pending or on an error
         self.is_error = False  # the summary reports a problem (shown in red)
+        self.unused: tuple[str, ...] = ()  # variables the template does not use (with the prompt shown)
+        self.error: Text | None = None  # the problem reported, said in the current language
+        self.pending = False
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
+        keep_translated(self, self._retranslate)
 
-    def show_error(self, message: str) -> None:
-        self.prompt, self.is_error = None, True
-        self.summary.setStyleSheet(f"color: {palette.ERROR};")
-        self.summary.setText(message)
+    def _retranslate(self) -> None:
+        self.summary.setStyleSheet(f"color: {palette.ERROR};" if self.is_error else "")
+        if self.error is not None:
+            self.summary.setText(say(self.error))
+        elif self.pending:
+            self.summary.setText(self.tr("Updating the preview…"))
+        elif self.prompt is not None:
+            self.summary.setText(self._describe(self.prompt, self.unused))
+        else:
+            self.summary.setText(self.tr("The preview appears here after you pick a technique."))
 
-    def show_pending(self) -> None:
-        self.prompt, self.is_error = None, False
-        self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("Updating the preview…"))
-
-    def show_prompt(self, prompt: PromptTokens, unused: tuple[str, ...] = ()) -> None:
+    def _describe(self, prompt: PromptTokens, unused: tuple[str, ...]) -> str:
         count, context = len(prompt.tokens), prompt.context_length
-        self.text.setPlainText(joined_text(prompt.tokens))  # whole characters, never half a kanji
         parts = [self.tr("{count} tokens: {share} of the model's {context}-token context window.").format(
             count=count, share=f"{count / context:.1%}", context=context)]
-        problem = count >= context
-        self.prompt, self.is_error = prompt, problem
-        if problem:
+        if count >= context:
             parts.append(self.tr("Too long: the model cannot read all of it and will refuse to run it."))
         if not prompt.used_chat_template:
             parts.append(self.tr("This model has no chat template: a plain “User:/Assistant:” prompt is used."))
         if unused:
-            parts.append(self.tr("Not used by the template: {names}.").format(names=", ".join(unused)))
-        self.summary.setStyleSheet(f"color: {palette.ERROR};" if problem else "")
-        self.summary.setText(" ".join(parts))
+            parts.append(self.tr("Not used by the template: {names}.").format(
+                names=self.tr(", ").join(unused)))
+        return joined(parts)
+
+    def show_error(self, message: Text) -> None:
+        """``message``: a backend Message, a callable or plain text; said again after a language switch."""
+        self.prompt, self.is_error, self.error, self.pending = None, True, message, False
+        self._retranslate()
+
+    def show_pending(self) -> None:
+        self.prompt, self.is_error, self.error, self.pending = None, False, None, True
+        self._retranslate()
+
+    def show_prompt(self, prompt: PromptTokens, unused: tuple[str, ...] = ()) -> None:
+        self.text.setPlainText(joined_text(prompt.tokens))  # whole characters, never half a kanji
+        self.prompt, self.unused, self.error, self.pending = prompt, tuple(unused), None, False
+        self.is_error = len(prompt.tokens) >= prompt.context_length
+        self._retranslate()

@@ -14,10 +14,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
 from desktop_app.prompt_lab.prompt_preview import PromptPreview
 from desktop_app.prompt_lab.scored_run_page import ScoredRunPage
+from desktop_app.prompt_lab.sentences import joined
 from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
 from desktop_app.prompt_lab.technique_editor import TechniqueEditor
 from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
@@ -44,6 +46,15 @@ from model_backend.prompt_lab.techniques import TechniqueLibrary
 from model_backend.prompt_lab.templates import TemplateError, fill
 
 PREVIEW_DELAY_MS = 400
+UNTITLED = Experiment().name  # the name a new experiment gets, shown in the UI's language until it is renamed
+
+
+def said_by(exc: Exception) -> Text:
+    """An error's sentence as the backend made it: a Message (said in the UI's language) or plain text."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
 class PromptPage(enum.IntEnum):
@@ -63,13 +74,32 @@ class PromptTab(QWidget):
         self.experiment = Experiment()
         self.runner = ExperimentRunner(controller, self)
         self.preview_job: str | None = None
-        self.run_notes: list[str] = []  # e.g. "no chat template", shown when the run ends
+        self.run_notes: list[Text] = []  # e.g. "no chat template", shown when the run ends
+        self._untitled = UNTITLED  # the new-experiment name in the language shown
         self._build_parts()
         self._lay_out()
         self._connect()
         self.model_picker.refresh(default_model_id)
         self.library_panel.refresh()
         self._refresh_experiment_list()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.pages.setTabText(PromptPage.PROMPT, self.tr("1 · Prompt"))
+        self.pages.setTabToolTip(PromptPage.PROMPT, self.tr("Edit a technique and see the exact prompt the model reads"))
+        self.pages.setTabText(PromptPage.SIDE_BY_SIDE, self.tr("2 · Side by side"))
+        self.pages.setTabToolTip(PromptPage.SIDE_BY_SIDE, self.tr("Compare variants' replies on the same seed"))
+        self.pages.setTabText(PromptPage.SCORED_RUN, self.tr("3 · Scored run"))
+        self.pages.setTabToolTip(PromptPage.SCORED_RUN, self.tr("Score every variant on a test table: accuracy per variant"))
+        self._name_untitled()
+
+    def _name_untitled(self) -> None:
+        """An experiment the student has not named is called "Untitled experiment" in the UI's language."""
+        untitled = self.tr("Untitled experiment")
+        if self.experiment.name in (UNTITLED, self._untitled, untitled):
+            self.experiment.name = untitled
+            self.experiment_bar.show_name(untitled)
+        self._untitled = untitled
 
     # ---- building (the same three steps in every tab: parts, layout, connections) --------------
     def _build_parts(self) -> None:
@@ -90,12 +120,10 @@ class PromptTab(QWidget):
         prompt_page.addWidget(self.editor)
         prompt_page.addWidget(self.preview)
         self.pages = QTabWidget(self)
-        titles = {PromptPage.PROMPT: (prompt_page, self.tr("1 · Prompt")),
-                  PromptPage.SIDE_BY_SIDE: (self.side_by_side, self.tr("2 · Side by side")),
-                  PromptPage.SCORED_RUN: (self.scored, self.tr("3 · Scored run"))}
+        widgets = {PromptPage.PROMPT: prompt_page, PromptPage.SIDE_BY_SIDE: self.side_by_side,
+                   PromptPage.SCORED_RUN: self.scored}
         for page in PromptPage:
-            widget, title = titles[page]
-            self.pages.insertTab(page, widget, title)
+            self.pages.insertTab(page, widgets[page], "")  # titles: _retranslate
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +163,8 @@ class PromptTab(QWidget):
         self.experiment_bar.export_requested.connect(self._choose_export)
         self.experiment_bar.copy_python_requested.connect(self.copy_python)
 
-    def show_notice(self, text: str, error: bool = False) -> None:
+    def show_notice(self, text: Text, error: bool = False) -> None:
+        """``text``: a callable, a backend Message or plain text; the notice says it again after a language switch."""
         self.notice.show_message(text, error)
 
     # ---- the technique being edited ----------------------------------------------------
@@ -162,10 +191,10 @@ class PromptTab(QWidget):
             messages = technique.messages(technique.values)
             unused = fill(technique.template, technique.values, technique.examples_text()).unused
         except TemplateError as exc:
-            self.preview.show_error(str(exc))
+            self.preview.show_error(said_by(exc))
             return
         if not model_id:
-            self.preview.show_error(self.tr("No chat model available: add one to see the exact prompt."))
+            self.preview.show_error(lambda: self.tr("No chat model available: add one to see the exact prompt."))
             return
         if self.preview_job is not None:
             self.controller.cancel(self.preview_job)
@@ -186,15 +215,16 @@ class PromptTab(QWidget):
     def add_variant(self) -> bool:
         technique = self.editor.technique
         if technique is None or not self.model_picker.current_model_id():
-            self.show_notice(self.tr("Choose a technique and a model first."), error=True)
+            self.show_notice(lambda: self.tr("Choose a technique and a model first."), error=True)
             return False
         if len(self.experiment.variants) >= MAX_VARIANTS:
-            self.show_notice(self.tr("At most {n} variants can run side by side.").format(n=MAX_VARIANTS), error=True)
+            self.show_notice(lambda: self.tr("At most {n} variants can run side by side.").format(n=MAX_VARIANTS),
+                             error=True)
             return False
         try:
             technique.messages(technique.values)
         except TemplateError as exc:
-            self.show_notice(str(exc), error=True)
+            self.show_notice(said_by(exc), error=True)
             return False
         entry = self.model_picker.current_entry()
         name = technique.name
@@ -205,8 +235,8 @@ class PromptTab(QWidget):
         if not self.experiment.rows:
             self.use_technique_table()
         self._show_experiment()
-        self.show_notice(self.tr("Added “{name}”: {n} variant(s) in the comparison.").format(
-            name=name, n=len(self.experiment.variants)))
+        count = len(self.experiment.variants)
+        self.show_notice(lambda: self.tr("Added “{name}”: {n} variant(s) in the comparison.").format(name=name, n=count))
         return True
 
     @Slot(int)
@@ -235,11 +265,12 @@ class PromptTab(QWidget):
         try:
             self.experiment.rows = rows_from_csv(text)
         except TableError as exc:
-            self.show_notice(str(exc), error=True)
+            self.show_notice(said_by(exc), error=True)
             return False
         self.experiment.results = [r for r in self.experiment.results if r.row == SIDE_BY_SIDE_ROW]
         self._show_experiment()
-        self.show_notice(self.tr("{n} rows imported.").format(n=len(self.experiment.rows)))
+        count = len(self.experiment.rows)
+        self.show_notice(lambda: self.tr("{n} rows imported.").format(n=count))
         return True
 
     @Slot()
@@ -249,7 +280,8 @@ class PromptTab(QWidget):
             try:
                 self.import_csv_text(Path(path).read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError) as exc:
-                self.show_notice(self.tr("Could not read {path}: {error}").format(path=path, error=exc), error=True)
+                self.show_notice(lambda error=exc: self.tr("Could not read {path}: {error}").format(path=path, error=error),
+                                 error=True)
 
     @Slot()
     def _on_rows_edited(self) -> None:
@@ -273,8 +305,8 @@ class PromptTab(QWidget):
         for column in self.side_by_side.columns if not scored else []:
             column.start()
         self.run_notes = []
-        count = self.runner.start(self.experiment, scored)
-        self.show_notice(self.tr("Running {n} cell(s) with seed {seed}…").format(n=count, seed=self.experiment.sampling.seed))
+        count, seed = self.runner.start(self.experiment, scored), self.experiment.sampling.seed
+        self.show_notice(lambda: self.tr("Running {n} cell(s) with seed {seed}…").format(n=count, seed=seed))
         self._update_buttons()
         return True
 
@@ -300,16 +332,20 @@ class PromptTab(QWidget):
             self._update_chart()
         self.save_experiment()
 
-    @Slot(int, int, str)
-    def _on_cell_note(self, variant: int, row: int, text: str) -> None:
-        note = f"{self.experiment.variants[variant].name}: {text}"
-        if note not in self.run_notes:
+    @Slot(int, int, object)
+    def _on_cell_note(self, variant: int, row: int, text: Text) -> None:
+        name = self.experiment.variants[variant].name
+
+        def note() -> str:
+            return self.tr("{variant}: {note}").format(variant=name, note=say(text))
+        if note() not in [say(n) for n in self.run_notes]:
             self.run_notes.append(note)
 
     @Slot()
     def _on_run_finished(self) -> None:
         self._update_buttons()
-        self.show_notice(" ".join([self.tr("Run finished.")] + self.run_notes))
+        notes = list(self.run_notes)
+        self.show_notice(lambda: joined([self.tr("Run finished.")] + [say(n) for n in notes]))
 
     def _update_buttons(self) -> None:
         running = self.runner.is_running()
@@ -358,6 +394,7 @@ class PromptTab(QWidget):
         self.save_experiment()
         self.experiment = experiment
         self.experiment_bar.show_name(experiment.name)
+        self._name_untitled()
         self.side_by_side.show_sampling(experiment.sampling)
         self.scored.show_check(experiment.check.kind, experiment.check.pattern)
         self._show_experiment()
@@ -385,7 +422,7 @@ class PromptTab(QWidget):
     @Slot()
     def copy_python(self) -> None:
         if not self.experiment.variants:
-            self.show_notice(self.tr("Add a variant first."), error=True)
+            self.show_notice(lambda: self.tr("Add a variant first."), error=True)
             return
         variant, row = 0, SIDE_BY_SIDE_ROW
         selected = self.scored.selected_cell()
@@ -395,9 +432,9 @@ class PromptTab(QWidget):
         try:
             QGuiApplication.clipboard().setText(self.python_for_cell(variant, row))
         except (InvalidModelError, TemplateError) as exc:
-            self.show_notice(str(exc), error=True)
+            self.show_notice(said_by(exc), error=True)
             return
-        self.show_notice(self.tr("A Python script reproducing this cell is on the clipboard."))
+        self.show_notice(lambda: self.tr("A Python script reproducing this cell is on the clipboard."))
 
     def save_for_quit(self) -> None:
         """Quitting mid-run: stop the cells still queued and keep every finished one."""

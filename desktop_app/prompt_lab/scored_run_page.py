@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.prompt_lab.accuracy_chart import AccuracyChart
 from desktop_app.prompt_lab.scored_table_view import ScoredTableView
 from model_backend.prompt_lab.scoring import CHECKS, Check
@@ -18,16 +19,16 @@ class ScoredRunPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = ScoredTableView(self)
-        self.load_table_button = QPushButton(self.tr("Use the technique's test table"), self)
-        self.import_button = QPushButton(self.tr("Import CSV…"), self)
-        self.paste_button = QPushButton(self.tr("Paste CSV"), self)
-        self.add_row_button = QPushButton(self.tr("Add row"), self)
+        self.load_table_button = QPushButton(self)
+        self.import_button = QPushButton(self)
+        self.paste_button = QPushButton(self)
+        self.add_row_button = QPushButton(self)
+        self.check_label = QLabel(self)
         self.check = QComboBox(self)
         for kind in CHECKS:
-            self.check.addItem(kind, kind)
+            self.check.addItem(kind, kind)  # the words come in _retranslate; the data is the saved check
         self.check_pattern = QLineEdit(self)
-        self.check_pattern.setPlaceholderText(self.tr("regex, e.g. answer is {expected}"))
-        self.run_scored_button = QPushButton(self.tr("Run scored table"), self)
+        self.run_scored_button = QPushButton(self)
         self.chart = AccuracyChart(self)
         self._lay_out()
         self.load_table_button.clicked.connect(self.use_technique_table_requested)
@@ -35,6 +36,27 @@ class ScoredRunPage(QWidget):
         self.paste_button.clicked.connect(self.paste_requested)
         self.add_row_button.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
         self.run_scored_button.clicked.connect(self.run_requested)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.load_table_button.setText(self.tr("Use the technique's test table"))
+        self.load_table_button.setToolTip(self.tr("Replace the table with the one that comes with the technique"))
+        self.import_button.setText(self.tr("Import CSV…"))
+        self.import_button.setToolTip(self.tr(
+            "Row 1 names the columns; the last column, or one named “expected”, holds the expected answers"))
+        self.paste_button.setText(self.tr("Paste CSV"))
+        self.paste_button.setToolTip(self.tr("Read the table from the clipboard, e.g. copied from a spreadsheet"))
+        self.add_row_button.setText(self.tr("Add row"))
+        self.check_label.setText(self.tr("Check"))
+        checks = {"exact": self.tr("exact match"), "contains": self.tr("contains"), "regex": self.tr("regex"),
+                  "number": self.tr("number")}
+        for index in range(self.check.count()):
+            kind = self.check.itemData(index)
+            self.check.setItemText(index, checks.get(kind, kind))
+        self.check.setToolTip(self.tr("How a reply is compared with the expected answer"))
+        self.check_pattern.setPlaceholderText(self.tr("regex, e.g. answer is {expected}"))
+        self.run_scored_button.setText(self.tr("Run scored table"))
+        self.run_scored_button.setToolTip(self.tr("Run every variant on every row and score each reply"))
 
     def _lay_out(self) -> None:
         tools = QHBoxLayout()
@@ -42,7 +64,7 @@ class ScoredRunPage(QWidget):
             tools.addWidget(widget)
         tools.addStretch(1)
         checks = QHBoxLayout()
-        checks.addWidget(QLabel(self.tr("Check"), self))
+        checks.addWidget(self.check_label)
         checks.addWidget(self.check)
         checks.addWidget(self.check_pattern, 1)
         checks.addWidget(self.run_scored_button)

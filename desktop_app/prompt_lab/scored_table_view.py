@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.widgets import palette
 from model_backend.prompt_lab.experiment import CellResult, CellStatus
 from model_backend.prompt_lab.techniques import TableRow
@@ -20,9 +21,25 @@ class ScoredTableView(QTableWidget):
         self.input_names: list[str] = []
         self.variant_names: list[str] = []
         self._filling = False
+        self.results: dict[tuple[int, int], CellResult] = {}  # (row, variant) -> the result shown there
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.itemChanged.connect(self._on_item_changed)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Rename the expected column and reword the finished cells in place (selection and edits stay)."""
+        header = self.horizontalHeaderItem(self.expected_column)
+        if header is not None:
+            header.setText(self.tr("expected"))
+        self._filling = True
+        for (row, variant), cell in self.results.items():
+            item = self.item(row, self.expected_column + 1 + variant)
+            if item is not None:
+                text, _, tip = self._words(cell)
+                item.setText(text)
+                item.setToolTip(tip)
+        self._filling = False
 
     @property
     def expected_column(self) -> int:
@@ -32,6 +49,7 @@ class ScoredTableView(QTableWidget):
         self._filling = True
         self.input_names = list(dict.fromkeys(name for row in rows for name in row.values))
         self.variant_names = variant_names
+        self.results = {}
         self.clear()
         self.setColumnCount(len(self.input_names) + 1 + len(variant_names))
         self.setHorizontalHeaderLabels(self.input_names + [self.tr("expected")] + variant_names)
@@ -65,6 +83,7 @@ class ScoredTableView(QTableWidget):
 
     def show_running(self, variant: int, row: int) -> None:
         self._filling = True
+        self.results.pop((row, variant), None)
         self._set_result_item(row, variant, "…", None, "")
         self._filling = False
 
@@ -72,17 +91,20 @@ class ScoredTableView(QTableWidget):
         if cell.row < 0 or cell.row >= self.rowCount() or cell.variant >= len(self.variant_names):
             return
         self._filling = True
+        self.results[(cell.row, cell.variant)] = cell
+        self._set_result_item(cell.row, cell.variant, *self._words(cell))
+        self._filling = False
+
+    def _words(self, cell: CellResult) -> tuple[str, QColor | None, str]:
+        """What a result cell shows: its text, its colour and its tooltip."""
         if cell.error:
-            self._set_result_item(cell.row, cell.variant, self.tr("error"), FAIL, cell.error)
-        elif cell.passed is None:
+            return self.tr("error"), FAIL, say(cell.error)
+        if cell.passed is None:
             status = {CellStatus.STOPPED: self.tr("stopped"), CellStatus.FAILED: self.tr("failed")}.get(
                 cell.status, self.tr("done"))
-            self._set_result_item(cell.row, cell.variant, status, None, cell.reply)
-        else:
-            mark = "✓ " if cell.passed else "✗ "
-            self._set_result_item(cell.row, cell.variant, mark + cell.reply.replace("\n", " ")[:60],
-                                  PASS if cell.passed else FAIL, cell.reply)
-        self._filling = False
+            return status, None, cell.reply
+        mark = "✓ " if cell.passed else "✗ "
+        return mark + cell.reply.replace("\n", " ")[:60], PASS if cell.passed else FAIL, cell.reply
 
     @Slot(QTableWidgetItem)
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.prompt_lab.variant_column import VariantColumn
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.chat.chat_types import Sampling
@@ -33,9 +34,9 @@ class SideBySidePage(QWidget):
         super().__init__(parent)
         self.columns: list[VariantColumn] = []
         self.model_picker = ModelPicker(registry, ModelKind.CHAT, self)
-        self.add_variant_button = QPushButton(self.tr("Add to comparison"), self)
-        self.run_button = QPushButton(self.tr("Run side by side"), self)
-        self.stop_all_button = QPushButton(self.tr("Stop all"), self)
+        self.add_variant_button = QPushButton(self)
+        self.run_button = QPushButton(self)
+        self.stop_all_button = QPushButton(self)
         self.stop_all_button.setEnabled(False)
         self.temperature = QDoubleSpinBox(self)
         self.temperature.setRange(0.0, 2.0)
@@ -45,6 +46,7 @@ class SideBySidePage(QWidget):
         self.max_new_tokens.setValue(128)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, SEED_LIMIT - 1)
+        self.temperature_label, self.max_new_tokens_label, self.seed_label = QLabel(self), QLabel(self), QLabel(self)
         self.columns_host = QWidget(self)
         self.columns_layout = QHBoxLayout(self.columns_host)
         self.columns_layout.addStretch(1)
@@ -52,12 +54,24 @@ class SideBySidePage(QWidget):
         self.add_variant_button.clicked.connect(self.add_variant_requested)
         self.run_button.clicked.connect(self.run_requested)
         self.stop_all_button.clicked.connect(self.stop_all_requested)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.add_variant_button.setText(self.tr("Add to comparison"))
+        self.add_variant_button.setToolTip(self.tr("Add the technique being edited, on this model, as a new variant"))
+        self.run_button.setText(self.tr("Run side by side"))
+        self.run_button.setToolTip(self.tr("Run every variant once with the form's values, on the same seed"))
+        self.stop_all_button.setText(self.tr("Stop all"))
+        self.temperature_label.setText(self.tr("Temperature"))
+        self.max_new_tokens_label.setText(self.tr("Max new tokens"))
+        self.seed_label.setText(self.tr("Seed"))
+        self.seed.setToolTip(self.tr("Every cell of a run uses this one seed"))
 
     def _lay_out(self) -> None:
         settings_row = QHBoxLayout()
-        for label, widget in ((self.tr("Temperature"), self.temperature),
-                              (self.tr("Max new tokens"), self.max_new_tokens), (self.tr("Seed"), self.seed)):
-            settings_row.addWidget(QLabel(label, self))
+        for label, widget in ((self.temperature_label, self.temperature), (self.max_new_tokens_label, self.max_new_tokens),
+                              (self.seed_label, self.seed)):
+            settings_row.addWidget(label)
             settings_row.addWidget(widget)
         settings_row.addStretch(1)
         scroll = QScrollArea(self)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n.retranslate import keep_translated
 from model_backend.prompt_lab.techniques import TECHNIQUE_KINDS, Example, Technique
 from model_backend.prompt_lab.templates import find_variables
 
@@ -33,29 +35,24 @@ class TechniqueEditor(QWidget):
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         for kind in TECHNIQUE_KINDS:
-            self.kind.addItem(kind, kind)
+            self.kind.addItem(kind, kind)  # the words come in _retranslate; the data is the saved kind
         self.system = QPlainTextEdit(self)
-        self.system.setPlaceholderText(self.tr("Optional system prompt, e.g. a persona for role-play"))
         self.system.setMaximumHeight(60)
         self.template = QPlainTextEdit(self)
-        self.template.setPlaceholderText(self.tr("The prompt, with {{variables}}; {{examples}} inserts the worked examples"))
         self.examples = QTableWidget(0, 2, self)
-        self.examples.setHorizontalHeaderLabels([self.tr("Example input"), self.tr("Example answer")])
         self.examples.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.examples.setMaximumHeight(120)
-        self.add_example = QPushButton(self.tr("Add example"), self)
-        self.remove_example = QPushButton(self.tr("Remove example"), self)
+        self.add_example = QPushButton(self)
+        self.remove_example = QPushButton(self)
         self.example_count = QSpinBox(self)
-        self.example_count.setToolTip(self.tr("How many worked examples go into the prompt (few-shot)"))
-        self.variables_box = QGroupBox(self.tr("Variables"), self)
+        self.variables_box = QGroupBox(self)
         self.variables_form = QFormLayout(self.variables_box)
         self.variable_fields: dict[str, QLineEdit] = {}
 
-        header = QFormLayout()
-        header.addRow(self.tr("Name"), self.name)
-        header.addRow(self.tr("Technique"), self.kind)
-        header.addRow(self.tr("System prompt"), self.system)
-        header.addRow(self.tr("Template"), self.template)
+        self.header = QFormLayout()
+        self.field_labels = {field: QLabel(self) for field in (self.name, self.kind, self.system, self.template)}
+        for field, label in self.field_labels.items():
+            self.header.addRow(label, field)
         example_buttons = QHBoxLayout()
         example_buttons.addWidget(self.add_example)
         example_buttons.addWidget(self.remove_example)
@@ -63,7 +60,7 @@ class TechniqueEditor(QWidget):
         example_buttons.addWidget(self.example_count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addWidget(self.examples)
         layout.addLayout(example_buttons)
         layout.addWidget(self.variables_box)
@@ -76,6 +73,26 @@ class TechniqueEditor(QWidget):
         self.example_count.valueChanged.connect(self._on_edit)
         self.add_example.clicked.connect(self._add_example_row)
         self.remove_example.clicked.connect(self._remove_example_row)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        kinds = {"instruction": self.tr("Instruction"), "zero-shot": self.tr("Zero-shot"),
+                 "few-shot": self.tr("Few-shot"), "chain-of-thought": self.tr("Chain of thought"),
+                 "role-play": self.tr("Role-play")}
+        for index in range(self.kind.count()):
+            kind = self.kind.itemData(index)
+            self.kind.setItemText(index, kinds.get(kind, kind))
+        for field, label in ((self.name, self.tr("Name")), (self.kind, self.tr("Technique")),
+                             (self.system, self.tr("System prompt")), (self.template, self.tr("Template"))):
+            self.field_labels[field].setText(label)
+        self.system.setPlaceholderText(self.tr("Optional system prompt, e.g. a persona for role-play"))
+        self.template.setPlaceholderText(self.tr("The prompt, with {{variables}}; {{examples}} inserts the worked examples"))
+        self.examples.setHorizontalHeaderLabels([self.tr("Example input"), self.tr("Example answer")])
+        self.add_example.setText(self.tr("Add example"))
+        self.remove_example.setText(self.tr("Remove example"))
+        self.example_count.setToolTip(self.tr("How many worked examples go into the prompt (few-shot)"))
+        self.variables_box.setTitle(self.tr("Variables"))
+        self.variables_box.setToolTip(self.tr("The values that fill the template's {{variables}}"))
 
     # ---- loading -----------------------------------------------------------------------
     def load(self, technique: Technique) -> None:

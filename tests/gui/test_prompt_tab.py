@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
+from desktop_app.i18n.retranslate import say
 from model_backend.prompt_lab.experiment import SIDE_BY_SIDE_ROW, ExperimentStore
 from tests.gui.conftest import close_and_wait
 
@@ -88,7 +89,7 @@ def test_same_variant_across_two_models(qtbot, open_window, tiny_plain_model_dir
     assert all(tab.experiment.result(i, SIDE_BY_SIDE_ROW).status == "done" for i in range(2))
     # the base model fell back to a plain prompt, and the notice says so for that variant only
     plain = tab.experiment.variants[1].name
-    assert len(tab.run_notes) == 1 and tab.run_notes[0].startswith(f"{plain}: ") and plain in tab.notice.text()
+    assert len(tab.run_notes) == 1 and say(tab.run_notes[0]).startswith(f"{plain}: ") and plain in tab.notice.text()
 
 
 def test_stop_one_column_leaves_the_others_running(qtbot, open_window):
