@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from model_backend.core.messages import msg
 from model_backend.prompt_lab.techniques import TableRow
 
 CHECKS = ("exact", "contains", "regex", "number")
@@ -35,11 +36,11 @@ NOT_NUMBERS = re.compile("|".join((
 
 
 class CheckError(ValueError):
-    """A check that cannot run (e.g. a regex that does not compile); the message says why."""
+    """A check that cannot run (e.g. a regex that does not compile); ``args[0]`` (a Message) says why."""
 
 
 class TableError(ValueError):
-    """A test table that cannot be read; the message names the row."""
+    """A test table that cannot be read; ``args[0]`` (a Message) names the row."""
 
 
 def normalise(text: str) -> str:
@@ -91,16 +92,17 @@ class Check:
 
     def validate(self) -> None:
         if self.kind not in CHECKS:
-            raise CheckError(f"Unknown check '{self.kind}'. Use one of: {', '.join(CHECKS)}.")
+            raise CheckError(msg("Unknown check '{check}'. Use one of: {checks}.", check=self.kind, checks=", ".join(CHECKS)))
         if self.kind == "regex":
             try:
                 re.compile(self.pattern.replace("{expected}", "x") or "(?!)")
             except re.error as exc:
-                raise CheckError(f"The regular expression does not compile: {exc}.") from exc
+                raise CheckError(msg("The regular expression does not compile: {error}.", error=str(exc))) from exc
 
     def validate_expected(self, expected: str) -> None:
         if self.kind == "number" and last_number(expected) is None:
-            raise CheckError(f"The expected answer '{expected}' has no number in it, so 'number' cannot check it.")
+            raise CheckError(msg("The expected answer '{expected}' has no number in it, so 'number' cannot check it.",
+                                 expected=expected))
 
     def passes(self, reply: str, expected: str) -> bool:
         self.validate()
@@ -119,7 +121,7 @@ class Check:
 def rows_from_csv(text: str) -> list[TableRow]:
     """Read a table whose last column (or a column named 'expected') is the expected answer."""
     if not text.strip():
-        raise TableError("The table is empty: add at least one row with an expected answer.")
+        raise TableError(msg("The table is empty: add at least one row with an expected answer."))
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     except csv.Error:
@@ -128,9 +130,9 @@ def rows_from_csv(text: str) -> list[TableRow]:
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
-        raise TableError(f"Row 1 (the header) could not be read: {exc}.") from exc
+        raise TableError(msg("Row 1 (the header) could not be read: {error}.", error=str(exc))) from exc
     if len(header) < 2 or any(not h for h in header):
-        raise TableError("Row 1 must be a header naming each column, e.g. 'review,expected'.")
+        raise TableError(msg("Row 1 must be a header naming each column, e.g. 'review,expected'."))
     expected_col = header.index("expected") if "expected" in header else len(header) - 1
     rows = []
     for number, record in enumerate(reader, start=2):
@@ -138,15 +140,17 @@ def rows_from_csv(text: str) -> list[TableRow]:
             if not any(cell.strip() for cell in record):
                 continue
             if len(record) != len(header):
-                raise TableError(f"Row {number} has {len(record)} columns but the header has {len(header)}.")
+                raise TableError(msg("Row {row} has {columns} columns but the header has {header}.",
+                                     row=number, columns=len(record), header=len(header)))
             values = {h: c for i, (h, c) in enumerate(zip(header, record)) if i != expected_col}
             if not record[expected_col].strip():
-                raise TableError(f"Row {number} has no expected answer (column '{header[expected_col]}').")
+                raise TableError(msg("Row {row} has no expected answer (column '{column}').", row=number,
+                                     column=header[expected_col]))
             rows.append(TableRow(values, record[expected_col]))
         except csv.Error as exc:
-            raise TableError(f"Row {number} could not be read: {exc}.") from exc
+            raise TableError(msg("Row {row} could not be read: {error}.", row=number, error=str(exc))) from exc
     if not rows:
-        raise TableError("The table has a header but no rows.")
+        raise TableError(msg("The table has a header but no rows."))
     return rows
 
 
