@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.chat.message_input import MessageInput
+from desktop_app.i18n.retranslate import keep_translated
 
 
 class ChatComposer(QWidget):
@@ -20,12 +21,11 @@ class ChatComposer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = MessageInput(self)
-        self.input.setPlaceholderText(self.tr("Type a message. Enter sends, Shift+Enter adds a line."))
         self.input.setMaximumHeight(110)
-        self.send_button = QPushButton(self.tr("Send"), self)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.send_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
         self.stop_button.setEnabled(False)
-        self.cancel_edit_button = QPushButton(self.tr("Cancel edit"), self)
+        self.cancel_edit_button = QPushButton(self)
         self.cancel_edit_button.hide()
 
         buttons = QVBoxLayout()
@@ -42,6 +42,16 @@ class ChatComposer(QWidget):
         self.input.submitted.connect(self.send_requested)
         self.stop_button.clicked.connect(self.stop_requested)
         self.cancel_edit_button.clicked.connect(self.cancel_edit_requested)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.input.setPlaceholderText(self.tr("Type a message. Enter sends, Shift+Enter adds a line."))
+        self.send_button.setText(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the reply or the model loading (Esc)"))
+        self.cancel_edit_button.setText(self.tr("Cancel edit"))
+        self.cancel_edit_button.setToolTip(self.tr("Keep the earlier message as it was"))
 
     def text(self) -> str:
         return self.input.toPlainText()

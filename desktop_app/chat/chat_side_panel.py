@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop_app.chat.next_token_view import NextTokenView
 from desktop_app.chat.prompt_tokens_view import PromptTokensView
 from desktop_app.chat.sampling_panel import SamplingPanel
+from desktop_app.i18n.retranslate import keep_translated
 from model_backend.core.settings import Settings
 
 
@@ -28,12 +29,22 @@ class ChatSidePanel(QTabWidget):
         self.next_token_view = NextTokenView(self)
         self.prompt_view = PromptTokensView(self)
         self.sampling_panel = SamplingPanel(settings, self)
-        pages = {SidePage.NEXT_TOKEN: (self.next_token_view, self.tr("Next token")),
-                 SidePage.PROMPT_TOKENS: (self.prompt_view, self.tr("Prompt tokens")),
-                 SidePage.SETTINGS: (self.sampling_panel, self.tr("Settings"))}
+        pages = {SidePage.NEXT_TOKEN: self.next_token_view, SidePage.PROMPT_TOKENS: self.prompt_view,
+                 SidePage.SETTINGS: self.sampling_panel}
         for page in SidePage:
-            widget, title = pages[page]
-            self.insertTab(page, widget, title)
+            self.insertTab(page, pages[page], "")
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        titles = {SidePage.NEXT_TOKEN: (self.tr("Next token"),
+                                        self.tr("Which tokens the model considered for a word of the reply")),
+                  SidePage.PROMPT_TOKENS: (self.tr("Prompt tokens"),
+                                           self.tr("The prompt exactly as the model reads it, split into tokens")),
+                  SidePage.SETTINGS: (self.tr("Settings"),
+                                      self.tr("System prompt, sampling and device for the next reply"))}
+        for page, (title, tip) in titles.items():
+            self.setTabText(page, title)
+            self.setTabToolTip(page, tip)
 
     def show_page(self, page: SidePage) -> None:
         self.setCurrentIndex(page)

@@ -19,6 +19,7 @@ from desktop_app.chat.conversation_list import ConversationList
 from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus
@@ -79,13 +80,19 @@ class ChatTab(QWidget):
         else:
             self._show_conversation(self.current)
         self.model_picker.refresh(settings.chat_model_id)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.colour_box.setText(self.tr("Colour reply tokens by confidence"))
+        self.colour_box.setToolTip(self.tr("The less sure the model was of a token it chose, the redder its background. "
+                                           "Click a token to see which others it considered."))
 
     # ---- building (the same three steps in every tab: parts, layout, connections) --------------
     def _build_parts(self) -> None:
         self.conversation_list = ConversationList(self)
         self.model_picker = ModelPicker(self.registry, ModelKind.CHAT, self)
         self.transcript = TranscriptView(self)
-        self.colour_box = QCheckBox(self.tr("Colour reply tokens by confidence"), self)
+        self.colour_box = QCheckBox(self)
         self.colour_box.setChecked(True)
         self.status = JobStatus(self, progress_when_idle=False)
         self.composer = ChatComposer(self)
@@ -213,11 +220,11 @@ class ChatTab(QWidget):
             return
         text = self.composer.text()
         if not text.strip():
-            self.show_notice(self.tr("Type a message first."), error=True)
+            self.show_notice(lambda: self.tr("Type a message first."), error=True)
             return
         if not self.model_picker.current_model_id():
-            self.show_notice(self.tr("No chat model is available. Use “Add model folder…” or install the "
-                                     "embedded model (see the README)."), error=True)
+            self.show_notice(lambda: self.tr("No chat model is available. Use “Add model folder…” or install the "
+                                             "embedded model (see the README)."), error=True)
             return
         conversation = self.current
         removed: list[ChatMessage] = []
@@ -276,13 +283,14 @@ class ChatTab(QWidget):
         self.editing_index = index
         self.composer.set_text(message.content)
         self.composer.set_editing(True)
-        self.show_notice(self.tr("Editing an earlier message: Send replaces it and removes the replies after it."))
+        self.show_notice(lambda: self.tr("Editing an earlier message: Send replaces it and removes the replies "
+                                         "after it."))
 
     @Slot(str, int)
     def _on_action(self, action: str, index: int) -> None:
         if action == "copy":
             QGuiApplication.clipboard().setText(self.current.messages[index].content)
-            self.show_notice(self.tr("Message copied."))
+            self.show_notice(lambda: self.tr("Message copied."))
         elif action == "edit":
             self.edit(index)
         elif action == "regenerate":
@@ -305,9 +313,10 @@ class ChatTab(QWidget):
             self.status.finished()
             self.prompt_view.show_prompt(payload)
             if payload.trimmed_messages:
-                self.show_notice(self.tr("The conversation is longer than the model's {n}-token context: the "
-                                         "oldest {k} message(s) were left out of this reply's prompt.").format(
-                    n=payload.context_length, k=payload.trimmed_messages))
+                n, k = payload.context_length, payload.trimmed_messages
+                self.show_notice(lambda: self.tr("The conversation is longer than the model's {n}-token context: "
+                                                 "the oldest {k} message(s) were dropped from this reply's "
+                                                 "prompt.").format(n=n, k=k))
         elif isinstance(payload, TokenStep):
             reply.message.steps.append(payload)
             self.next_token_view.show_step(payload, live=True)
@@ -334,10 +343,10 @@ class ChatTab(QWidget):
     def _on_reply_cancelled(self, reply: ActiveReply, partial) -> None:
         if isinstance(partial, ChatResult) and partial.steps:
             self._finish_reply(reply, partial, stopped=True)
-            self.show_notice(self.tr("Stopped. The reply so far is kept."))
+            self.show_notice(lambda: self.tr("Stopped. The reply so far is kept."))
             return
         self._undo_send(reply)
-        self.show_notice(self.tr("Stopped before the model wrote anything."))
+        self.show_notice(lambda: self.tr("Stopped before the model wrote anything."))
 
     def _on_reply_failed(self, reply: ActiveReply, event: Failed) -> None:
         self._undo_send(reply)
@@ -403,15 +412,16 @@ class ChatTab(QWidget):
                                                          self.sampling_panel.device_choice()):
             self._update_buttons()
 
-    @Slot(str, bool)
-    def _on_preload_finished(self, message: str, error: bool) -> None:
+    @Slot(object, bool)
+    def _on_preload_finished(self, message: Text, error: bool) -> None:
         self.show_notice(message, error=error)
         if self.reply is None:
             self.status.finished()
         self._update_buttons()
 
     # ---- view helpers ------------------------------------------------------------------
-    def show_notice(self, text: str, error: bool = False) -> None:
+    def show_notice(self, text: Text, error: bool = False) -> None:
+        """``text`` is a Text (a callable or a backend Message), so the notice follows a language switch."""
         self.status.show_notice(text, error)
 
     def hide_notice(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from model_backend.chat.conversations import Conversation
 
 
@@ -18,9 +19,10 @@ class ConversationList(QWidget):
         self.list = QListWidget(self)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.new_button = QPushButton(self.tr("New chat"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.new_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self._conversations: dict[str, Conversation] = {}  # what the items show, by id
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.export_button)
@@ -33,6 +35,27 @@ class ConversationList(QWidget):
         self.delete_button.clicked.connect(lambda: self._emit_for_current(self.delete_requested))
         self.export_button.clicked.connect(lambda: self._emit_for_current(self.export_requested))
         self.list.currentItemChanged.connect(self._on_current_changed)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.new_button.setText(self.tr("New chat"))
+        self.new_button.setToolTip(self.tr("Start a new conversation"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected conversation"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the selected conversation as Markdown or JSON"))
+        for row in range(self.list.count()):  # in place: the selection and the scroll position stay
+            item = self.list.item(row)
+            conversation = self._conversations.get(item.data(Qt.ItemDataRole.UserRole))
+            if conversation is not None:
+                self._label(item, conversation)
+
+    def _label(self, item: QListWidgetItem, conversation: Conversation) -> None:
+        title = conversation.display_title or self.tr("New conversation")
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated)),
+                                  QLocale.FormatType.ShortFormat)
+        item.setText(f"{title}\n{when}")  # two chats with one title differ by their date
+        item.setToolTip(f"{conversation.display_title}\n{when}".strip())
 
     def _emit_for_current(self, signal) -> None:
         item = self.list.currentItem()
@@ -42,13 +65,11 @@ class ConversationList(QWidget):
     def set_conversations(self, conversations: list[Conversation], current_id: str) -> None:
         self.list.blockSignals(True)
         self.list.clear()
+        self._conversations = {conversation.id: conversation for conversation in conversations}
         for conversation in conversations:
-            title = conversation.display_title or self.tr("New conversation")
-            when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated)),
-                                      QLocale.FormatType.ShortFormat)
-            item = QListWidgetItem(f"{title}\n{when}")  # two chats with one title differ by their date
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, conversation.id)
-            item.setToolTip(f"{conversation.display_title}\n{when}".strip())
+            self._label(item, conversation)
             self.list.addItem(item)
             if conversation.id == current_id:
                 self.list.setCurrentItem(item)

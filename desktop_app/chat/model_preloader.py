@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.chat.sentences import join_sentences
 from desktop_app.controller import BackendController
 from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import LoadModelRequest
@@ -11,7 +12,7 @@ from model_backend.core.jobs import Failed
 
 class ModelPreloader(QObject):
     progressed = Signal(object)  # Progress
-    finished = Signal(str, bool)  # what to tell the user, and whether it is an error
+    finished = Signal(object, bool)  # what to tell the user (a Text: said again after a language switch), error?
     loaded = Signal(object)  # the load job's result (dict): name, device, sampling_defaults…
 
     def __init__(self, controller: BackendController, parent: QObject | None = None) -> None:
@@ -45,13 +46,18 @@ class ModelPreloader(QObject):
     def _on_loaded(self, info: dict) -> None:
         self.job_id = None
         self.loaded.emit(info)
-        note = self.tr("{name} is ready on {device}").format(name=info["name"], device=info["device"])
+        self.finished.emit(lambda: self.ready_note(info), False)
+
+    def ready_note(self, info: dict) -> str:
+        """What a finished load tells the user, in the current language."""
         if info["converted_now"]:
-            note += " " + self.tr("(converted once in {s:.0f} s; next time it loads in seconds)").format(
-                s=info["load_seconds"])
-        if not info["has_chat_template"]:
-            note += " " + self.tr("This model has no chat template: a plain prompt will be used.")
-        self.finished.emit(note + ".", False)
+            ready = self.tr("{name} is ready on {device} (converted once in {s:.0f} s; next time it loads in "
+                            "seconds).").format(name=info["name"], device=info["device"], s=info["load_seconds"])
+        else:
+            ready = self.tr("{name} is ready on {device}.").format(name=info["name"], device=info["device"])
+        no_template = "" if info["has_chat_template"] else self.tr(
+            "This model has no chat template: a plain prompt will be used.")
+        return join_sentences(ready, no_template)
 
     def _on_failed(self, event: Failed) -> None:
         self.job_id = None
@@ -61,4 +67,4 @@ class ModelPreloader(QObject):
     def _on_cancelled(self, _partial) -> None:
         self.job_id = None
         self.loaded_key = None
-        self.finished.emit(self.tr("Loading stopped. The model will load when you send a message."), False)
+        self.finished.emit(lambda: self.tr("Loading stopped. The model will load when you send a message."), False)

@@ -5,6 +5,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import visible_token
 from model_backend.chat.chat_types import TokenStep
@@ -67,15 +68,27 @@ class NextTokenView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.bars)
         layout.addStretch(1)
-        self.show_step(None)
+        self.step: TokenStep | None = None
+        self.live = False
+        keep_translated(self, self._retranslate)
 
     def show_step(self, step: TokenStep | None, live: bool = False) -> None:
+        self.step, self.live = step, live
         self.bars.set_step(step)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        step = self.step
+        self.bars.setToolTip(self.tr("The bars are the probabilities the model gave its likeliest next tokens; "
+                                     "the highlighted one is the token it chose."))
         if step is None:
             self.caption.setText(self.tr("Send a message, then click any word of the reply to see "
                                          "which tokens the model considered at that point."))
             return
-        where = self.tr("Now generating") if live else self.tr("Reply token")
-        self.caption.setText(self.tr("{where} #{n}: the model chose “{token}” with probability {p}. "
-                                     "Its top candidates were:").format(
-            where=where, n=step.index + 1, token=visible_token(step.text), p=f"{step.probability:.1%}"))
+        values = {"n": step.index + 1, "token": visible_token(step.text), "p": f"{step.probability:.1%}"}
+        if self.live:
+            self.caption.setText(self.tr("Now generating token #{n}: the model chose “{token}” with probability {p}. "
+                                         "Its top candidates were:").format(**values))
+        else:
+            self.caption.setText(self.tr("Reply token #{n}: the model chose “{token}” with probability {p}. "
+                                         "Its top candidates were:").format(**values))

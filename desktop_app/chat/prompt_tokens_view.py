@@ -5,6 +5,8 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app.chat.sentences import join_sentences
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import character_groups, visible_token
 from model_backend.chat.chat_types import PromptTokens
@@ -23,23 +25,41 @@ class PromptTokensView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.browser)
-        self.show_prompt(None)
+        self.prompt: PromptTokens | None = None  # what the view shows (None: nothing yet)
+        keep_translated(self, self._retranslate)
 
     def show_prompt(self, prompt: PromptTokens | None) -> None:
-        self.prompt = prompt  # what the view shows (None: nothing yet)
+        self.prompt = prompt
+        self._show_summary()
+        self._show_tokens()
+
+    def _retranslate(self) -> None:
+        self._show_summary()
+        bar = self.browser.verticalScrollBar()
+        scrolled = bar.value()
+        self._show_tokens()  # its notes ("3 tokens make …") are words too
+        bar.setValue(scrolled)
+
+    def _show_summary(self) -> None:
+        prompt = self.prompt
         if prompt is None:
             self.summary.setText(self.tr("The prompt of the next reply will appear here, split into tokens."))
-            self.browser.clear()
             return
         count = len(prompt.tokens)
         share = count / prompt.context_length if prompt.context_length else 0.0
-        text = self.tr("The model read {count} tokens ({share} of its {context}-token context window).").format(
+        read = self.tr("The model read {count} tokens ({share} of its {context}-token context window).").format(
             count=count, share=f"{share:.1%}", context=prompt.context_length)
-        if prompt.trimmed_messages:
-            text += " " + self.tr("{n} older message(s) were left out to make it fit.").format(n=prompt.trimmed_messages)
-        if not prompt.used_chat_template:
-            text += " " + self.tr("This model has no chat template, so a plain “User:/Assistant:” prompt was used.")
-        self.summary.setText(text)
+        trimmed = self.tr("The {n} oldest message(s) were dropped to make it fit.").format(
+            n=prompt.trimmed_messages) if prompt.trimmed_messages else ""
+        plain = "" if prompt.used_chat_template else self.tr(
+            "This model has no chat template, so a plain “User:/Assistant:” prompt was used.")
+        self.summary.setText(join_sentences(read, trimmed, plain))
+
+    def _show_tokens(self) -> None:
+        prompt = self.prompt
+        if prompt is None:
+            self.browser.clear()
+            return
         chips = []
         index = 0
         for group, text in character_groups(prompt.tokens):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n.retranslate import keep_translated
 from model_backend.chat.chat_types import Sampling
 from model_backend.chat.sampling_defaults import FALLBACK, SAMPLING_NAMES, SAMPLING_RANGES, SOURCE_GGUF
 from model_backend.core.settings import Settings
@@ -37,24 +38,16 @@ class SamplingPanel(QWidget):
         self._model_name = ""
         self._applying = False  # values being set from the model's defaults, not by the student
         self.system_prompt = QPlainTextEdit(settings.system_prompt, self)
-        self.system_prompt.setPlaceholderText(self.tr("Optional: how the assistant should behave"))
         self.system_prompt.setMaximumHeight(70)
-        self.follow_model = QCheckBox(self.tr("Use the model's recommended settings"), self)
+        self.follow_model = QCheckBox(self)
         self.follow_model.setChecked(settings.use_model_sampling)
-        self.follow_model.setToolTip(self.tr(
-            "Temperature, top-p and top-k follow what the loaded model recommends (its generation_config.json or "
-            "GGUF metadata); where it recommends nothing, values that keep small models on track. Changing one of "
-            "them turns this off: the values are then yours, for every model."))
         own = {"temperature": settings.temperature, "top_p": settings.top_p, "top_k": settings.top_k}
         start = FALLBACK if settings.use_model_sampling else own
-        self.temperature = self._double(*SAMPLING_RANGES["temperature"], 0.05, start["temperature"],
-                                        self.tr("0 = always take the most likely token (greedy); higher = more random"))
-        self.top_p = self._double(*SAMPLING_RANGES["top_p"], 0.05, start["top_p"],
-                                  self.tr("Sample only from the smallest set of tokens whose probabilities add up to p"))
+        self.temperature = self._double(*SAMPLING_RANGES["temperature"], 0.05, start["temperature"])
+        self.top_p = self._double(*SAMPLING_RANGES["top_p"], 0.05, start["top_p"])
         self.top_k = QSpinBox(self)
         self.top_k.setRange(*(int(limit) for limit in SAMPLING_RANGES["top_k"]))
         self.top_k.setValue(int(start["top_k"]))
-        self.top_k.setToolTip(self.tr("Sample only from the k most likely tokens (0 = no limit)"))
         self.markers: dict[str, QLabel] = {}  # "model default" / "app default" beside each value that follows
         for name in SAMPLING_NAMES:
             marker = QLabel(self)
@@ -66,34 +59,66 @@ class SamplingPanel(QWidget):
         self.max_new_tokens.setValue(settings.max_new_tokens)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
-        self.random_seed = QCheckBox(self.tr("random"), self)
+        self.random_seed = QCheckBox(self)
         self.random_seed.setChecked(True)
-        self.random_seed.setToolTip(self.tr("Untick to reuse a seed: same seed and settings give the same reply"))
         self.seed.setEnabled(False)
         self.random_seed.toggled.connect(lambda checked: self.seed.setEnabled(not checked))
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.random_seed)
         self.device = QComboBox(self)
-        for value, label in (("auto", self.tr("Automatic")), ("cuda", "CUDA (NVIDIA)"),
-                             ("mps", "MPS (Apple)"), ("cpu", "CPU")):
-            self.device.addItem(label, value)
+        for value, label in (("auto", ""), ("cuda", "CUDA (NVIDIA)"), ("mps", "MPS (Apple)"), ("cpu", "CPU")):
+            self.device.addItem(label, value)  # "auto"'s words are set by _retranslate
         self.device.setCurrentIndex(max(0, self.device.findData(settings.device)))
 
+        # the rows' labels, named so that _retranslate can rename them
+        self.row_labels = {name: QLabel(self) for name in ("system_prompt", "temperature", "top_p", "top_k",
+                                                            "max_new_tokens", "seed", "device")}
         form = QFormLayout(self)
-        form.addRow(self.tr("System prompt"), self.system_prompt)
+        form.addRow(self.row_labels["system_prompt"], self.system_prompt)
         form.addRow(self.follow_model)
-        form.addRow(self.tr("Temperature"), self._with_marker(self.temperature, "temperature"))
-        form.addRow(self.tr("Top-p"), self._with_marker(self.top_p, "top_p"))
-        form.addRow(self.tr("Top-k"), self._with_marker(self.top_k, "top_k"))
-        form.addRow(self.tr("Max new tokens"), self.max_new_tokens)
-        form.addRow(self.tr("Seed"), seed_row)
-        form.addRow(self.tr("Device"), self.device)
+        form.addRow(self.row_labels["temperature"], self._with_marker(self.temperature, "temperature"))
+        form.addRow(self.row_labels["top_p"], self._with_marker(self.top_p, "top_p"))
+        form.addRow(self.row_labels["top_k"], self._with_marker(self.top_k, "top_k"))
+        form.addRow(self.row_labels["max_new_tokens"], self.max_new_tokens)
+        form.addRow(self.row_labels["seed"], seed_row)
+        form.addRow(self.row_labels["device"], self.device)
+        for name, field in (("system_prompt", self.system_prompt), ("temperature", self.temperature),
+                            ("top_p", self.top_p), ("top_k", self.top_k), ("max_new_tokens", self.max_new_tokens),
+                            ("seed", self.seed), ("device", self.device)):
+            self.row_labels[name].setBuddy(field)
         for widget in (self.temperature, self.top_p, self.top_k):
             widget.valueChanged.connect(self._on_value_edited)
         self.max_new_tokens.valueChanged.connect(self.changed)
         self.device.currentIndexChanged.connect(self.changed)
         self.follow_model.toggled.connect(self._on_follow_toggled)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.row_labels["system_prompt"].setText(self.tr("System prompt"))
+        self.system_prompt.setPlaceholderText(self.tr("Optional: how the assistant should behave"))
+        self.system_prompt.setToolTip(self.tr("Instructions the model reads before the conversation; kept with "
+                                              "each conversation"))
+        self.follow_model.setText(self.tr("Use the model's recommended settings"))
+        self.follow_model.setToolTip(self.tr(
+            "Temperature, top-p and top-k follow what the loaded model recommends (its generation_config.json or "
+            "GGUF metadata); where it recommends nothing, values that keep small models on track. Changing one of "
+            "them turns this off: the values are then yours, for every model."))
+        self.row_labels["temperature"].setText(self.tr("Temperature"))
+        self.temperature.setToolTip(self.tr("0 = always take the most likely token (greedy); higher = more random"))
+        self.row_labels["top_p"].setText(self.tr("Top-p"))
+        self.top_p.setToolTip(self.tr("Sample only from the smallest set of tokens whose probabilities add up to p"))
+        self.row_labels["top_k"].setText(self.tr("Top-k"))
+        self.top_k.setToolTip(self.tr("Sample only from the k most likely tokens (0 = no limit)"))
+        self.row_labels["max_new_tokens"].setText(self.tr("Max new tokens"))
+        self.max_new_tokens.setToolTip(self.tr("The reply stops after this many tokens at most"))
+        self.row_labels["seed"].setText(self.tr("Seed"))
+        self.seed.setToolTip(self.tr("The seed of the random choices; the last reply's seed is shown here"))
+        self.random_seed.setText(self.tr("random"))
+        self.random_seed.setToolTip(self.tr("Untick to reuse a seed: same seed and settings give the same reply"))
+        self.row_labels["device"].setText(self.tr("Device"))
+        self.device.setToolTip(self.tr("Where the model runs; Automatic takes the GPU when there is one"))
+        self.device.setItemText(self.device.findData("auto"), self.tr("Automatic"))
         self._update_markers()
 
     def _with_marker(self, box: QWidget, name: str) -> QHBoxLayout:
@@ -102,13 +127,12 @@ class SamplingPanel(QWidget):
         row.addWidget(self.markers[name])
         return row
 
-    def _double(self, low: float, high: float, step: float, value: float, tip: str) -> QDoubleSpinBox:
+    def _double(self, low: float, high: float, step: float, value: float) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)
         box.setRange(low, high)
         box.setSingleStep(step)
         box.setDecimals(2)
         box.setValue(value)
-        box.setToolTip(tip)
         return box
 
     # ---- the model's recommended settings ------------------------------------------------------------------

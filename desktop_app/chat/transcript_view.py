@@ -11,8 +11,10 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import character_groups, confidence_colour, escape_with_breaks
+from model_backend.chat.chat_types import StopReason
 from model_backend.chat.conversations import ChatMessage, Conversation
 
 
@@ -29,6 +31,19 @@ class TranscriptView(QTextBrowser):
         self.selected: tuple[int, int] | None = None
         self._static_html = ""
         self._stream_start: int | None = None
+        self._shown: tuple[Conversation | None, ChatMessage | None, bool] | None = None  # the last render's arguments
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Say the names, actions and statistics again in the new language, where the reader was."""
+        if self._shown is None:
+            return
+        bar = self.verticalScrollBar()
+        scrolled, at_bottom = bar.value(), bar.value() >= bar.maximum() - 4
+        self._stream_start = None  # lay everything out again
+        self.render(*self._shown)
+        if not at_bottom:
+            bar.setValue(scrolled)
 
     # ---- rendering ---------------------------------------------------------------------
     def _reply_html(self, index: int, message: ChatMessage) -> str:
@@ -68,15 +83,24 @@ class TranscriptView(QTextBrowser):
             self.tr("{speed} tok/s").format(speed=stats.get("tokens_per_second", "?")),
             self.tr("first token after {t} s").format(t=stats.get("time_to_first_token", "?")),
             self.tr("seed {seed}").format(seed=stats.get("seed", "?")),
-            str(stats.get("stop_reason", "")),
+            self._stop_reason(str(stats.get("stop_reason", ""))),
             str(stats.get("device", "")),
             self.tr("model loaded in {s} s first").format(s=stats["load_seconds"]) if stats.get("load_seconds") else "",
         ]
         return "<br><small style='color:#777'>" + html.escape(" · ".join(p for p in parts if p)) + "</small>"
 
+    def _stop_reason(self, value: str) -> str:
+        """Why the reply ended, in the UI's language (saved conversations keep the English value)."""
+        reasons = {StopReason.END_OF_REPLY.value: self.tr("end of reply"),
+                   StopReason.MAX_NEW_TOKENS.value: self.tr("max new tokens reached"),
+                   StopReason.STOP_SEQUENCE.value: self.tr("stop sequence"),
+                   StopReason.STOPPED.value: self.tr("stopped")}
+        return reasons.get(value, value)
+
     def render(self, conversation: Conversation | None, streaming: ChatMessage | None = None, busy: bool = False) -> None:
         """Show the conversation. While a reply streams, only its own block is re-laid out, so the
         cost per update stays small however long the conversation is."""
+        self._shown = (conversation, streaming, busy)
         bar = self.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 4
         blocks = []
