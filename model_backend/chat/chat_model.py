@@ -20,7 +20,9 @@ from model_backend.core.device import DeviceChoice, choose_device, release_memor
 from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 from model_backend.core.model_inspection import (
+    FORMAT_NAMES,
     KIND_NAMES,
     ModelFormat,
     ModelKind,
@@ -85,13 +87,14 @@ def _check_supported(folder: Path) -> None:
         config = AutoConfig.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
     except ValueError as exc:
         raise InvalidModelError(
-            f"{folder.name} needs custom code to run (trust_remote_code), which this app never runs for "
-            "safety, or its model type is unknown to the installed transformers.",
+            msg("{name} needs custom code to run (trust_remote_code), which this app never runs for safety, or its "
+                "model type is unknown to the installed transformers.", name=folder.name),
             details=repr(exc),
         ) from exc
     if config.model_type not in MODEL_FOR_CAUSAL_LM_MAPPING_NAMES:
         raise InvalidModelError(
-            f"{folder.name} is a '{config.model_type}' model, which cannot generate text.",
+            msg("{name} is a '{model_type}' model, which cannot generate text.", name=folder.name,
+                model_type=config.model_type),
             kind=ErrorKind.WRONG_MODEL_KIND,
         )
 
@@ -107,18 +110,18 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressFn, ca
     if cancel.is_set():  # importing torch/transformers above can take seconds
         raise JobCancelled()
     _check_supported(folder)
-    step(0.1, "Reading the tokenizer")
+    step(0.1, msg("Reading the tokenizer"))
     try:
         tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
     except Exception as exc:  # tokenizers, sentencepiece and transformers each raise their own types
         raise InvalidModelError(
-            f"{folder.name}: its tokenizer could not be read. Its tokenizer files are damaged, or of a kind the "
-            "installed transformers cannot read without running code from the folder.",
+            msg("{name}: its tokenizer could not be read. Its tokenizer files are damaged, or of a kind the installed "
+                "transformers cannot read without running code from the folder.", name=folder.name),
             details=repr(exc),
         ) from exc
     if cancel.is_set():
         raise JobCancelled()
-    step(0.3, "Loading the weights")
+    step(0.3, msg("Loading the weights"))
     has_safetensors = any(folder.glob("*.safetensors"))
     try:
         model = AutoModelForCausalLM.from_pretrained(
@@ -132,13 +135,13 @@ def _load_hf_folder(folder: Path, device: DeviceChoice, progress: ProgressFn, ca
         if is_out_of_memory(exc):
             raise
         raise InvalidModelError(
-            f"{folder.name} could not be loaded: its weight files are damaged or incomplete. Download or copy "
-            "the model again.",
+            msg("{name} could not be loaded: its weight files are damaged or incomplete. Download or copy the model "
+                "again.", name=folder.name),
             details=repr(exc),
         ) from exc
     if cancel.is_set():
         raise JobCancelled()
-    step(0.9, f"Moving the model to {device.device.upper()}")
+    step(0.9, msg("Moving the model to {device}", device=device.device.upper()))
     model.to(device.device)
     model.eval()
     return model, tokenizer
@@ -152,9 +155,8 @@ def load_chat_model(
     cancel: Event,
 ) -> LoadedChatModel:
     if entry.kind is not ModelKind.CHAT:
-        raise InvalidModelError(
-            f"{entry.name} is {KIND_NAMES[entry.kind]}, not a chat model.", kind=ErrorKind.WRONG_MODEL_KIND
-        )
+        raise InvalidModelError(msg("{name} is {kind}, not a chat model.", name=entry.name, kind=KIND_NAMES[entry.kind]),
+                                kind=ErrorKind.WRONG_MODEL_KIND)
     started = time.monotonic()
     converted_now = False
     folder = entry.path
@@ -163,7 +165,7 @@ def load_chat_model(
 
         folder = cache_folder_for(entry.path, converted_root, transformers.__version__)
         if not is_complete(folder):
-            progress(0.0, "First use of this GGUF model: converting it once (about 30 s on a laptop CPU)")
+            progress(0.0, msg("First use of this GGUF model: converting it once (about 30 s on a laptop CPU)"))
 
             def scaled(fraction: float | None, message: str) -> None:
                 progress(None if fraction is None else 0.9 * fraction, message)
@@ -171,7 +173,8 @@ def load_chat_model(
             convert_gguf(entry.path, folder, scaled, cancel)
             converted_now = True
     elif entry.format is not ModelFormat.HF_FOLDER:
-        raise InvalidModelError(f"{entry.name} ({entry.format.value}) cannot be used as a chat model.")
+        raise InvalidModelError(msg("{name} ({format}) cannot be used as a chat model.", name=entry.name,
+                                    format=FORMAT_NAMES[entry.format]))
     model, tokenizer = _load_hf_folder(folder, device, progress, cancel, start=0.9 if converted_now else 0.0)
     return LoadedChatModel(
         entry=entry,
@@ -189,9 +192,8 @@ def load_llama_cpp_model(entry: ModelEntry, device_preference: str, progress: Pr
     from model_backend.chat.llama_cpp_engine import LlamaCppChatModel
 
     if entry.kind is not ModelKind.CHAT:
-        raise InvalidModelError(
-            f"{entry.name} is {KIND_NAMES[entry.kind]}, not a chat model.", kind=ErrorKind.WRONG_MODEL_KIND
-        )
+        raise InvalidModelError(msg("{name} is {kind}, not a chat model.", name=entry.name, kind=KIND_NAMES[entry.kind]),
+                                kind=ErrorKind.WRONG_MODEL_KIND)
     model = LlamaCppChatModel.load(entry.path, progress, cancel, name=entry.name, device_preference=device_preference)
     model.entry = entry
     return model
@@ -220,11 +222,11 @@ class ChatModelCache:
         if engine is Engine.LLAMA_CPP:
             return self._get_llama_cpp(entry, device_preference, progress, cancel)
         if self.loaded is None or self.loaded.entry.model_id != entry.model_id:
-            progress(None, "Preparing the compute device")  # said only when a load follows, not on every reply
+            progress(None, msg("Preparing the compute device"))  # said only when a load follows, not on every reply
         device = choose_device(device_preference)  # imports torch: seconds on first use
         if not_on_llama_cpp:  # a GGUF file that llama.cpp cannot run here: converted for transformers instead
             device = DeviceChoice(device.device, device.dtype,
-                                  f"{device.reason}. Not on llama.cpp: {not_on_llama_cpp}")
+                                  msg("{reason}. Not on llama.cpp: {why}", reason=device.reason, why=not_on_llama_cpp))
         if cancel.is_set():
             raise JobCancelled()
         current = self.loaded

@@ -25,6 +25,7 @@ from model_backend.chat.chat_validation import validate_chat_request
 from model_backend.chat.token_pieces import WholeCharacters, pieces_of, token_label
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial
+from model_backend.core.messages import msg
 from model_backend.core.seeds import resolve_seed
 
 MIN_REPLY_TOKENS = 16
@@ -61,9 +62,10 @@ def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: in
         if len(turns) <= 1:
             raise BackendError(
                 ErrorKind.CONTEXT_TOO_LONG,
-                f"Your message is too long for this model: the prompt is {len(ids)} tokens, but the model reads "
-                f"at most {context_length} tokens and {reserve} are kept for its reply. "
-                "Shorten the message (or the system prompt), or lower 'max new tokens'.",
+                msg("Your message is too long for this model: the prompt is {tokens} tokens, but the model reads at most "
+                    "{context_length} tokens and {reserve} are kept for its reply. Shorten the message (or the system "
+                    "prompt), or lower 'max new tokens'.", tokens=len(ids), context_length=context_length,
+                    reserve=reserve),
             )
         dropped = 1
         turns.pop(0)

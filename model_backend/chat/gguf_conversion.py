@@ -26,9 +26,10 @@ from typing import Callable
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
 from model_backend.core.file_lock import held_cancellable, lock_path_for
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 
 COMPLETE_MARKER = "conversion-complete"
-WAITING_MESSAGE = "Another copy of the app is converting this model… (it will be reused here)"
+WAITING_MESSAGE = msg("Another copy of the app is converting this model… (it will be reused here)")
 
 
 def cache_folder_for(gguf_path: Path, cache_root: Path, library_version: str) -> Path:
@@ -73,7 +74,7 @@ def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Qu
         os.environ["TQDM_DISABLE"] = "1"  # nobody sees the child's console
         from model_backend.chat.gguf_metadata import read_gguf_index
 
-        messages.put(("progress", 0.05, "Checking the GGUF file"))
+        messages.put(("progress", 0.05, msg("Checking the GGUF file")))
         read_gguf_index(Path(gguf_path))  # a truncated or corrupt file is refused before transformers reads it
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -82,15 +83,15 @@ def _convert_in_child(gguf_path: str, target: str, messages: "multiprocessing.Qu
         hf_logging.disable_progress_bar()
 
         folder, name = str(Path(gguf_path).parent), Path(gguf_path).name
-        messages.put(("progress", 0.15, "Reading the tokenizer"))
+        messages.put(("progress", 0.15, msg("Reading the tokenizer")))
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        messages.put(("progress", 0.35, "De-quantising the weights (one time only)"))
+        messages.put(("progress", 0.35, msg("De-quantising the weights (one time only)")))
         model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
         # A GGUF-loaded model refuses save_pretrained while it still carries its quantizer.
         model.hf_quantizer = None
         if hasattr(model.config, "quantization_config"):
             del model.config.quantization_config
-        messages.put(("progress", 0.9, "Saving the converted copy"))
+        messages.put(("progress", 0.9, msg("Saving the converted copy")))
         model.save_pretrained(target, safe_serialization=True)
         tokenizer.save_pretrained(target)
         messages.put(("done", 1.0, ""))
@@ -145,11 +146,11 @@ def _convert_locked(gguf_path: Path, target: Path, progress: ProgressFn, cancel:
                     except queue.Empty:
                         raise BackendError(
                             ErrorKind.INTERNAL,
-                            f"Converting {gguf_path.name} stopped unexpectedly (exit code {child.exitcode}). "
-                            "The machine may be out of memory.",
+                            msg("Converting {name} stopped unexpectedly (exit code {exit_code}). The machine may be out "
+                                "of memory.", name=gguf_path.name, exit_code=child.exitcode),
                         ) from None
                 elif time.monotonic() - started > timeout_s:
-                    raise BackendError(ErrorKind.INTERNAL, f"Converting {gguf_path.name} took too long.")
+                    raise BackendError(ErrorKind.INTERNAL, msg("Converting {name} took too long.", name=gguf_path.name))
                 else:
                     continue
             tag = message[0]
@@ -161,8 +162,8 @@ def _convert_locked(gguf_path: Path, target: Path, progress: ProgressFn, cancel:
                 raise InvalidModelError(message[1], details=message[2])
             else:
                 raise InvalidModelError(
-                    f"{gguf_path.name} could not be converted: {message[1]}. "
-                    "It may be a GGUF architecture that transformers does not support, or a damaged file.",
+                    msg("{name} could not be converted: {reason}. It may be a GGUF architecture that transformers does "
+                        "not support, or a damaged file.", name=gguf_path.name, reason=message[1]),
                     details=message[2],
                 )
         child.join(timeout=30)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.messages import msg
 
 # GGUF value types (gguf.constants.GGUFValueType): fixed sizes and struct codes.
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
@@ -25,16 +26,16 @@ KEPT_ARRAYS = ("tokenizer.ggml.tokens", "tokenizer.ggml.token_type")
 
 # Architectures llama.cpp runs as encoders or helpers: they cannot write a reply.
 NOT_CHAT_ARCHITECTURES = {
-    "bert": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "nomic-bert": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "nomic-bert-moe": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "jina-bert-v2": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "jina-bert-v3": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "modern-bert": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "neo-bert": "a text-embedding model (it turns text into vectors; it cannot chat)",
-    "t5encoder": "the text encoder of a larger model, which cannot write a reply",
-    "clip": "the image part (projector) of a vision model, not a chat model",
-    "wavtokenizer-dec": "a speech decoder, not a chat model",
+    "bert": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "nomic-bert": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "nomic-bert-moe": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "jina-bert-v2": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "jina-bert-v3": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "modern-bert": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "neo-bert": msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    "t5encoder": msg("the text encoder of a larger model, which cannot write a reply"),
+    "clip": msg("the image part (projector) of a vision model, not a chat model"),
+    "wavtokenizer-dec": msg("a speech decoder, not a chat model"),
 }
 
 
@@ -102,7 +103,7 @@ class _Cursor:
 
     def need(self, size: int) -> None:
         if size < 0 or self.pos + size > len(self.view):
-            raise _Damaged("its index ends before the file does")
+            raise _Damaged(msg("its index ends before the file does"))
 
     def scalar(self, code: str):
         size = struct.calcsize(code)
@@ -114,7 +115,7 @@ class _Cursor:
     def count(self) -> int:
         value = self.scalar("<Q")
         if value > _MAX_COUNT:
-            raise _Damaged("a length in its index is impossibly large")
+            raise _Damaged(msg("a length in its index is impossibly large"))
         return value
 
     def string(self, keep: bool = True) -> str:
@@ -148,11 +149,11 @@ class _Cursor:
                 return values
             items = [self.value(item_kind, keep) for _ in range(length)]
             return items if keep else None
-        raise _Damaged(f"its index holds a value of unknown type {kind}")
+        raise _Damaged(msg("its index holds a value of unknown type {kind}", kind=kind))
 
 
 class _Damaged(Exception):
-    pass
+    """Why the index is unreadable: ``args[0]`` is a clause (a Message) for the error the user reads."""
 
 
 def _tensor_sizes() -> dict[int, tuple[int, int]]:
@@ -167,30 +168,34 @@ def read_gguf_index(path: Path) -> GGUFIndex:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InvalidModelError(f"{path} does not exist or cannot be read.", details=repr(exc),
+        raise InvalidModelError(msg("{path} does not exist or cannot be read.", path=str(path)), details=repr(exc),
                                 kind=ErrorKind.MODEL_NOT_FOUND) from exc
     if size == 0:
-        raise InvalidModelError(f"{path.name} is empty (0 bytes): the download or copy did not finish. "
-                                "Download or copy it again.")
+        raise InvalidModelError(msg("{name} is empty (0 bytes): the download or copy did not finish. Download or copy "
+                                    "it again.", name=path.name))
     try:
         with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
             return _read(path, view, size)
     except _Damaged as exc:
-        raise InvalidModelError(
-            f"{path.name} could not be read as a GGUF model: {exc}. It is probably truncated or corrupt "
-            f"({size / 1e6:.1f} MB on disk). Download or copy it again.", details=str(exc)) from exc
+        raise InvalidModelError(msg(
+            "{name} could not be read as a GGUF model: {reason}. It is probably truncated or corrupt ({size_mb:.1f} MB on "
+            "disk). Download or copy it again.", name=path.name, reason=exc.args[0], size_mb=size / 1e6),
+            details=str(exc)) from exc
     except OSError as exc:
-        raise InvalidModelError(f"{path.name} could not be read: {exc.strerror or exc}.", details=repr(exc)) from exc
+        raise InvalidModelError(msg("{name} could not be read: {reason}.", name=path.name, reason=str(exc.strerror or exc)),
+                                details=repr(exc)) from exc
 
 
 def _read(path: Path, view, size: int) -> GGUFIndex:
     if size < 24 or bytes(view[:4]) != b"GGUF":
-        raise InvalidModelError(f"{path.name} is not a GGUF file (its header is wrong); the file may be damaged.")
+        raise InvalidModelError(msg("{name} is not a GGUF file (its header is wrong); the file may be damaged.",
+                                    name=path.name))
     cursor = _Cursor(view, path.name)
     cursor.pos = 4
     version = cursor.scalar("<I")
     if version not in (2, 3):
-        raise InvalidModelError(f"{path.name} uses GGUF version {version}, which this app cannot read.")
+        raise InvalidModelError(msg("{name} uses GGUF version {version}, which this app cannot read.", name=path.name,
+                                    version=version))
     index = GGUFIndex(path=path, version=version)
     index.tensor_count = cursor.count()
     kv_count = cursor.count()
@@ -206,18 +211,18 @@ def _read(path: Path, view, size: int) -> GGUFIndex:
         name = cursor.string()
         dims = cursor.scalar("<I")
         if dims > 8:
-            raise _Damaged(f"tensor {name} has {dims} dimensions")
+            raise _Damaged(msg("tensor {name} has {dims} dimensions", name=name, dims=dims))
         shape = [cursor.scalar("<Q") for _ in range(dims)]
         tensors.append((name, shape, cursor.scalar("<I"), cursor.scalar("<Q")))
     alignment = index.metadata.get("general.alignment", 32)
     if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
-        raise _Damaged("its alignment is not a power of two")
+        raise _Damaged(msg("its alignment is not a power of two"))
     data_start = -(-cursor.pos // alignment) * alignment
     index.data_end = data_start
     sizes = _tensor_sizes()
     for name, shape, kind, offset in tensors:
         if offset % alignment:
-            raise _Damaged(f"tensor {name} is misplaced")
+            raise _Damaged(msg("tensor {name} is misplaced", name=name))
         elements = 1
         for dim in shape:
             elements *= dim
@@ -228,9 +233,9 @@ def _read(path: Path, view, size: int) -> GGUFIndex:
             nbytes = 0
         index.data_end = max(index.data_end, data_start + offset + nbytes)
     if index.data_end > size:
-        raise InvalidModelError(
-            f"{path.name} is truncated: it holds {size / 1e6:.1f} MB but its weights need "
-            f"{index.data_end / 1e6:.1f} MB. Download or copy it again.")
+        raise InvalidModelError(msg(
+            "{name} is truncated: it holds {have_mb:.1f} MB but its weights need {need_mb:.1f} MB. Download or copy "
+            "it again.", name=path.name, have_mb=size / 1e6, need_mb=index.data_end / 1e6))
     return index
 
 
@@ -239,17 +244,20 @@ def refuse_non_chat(index: GGUFIndex) -> None:
     name = index.path.name
     general_type = str(index.metadata.get("general.type", "model"))
     if general_type == "adapter":
-        raise InvalidModelError(f"{name} is an adapter (LoRA) for another model, not a model of its own.",
+        raise InvalidModelError(msg("{name} is an adapter (LoRA) for another model, not a model of its own.", name=name),
                                 kind=ErrorKind.WRONG_MODEL_KIND)
     if general_type == "mmproj" or index.architecture in ("clip", "mmproj"):
-        raise InvalidModelError(f"{name} is {NOT_CHAT_ARCHITECTURES['clip']}.", kind=ErrorKind.WRONG_MODEL_KIND)
+        raise InvalidModelError(msg("{name} is {what}.", name=name, what=NOT_CHAT_ARCHITECTURES["clip"]),
+                                kind=ErrorKind.WRONG_MODEL_KIND)
     if not index.architecture:
-        raise InvalidModelError(f"{name} names no model architecture (general.architecture), so no engine can "
-                                "run it. The file may be damaged or not a model.")
+        raise InvalidModelError(msg("{name} names no model architecture (general.architecture), so no engine can run "
+                                    "it. The file may be damaged or not a model.", name=name))
     what = NOT_CHAT_ARCHITECTURES.get(index.architecture)
     if what is None and f"{index.architecture}.pooling_type" in index.metadata:
         what = NOT_CHAT_ARCHITECTURES["bert"]
     if what:
-        raise InvalidModelError(f"{name} is a '{index.architecture}' model: {what}.", kind=ErrorKind.WRONG_MODEL_KIND)
+        raise InvalidModelError(msg("{name} is a '{architecture}' model: {what}.", name=name,
+                                    architecture=index.architecture, what=what), kind=ErrorKind.WRONG_MODEL_KIND)
     if index.tensor_count == 0:
-        raise InvalidModelError(f"{name} holds no weights (it is a vocabulary-only file), so it cannot chat.")
+        raise InvalidModelError(msg("{name} holds no weights (it is a vocabulary-only file), so it cannot chat.",
+                                    name=name))

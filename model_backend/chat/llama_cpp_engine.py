@@ -49,6 +49,7 @@ from model_backend.core.device import DeviceChoice
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled, plain_library_text
 from model_backend.core.jobs import Emit, Partial, ProgressFn
+from model_backend.core.messages import msg
 from model_backend.core.registry import ModelEntry
 from model_backend.core.seeds import resolve_seed
 
@@ -91,8 +92,9 @@ class _EngineTokenizer:
             answer = self._line.call("POST", "/apply-template",
                                      {"messages": messages, "add_generation_prompt": add_generation_prompt})
         except EngineRefused as exc:
-            raise BackendError(ErrorKind.INVALID_INPUT, "This model's chat template does not accept this "
-                               f"conversation: {plain_library_text(exc.server_message)}", exc.details) from exc
+            raise BackendError(ErrorKind.INVALID_INPUT, msg("This model's chat template does not accept this conversation: "
+                                                            "{reason}", reason=plain_library_text(exc.server_message)),
+                               exc.details) from exc
         return {"input_ids": self.encode(str(answer.get("prompt", "")))}
 
 
@@ -210,12 +212,12 @@ class LlamaCppChatModel:
         if cancel.is_set():
             raise JobCancelled()
         path = Path(path)
-        progress(0.0, "Checking the GGUF file")
+        progress(0.0, msg("Checking the GGUF file"))
         index = read_gguf_index(path)  # a damaged file is refused here, before native code reads it
         refuse_non_chat(index)
         if cancel.is_set():
             raise JobCancelled()
-        progress(0.2, "Loading the model into llama.cpp")
+        progress(0.2, msg("Loading the model into llama.cpp"))
         threads = threads or default_threads()
         gpus = [] if device_preference == "cpu" else gpu_devices()
         line = LocalServerLine()
@@ -224,26 +226,30 @@ class LlamaCppChatModel:
                                    bool(gpus))
         except Exception as exc:
             line.close()
-            raise InvalidModelError(
-                f"{path.name} could not be loaded by llama.cpp: its architecture ('{index.architecture}') or "
-                "quantisation is not supported by the installed engine, the file is damaged, or there is not "
-                "enough memory.", details=repr(exc)) from exc
+            raise InvalidModelError(msg(
+                "{name} could not be loaded by llama.cpp: its architecture ('{architecture}') or quantisation is not "
+                "supported by the installed engine, the file is damaged, or there is not enough memory.",
+                name=path.name, architecture=index.architecture), details=repr(exc)) from exc
         props = line.call("GET", "/props")
         n_ctx = int((props.get("default_generation_settings") or {}).get("n_ctx") or 0) or FALLBACK_CONTEXT
         device = cls._device_choice(str(props.get("model_ftype") or "quantised"), threads, gpus, device_preference)
-        progress(1.0, "Model loaded")
+        progress(1.0, msg("Model loaded"))
         return cls(server, line, index, name or path.stem, device, n_ctx, threads, time.monotonic() - started,
                    device_preference)
 
     @staticmethod
     def _device_choice(quantisation: str, threads: int, gpus: list[str], preference: str) -> DeviceChoice:
-        engine = f"llama.cpp (xllamacpp {engine_version()}, built for {', '.join(build_features()) or 'this CPU'})"
+        engine = msg("llama.cpp (xllamacpp {version}, built for {features})", version=engine_version(),
+                     features=", ".join(build_features()) or msg("this CPU"))
         if gpus:
             name = gpus[0].upper()
             kind = "mps" if "METAL" in name or "MTL" in name else "cuda" if "CUDA" in name else "gpu"
-            return DeviceChoice(kind, quantisation, f"Using {gpus[0]} through {engine}")
-        why = "CPU chosen in settings" if preference == "cpu" else "Using the CPU"
-        return DeviceChoice("cpu", quantisation, f"{why}: {engine}, {threads} threads")
+            return DeviceChoice(kind, quantisation, msg("Using {gpu} through {engine}", gpu=gpus[0], engine=engine))
+        if preference == "cpu":
+            return DeviceChoice("cpu", quantisation, msg("CPU chosen in settings: {engine}, {threads} threads",
+                                                         engine=engine, threads=threads))
+        return DeviceChoice("cpu", quantisation, msg("Using the CPU: {engine}, {threads} threads", engine=engine,
+                                                     threads=threads))
 
     # ---- prompts -------------------------------------------------------------------------------------------
     def _prompt_tokens(self, ids: list[int], trimmed: int) -> PromptTokens:
@@ -327,7 +333,7 @@ class LlamaCppChatModel:
             if kind == "done":
                 return
             if kind == "error":
-                raise BackendError(ErrorKind.INTERNAL, "The llama.cpp engine failed while writing the reply.",
+                raise BackendError(ErrorKind.INTERNAL, msg("The llama.cpp engine failed while writing the reply."),
                                    details=repr(value))
             yield value
 
@@ -364,11 +370,12 @@ class LlamaCppChatModel:
         """Handle one streamed chunk; returns its finish reason ("" while the reply goes on)."""
         if "error" in chunk or ("choices" not in chunk and "message" in chunk):
             error = chunk.get("error") if isinstance(chunk.get("error"), dict) else chunk
-            raise BackendError(ErrorKind.INTERNAL, "The llama.cpp engine could not write a reply: "
-                               f"{plain_library_text(error.get('message', 'unknown error'))}", details=repr(chunk))
+            raise BackendError(ErrorKind.INTERNAL, msg("The llama.cpp engine could not write a reply: {reason}",
+                                                       reason=plain_library_text(error.get("message", "unknown error"))),
+                               details=repr(chunk))
         status = chunk.get("prompt_progress")
         if status and progress is not None and status.get("total"):
-            progress(min(1.0, status.get("processed", 0) / status["total"]), "Reading the prompt")
+            progress(min(1.0, status.get("processed", 0) / status["total"]), msg("Reading the prompt"))
         now = time.monotonic()
         choice = (chunk.get("choices") or [{}])[0]
         for entry in (choice.get("logprobs") or {}).get("content") or ():
@@ -378,7 +385,7 @@ class LlamaCppChatModel:
     # ---- life cycle ----------------------------------------------------------------------------------------
     def _check_open(self) -> None:
         if self._server is None:
-            raise BackendError(ErrorKind.INTERNAL, "This llama.cpp model was unloaded.")
+            raise BackendError(ErrorKind.INTERNAL, msg("This llama.cpp model was unloaded."))
 
     def close(self, wait_s: float = 30.0) -> None:
         """Free the model. Requests still running natively (a reply the user stopped) end first: freeing the

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.messages import msg
 
 ENGINE_PACKAGE = "xllamacpp"
 
@@ -66,20 +67,22 @@ def unavailable_reason(features: dict[str, bool] | None, machine: str,
     machine = machine.lower()
     if machine in _X86_MACHINES:
         if not features:
-            return ("The fast llama.cpp engine is not used: the app could not read which instructions this "
-                    "processor supports, and the engine needs AVX2.")
+            return msg("The fast llama.cpp engine is not used: the app could not read which instructions this "
+                       "processor supports, and the engine needs AVX2.")
         missing = [name.replace("FMA3", "FMA") for name in REQUIRED_X86_FEATURES if not features.get(name)]
         if missing:
-            return ("The fast llama.cpp engine is not used: this processor lacks instructions it needs "
-                    f"({', '.join(missing)}; processors from about 2015 on have them). Chat runs on transformers, "
-                    "which is slower.")
+            return msg("The fast llama.cpp engine is not used: this processor lacks instructions it needs ({missing}; "
+                       "processors from about 2015 on have them). Chat runs on transformers, which is slower.",
+                       missing=", ".join(missing))
     elif machine not in _ARM_MACHINES:
-        return f"The fast llama.cpp engine is not used: there is no build of it for this processor ({machine})."
+        return msg("The fast llama.cpp engine is not used: there is no build of it for this processor ({machine}).",
+                   machine=machine)
     if not package_found():
-        return f"The fast llama.cpp engine is not installed (the Python package {ENGINE_PACKAGE} is missing)."
+        return msg("The fast llama.cpp engine is not installed (the Python package {package} is missing).",
+                   package=ENGINE_PACKAGE)
     problem = import_error()
     if problem:
-        return f"The fast llama.cpp engine could not be started: {problem}"
+        return msg("The fast llama.cpp engine could not be started: {reason}", reason=problem)
     return ""
 
 
@@ -151,7 +154,7 @@ class EngineRefused(BackendError):
     """The engine answered a request with an error; ``server_message`` is its own words (for the log)."""
 
     def __init__(self, server_message: str, details: str = "") -> None:
-        super().__init__(ErrorKind.INTERNAL, "The llama.cpp engine refused a request.", details)
+        super().__init__(ErrorKind.INTERNAL, msg("The llama.cpp engine refused a request."), details)
         self.server_message = server_message
 
 
@@ -197,7 +200,7 @@ class LocalServerLine:
             response = connection.getresponse()
             data = response.read()
         except OSError as exc:
-            raise BackendError(ErrorKind.INTERNAL, "The llama.cpp engine stopped answering.",
+            raise BackendError(ErrorKind.INTERNAL, msg("The llama.cpp engine stopped answering."),
                                details=f"{method} {route}: {exc!r}") from exc
         finally:
             connection.close()
