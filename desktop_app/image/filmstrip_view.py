@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets.file_dialogs import choose_file_to_save
 from desktop_app.widgets.image_view import ImageView
 from model_backend.image.filmstrip import contact_sheet, save_gif, save_png
@@ -18,13 +19,14 @@ class FilmstripView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frames: list[DenoisePreview] = []
-        self.view = ImageView(self.tr("The denoising steps appear here while an image is made."), self)
+        self.shown = 0  # the index of the frame on show
+        self.view = ImageView("", self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setEnabled(False)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)  # a long step caption wraps instead of widening the window
-        self.gif_button = QPushButton(self.tr("Export GIF…"), self)
-        self.sheet_button = QPushButton(self.tr("Export contact sheet…"), self)
+        self.gif_button = QPushButton(self)
+        self.sheet_button = QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.gif_button)
         buttons.addWidget(self.sheet_button)
@@ -38,6 +40,18 @@ class FilmstripView(QWidget):
         self.slider.valueChanged.connect(self.show_frame)
         self.gif_button.clicked.connect(lambda: self._choose("gif"))
         self.sheet_button.clicked.connect(lambda: self._choose("png"))
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.view.placeholder = self.tr("The denoising steps appear here while an image is made.")
+        if self.view.pixels is None:
+            self.view.setText(self.view.placeholder)
+        self.gif_button.setText(self.tr("Export GIF…"))
+        self.gif_button.setToolTip(self.tr("Save the denoising steps as an animation"))
+        self.sheet_button.setText(self.tr("Export contact sheet…"))
+        self.sheet_button.setToolTip(self.tr("Save the denoising steps side by side in one PNG picture"))
+        self.slider.setToolTip(self.tr("Drag to go through the reverse process, from noise to picture"))
+        self._show_caption()
 
     def set_frames(self, frames: list[DenoisePreview], follow: bool = True) -> None:
         self.frames = list(frames)
@@ -53,8 +67,15 @@ class FilmstripView(QWidget):
             self.view.show_pixels(None)
             self.caption.setText("")
             return
-        frame = self.frames[min(index, len(self.frames) - 1)]
-        self.view.show_pixels(frame.pixels)
+        self.shown = min(index, len(self.frames) - 1)
+        self.view.show_pixels(self.frames[self.shown].pixels)
+        self._show_caption()
+
+    def _show_caption(self) -> None:
+        if not self.frames:
+            self.caption.setText("")
+            return
+        frame = self.frames[min(self.shown, len(self.frames) - 1)]
         self.caption.setText(self.tr("Step {step} of {total} (timestep {t:.0f}): the noisy latents so far").format(
             step=frame.step, total=frame.total, t=frame.timestep))
 

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.widgets.file_dialogs import choose_file_to_open
 from desktop_app.widgets.image_view import ImageView
 from model_backend.image.forward_process import NoiseSchedule
@@ -25,12 +26,13 @@ class ForwardProcessPage(QWidget):
         self.generated_pixels = generated_pixels
         self.source: np.ndarray | None = None
         self.schedule = NoiseSchedule.from_config({})
-        self.view = ImageView(self.tr("Open a picture (or generate one) to add noise to it."), self)
+        self.view = ImageView("", self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Open picture…"), self)
-        self.use_result_button = QPushButton(self.tr("Use the generated image"), self)
+        self.caption_text: Text = ""  # what the caption says, kept so a language switch says it again
+        self.open_button = QPushButton(self)
+        self.use_result_button = QPushButton(self)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.use_result_button)
@@ -41,8 +43,23 @@ class ForwardProcessPage(QWidget):
         layout.addWidget(self.slider)
         layout.addWidget(self.caption)
         self.open_button.clicked.connect(self._choose_picture)
-        self.use_result_button.clicked.connect(lambda: self.set_source(self.generated_pixels()))
+        self.use_result_button.clicked.connect(self.use_generated_image)
         self.slider.valueChanged.connect(self.show_step)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.view.placeholder = self.tr("Open a picture (or generate one) to add noise to it.")
+        if self.view.pixels is None:
+            self.view.setText(self.view.placeholder)
+        self.open_button.setText(self.tr("Open picture…"))
+        self.use_result_button.setText(self.tr("Use the generated image"))
+        self.use_result_button.setToolTip(self.tr("Add noise to the image you generated last"))
+        self.slider.setToolTip(self.tr("Drag to add noise step by step: the forward process of a diffusion model"))
+        self.caption.setText(say(self.caption_text))
+
+    def _say(self, text: Text) -> None:
+        self.caption_text = text
+        self.caption.setText(say(text))
 
     def _choose_picture(self) -> None:
         path = choose_file_to_open(self, self.tr("Open a picture"),
@@ -58,8 +75,16 @@ class ForwardProcessPage(QWidget):
                 picture.thumbnail((512, 512))
                 self.set_source(np.asarray(picture.convert("RGB")))
         except (OSError, UnidentifiedImageError, ValueError):
-            self.caption.setText(self.tr("{path} is not a picture this app can open.").format(path=path))
+            self._say(lambda: self.tr("{path} is not a picture this app can open.").format(path=path))
             return False
+        return True
+
+    def use_generated_image(self) -> bool:
+        pixels = self.generated_pixels()
+        if pixels is None:
+            self._say(lambda: self.tr("Generate an image first, or open a picture."))
+            return False
+        self.set_source(pixels)
         return True
 
     def set_source(self, pixels: np.ndarray | None) -> None:
@@ -77,7 +102,7 @@ class ForwardProcessPage(QWidget):
             return
         self.view.show_pixels(self.schedule.noised(self.source, t))
         snr = self.schedule.signal_to_noise(t)
-        self.caption.setText(self.tr(
+        steps, keep = self.schedule.steps, float(np.sqrt(self.schedule.alphas_cumprod[t]))
+        self._say(lambda: self.tr(
             "Timestep {t} of {n}: signal-to-noise ratio {snr:.3g} ({db:+.1f} dB); {keep:.0%} of the picture's "
-            "amplitude is left").format(t=t, n=self.schedule.steps, snr=snr, db=10 * np.log10(max(snr, 1e-12)),
-                                        keep=float(np.sqrt(self.schedule.alphas_cumprod[t]))))
+            "amplitude is left").format(t=t, n=steps, snr=snr, db=10 * np.log10(max(snr, 1e-12)), keep=keep))

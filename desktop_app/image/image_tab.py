@@ -2,6 +2,8 @@
 compare settings with one seed, and keep everything in a gallery."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.controller import BackendController
+from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.image.filmstrip_view import FilmstripView
 from desktop_app.image.forward_process_page import ForwardProcessPage
 from desktop_app.image.gallery_view import GalleryView
@@ -36,6 +39,17 @@ from model_backend.image.image_types import DenoisePreview, GeneratedImage, Imag
 COMPARE_SETTINGS = ("steps", "guidance", "prompt word")
 
 
+@dataclass
+class GridCell:
+    """One picture of the comparison grid: its view, its caption, the value it shows, and what it says
+    while it has no picture (waiting, stopped, an error), kept so a language switch says it again."""
+
+    view: ImageView
+    caption: QLabel
+    value: str
+    text: Text
+
+
 class ImageTab(QWidget):
     settings_changed = Signal()
 
@@ -48,22 +62,57 @@ class ImageTab(QWidget):
         self.jobs: set[str] = set()
         self.frames: list[DenoisePreview] = []
         self.results: list[GeneratedImage] = []
+        self.grid_cells: list[GridCell] = []
+        self.grid_setting = ""
         self._build_parts(registry)
         self._lay_out()
         self._connect()
         self.settings_panel.set_preview_mode(settings.image_previews)
         self.model_picker.refresh()
         self.gallery_view.refresh()
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.generate_button.setText(self.tr("Generate"))
+        self.generate_button.setToolTip(self.tr("Start from pure noise and remove it step by step (the reverse "
+                                                "process), guided by the prompt"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.result_view.placeholder = self.tr("Your image appears here.")
+        if self.result_view.pixels is None:
+            self.result_view.setText(self.result_view.placeholder)
+        for index, image in enumerate(self.results):
+            self.result_picker.setItemText(index, self._result_name(index, image))
+        for index, title in enumerate((self.tr("Generate and watch denoising"), self.tr("Forward process"),
+                                       self.tr("Compare settings"))):
+            self.pages.setTabText(index, title)
+        for index, name in enumerate(COMPARE_SETTINGS):
+            self.compare_setting.setItemText(index, self._setting_name(name))
+        self.vary_label.setText(self.tr("Vary", "compare page: before the setting to vary"))
+        self.over_label.setText(self.tr("over", "compare page: before the values, e.g. “over 5, 10, 25”"))
+        self.compare_word.setPlaceholderText(self.tr("word in the prompt to replace"))
+        self.compare_values.setToolTip(self.tr("Values separated by commas"))
+        self.compare_button.setText(self.tr("Make the grid"))
+        self.compare_button.setToolTip(self.tr("Make one picture per value, all from the same seed"))
+        for cell in self.grid_cells:
+            self._show_cell(cell)
+
+    def _setting_name(self, name: str) -> str:
+        """A setting of the comparison grid as the user reads it."""
+        return {"steps": self.tr("steps"), "guidance": self.tr("guidance"),
+                "prompt word": self.tr("prompt word")}.get(name, name)
+
+    def _result_name(self, index: int, image: GeneratedImage) -> str:
+        return self.tr("Image {n} · seed {seed}").format(n=index + 1, seed=image.seed)
 
     # ---- building (the same three steps in every tab: parts, layout, connections) --------------
     def _build_parts(self, registry: ModelRegistry) -> None:
         self.model_picker = ModelPicker(registry, ModelKind.IMAGE, self)
         self.settings_panel = ImageSettingsPanel(self)
-        self.generate_button = QPushButton(self.tr("Generate"), self)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.generate_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
         self.stop_button.setEnabled(False)
         self.status = JobStatus(self)
-        self.result_view = ImageView(self.tr("Your image appears here."), self)
+        self.result_view = ImageView("", self)
         self.result_picker = QComboBox(self)
         self.filmstrip = FilmstripView(self)
         self.gallery_view = GalleryView(self.gallery, self)
@@ -91,9 +140,9 @@ class ImageTab(QWidget):
         generate_page.addWidget(self.gallery_view)
         generate_page.setSizes([420, 360, 200])
         self.pages = QTabWidget(self)
-        self.pages.addTab(generate_page, self.tr("Generate and watch denoising"))
-        self.pages.addTab(self.forward, self.tr("Forward process"))
-        self.pages.addTab(self._build_compare_page(), self.tr("Compare settings"))
+        self.pages.addTab(generate_page, "")
+        self.pages.addTab(self.forward, "")
+        self.pages.addTab(self._build_compare_page(), "")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
@@ -114,7 +163,7 @@ class ImageTab(QWidget):
         self.settings_changed.emit()
 
     # ---- generating --------------------------------------------------------------------
-    def show_notice(self, text: str, error: bool = False) -> None:
+    def show_notice(self, text: Text, error: bool = False) -> None:
         self.status.show_notice(text, error)
 
     def _busy(self, busy: bool) -> None:
@@ -128,8 +177,8 @@ class ImageTab(QWidget):
             return False
         model_id = self.model_picker.current_model_id()
         if not model_id:
-            self.show_notice(self.tr("No image model found. The built-in one ships in resources/models; "
-                                     "or add a diffusers model folder."), error=True)
+            self.show_notice(lambda: self.tr("No image model found. The built-in one ships in resources/models; "
+                                             "or add a diffusers model folder."), error=True)
             return False
         request = self.settings_panel.request(model_id)
         self.frames, self.results = [], []
@@ -138,7 +187,7 @@ class ImageTab(QWidget):
         self.filmstrip.set_frames([])
         self.jobs = {request.job_id}
         self.controller.submit(request, self._on_events)
-        self.show_notice(self.tr("Generating…"))
+        self.show_notice(lambda: self.tr("Generating…"))
         self._busy(True)
         return True
 
@@ -161,7 +210,7 @@ class ImageTab(QWidget):
 
     def _on_cancelled(self, _partial) -> None:
         self.result_view.show_pixels(None)  # the half-denoised picture is not a result
-        self.show_notice(self.tr("Stopped. The unfinished image was discarded."))
+        self.show_notice(lambda: self.tr("Stopped. The unfinished image was discarded."))
 
     def _on_end(self, event) -> None:
         self.jobs.discard(event.job_id)
@@ -172,14 +221,15 @@ class ImageTab(QWidget):
         self.results = list(result.images)
         self.result_picker.blockSignals(True)
         for index, image in enumerate(self.results):
-            self.result_picker.addItem(self.tr("Image {n} · seed {seed}").format(n=index + 1, seed=image.seed))
+            self.result_picker.addItem(self._result_name(index, image))
         self.result_picker.blockSignals(False)
         self._show_result(0)
         self.settings_panel.seed.setValue(self.results[0].seed)
         share = result.preview_seconds / result.seconds if result.seconds else 0.0
-        text = self.tr("Done in {s:.1f} s on {device}; previews took {p:.0%} of it. Saved to the gallery.").format(
-            s=result.seconds, device=self.results[0].settings.get("device", ""), p=share)
-        self.show_notice(" ".join([text, *result.notes]))
+        device = self.results[0].settings.get("device", "")
+        self.show_notice(lambda: " ".join([
+            self.tr("Done in {s:.1f} s on {device}; previews took {p:.0%} of it. Saved to the gallery.").format(
+                s=result.seconds, device=device, p=share), *(say(note) for note in result.notes)]))
         self.gallery_view.refresh()
 
     @Slot(int)
@@ -204,7 +254,7 @@ class ImageTab(QWidget):
         self.result_view.show_pixels(pixels)
         self.filmstrip.set_frames(self.gallery.frames(item.path))
         settings = item.settings
-        self.show_notice(self.tr("“{prompt}” · seed {seed} · {steps} steps · guidance {guidance} · {model}").format(
+        self.show_notice(lambda: self.tr("“{prompt}” · seed {seed} · {steps} steps · guidance {guidance} · {model}").format(
             prompt=settings.get("prompt", ""), seed=settings.get("seed"), steps=settings.get("steps"),
             guidance=settings.get("guidance"), model=settings.get("model", "")))
 
@@ -214,8 +264,9 @@ class ImageTab(QWidget):
         index = self.model_picker.combo.findData(settings.get("model_id", ""))
         if index >= 0:
             self.model_picker.combo.setCurrentIndex(index)
-        self.show_notice(self.tr("Settings restored, seed {seed} included: Generate makes the same image again.").format(
-            seed=settings.get("seed")))
+        seed = settings.get("seed")
+        self.show_notice(lambda: self.tr("Settings restored, seed {seed} included: Generate makes the same image "
+                                         "again.").format(seed=seed))
 
     # ---- comparison grid ---------------------------------------------------------------
     def _build_compare_page(self) -> QWidget:
@@ -224,13 +275,12 @@ class ImageTab(QWidget):
         for name in COMPARE_SETTINGS:
             self.compare_setting.addItem(name, name)
         self.compare_word = QLineEdit(page)
-        self.compare_word.setPlaceholderText(self.tr("word in the prompt to replace"))
         self.compare_values = QLineEdit("5, 10, 25", page)
-        self.compare_values.setToolTip(self.tr("Values separated by commas"))
-        self.compare_button = QPushButton(self.tr("Make the grid"), page)
+        self.compare_button = QPushButton(page)
+        self.vary_label, self.over_label = QLabel(page), QLabel(page)
         row = QHBoxLayout()
-        for widget in (QLabel(self.tr("Vary"), page), self.compare_setting, self.compare_word,
-                       QLabel(self.tr("over"), page), self.compare_values, self.compare_button):
+        for widget in (self.vary_label, self.compare_setting, self.compare_word,
+                       self.over_label, self.compare_values, self.compare_button):
             row.addWidget(widget)
         self.compare_grid = QGridLayout()
         layout = QVBoxLayout(page)
@@ -246,47 +296,61 @@ class ImageTab(QWidget):
         values = [v.strip() for v in self.compare_values.text().split(",") if v.strip()]
         base = self.settings_panel.request(model_id)
         if self.jobs or not model_id or not values:
-            self.show_notice(self.tr("Choose a model and at least one value."), error=True)
+            self.show_notice(lambda: self.tr("Choose a model and at least one value."), error=True)
             return False
         seed = resolve_seed(base.seed)
         requests = []
-        try:
-            for value in values:
-                if setting == "steps":
-                    changes = {"steps": int(value)}
-                elif setting == "guidance":
-                    changes = {"guidance": float(value)}
-                else:
-                    word = self.compare_word.text().strip()
-                    if not word or word not in base.prompt:
-                        raise ValueError(self.tr("Type a word that appears in the prompt, to replace it."))
-                    changes = {"prompt": base.prompt.replace(word, value)}
-                requests.append((value, self.settings_panel.request(model_id, seed=seed, batch_count=1, **changes)))
-        except ValueError as exc:
-            self.show_notice(str(exc) if setting == "prompt word" else self.tr(
-                "“{v}” is not a number.").format(v=value), error=True)
-            return False
+        for value in values:
+            if setting == "steps" or setting == "guidance":
+                try:
+                    changes = {"steps": int(value)} if setting == "steps" else {"guidance": float(value)}
+                except ValueError:
+                    self.show_notice(lambda: self.tr("“{v}” is not a number.").format(v=value), error=True)
+                    return False
+            else:
+                word = self.compare_word.text().strip()
+                if not word or word not in base.prompt:
+                    self.show_notice(lambda: self.tr("Type a word that appears in the prompt, to replace it."),
+                                     error=True)
+                    return False
+                changes = {"prompt": base.prompt.replace(word, value)}
+            requests.append((value, self.settings_panel.request(model_id, seed=seed, batch_count=1, **changes)))
         while self.compare_grid.count():
             widget = self.compare_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for column, (label, request) in enumerate(requests):
-            view = ImageView(self.tr("waiting…"), self)
-            caption = QLabel(f"{setting} = {label}", self)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.compare_grid.addWidget(view, 0, column)
-            self.compare_grid.addWidget(caption, 1, column)
+        self.grid_setting = setting
+        self.grid_cells = []
+        for column, (value, request) in enumerate(requests):
+            cell = GridCell(ImageView("", self), QLabel(self), value, lambda: self.tr("waiting…"))
+            cell.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._show_cell(cell)
+            self.grid_cells.append(cell)
+            self.compare_grid.addWidget(cell.view, 0, column)
+            self.compare_grid.addWidget(cell.caption, 1, column)
             self.jobs.add(request.job_id)
-            self.controller.submit(request, lambda events, view=view: self._on_grid_events(view, events))
-        self.show_notice(self.tr("Same seed {seed} for every picture: only the {setting} changes.").format(
-            seed=seed, setting=setting))
+            self.controller.submit(request, lambda events, cell=cell: self._on_grid_events(cell, events))
+        self.show_notice(lambda: self.tr("Same seed {seed} for every picture: only the {setting} changes.").format(
+            seed=seed, setting=self._setting_name(setting)))
         self._busy(True)
         return True
 
-    def _on_grid_events(self, view: ImageView, events: list) -> None:
+    def _show_cell(self, cell: GridCell, text: Text | None = None) -> None:
+        """Caption a grid picture in the current language; with ``text``, the view says that until a picture comes."""
+        if text is not None:
+            cell.text = text
+            cell.view.show_pixels(None)
+        cell.caption.setText(self.tr("{setting} = {value}").format(setting=self._setting_name(self.grid_setting),
+                                                                   value=cell.value))
+        cell.view.placeholder = say(cell.text)
+        if cell.view.pixels is None:
+            cell.view.setText(cell.view.placeholder)
+
+    def _on_grid_events(self, cell: GridCell, events: list) -> None:
+        view = cell.view
+
         def on_cancelled(_partial) -> None:
-            view.show_pixels(None)
-            view.setText(self.tr("stopped"))
+            self._show_cell(cell, lambda: self.tr("stopped"))
 
         def on_end(event) -> None:
             self.jobs.discard(event.job_id)
@@ -297,7 +361,8 @@ class ImageTab(QWidget):
         dispatch(events, on_partial=lambda frame: view.show_pixels(frame.pixels) if isinstance(frame, DenoisePreview)
                  else None,
                  on_result=lambda result: view.show_pixels(result.images[0].pixels),
-                 on_failed=lambda event: view.setText(event.message), on_cancelled=on_cancelled, on_end=on_end)
+                 on_failed=lambda event: self._show_cell(cell, event.message), on_cancelled=on_cancelled,
+                 on_end=on_end)
 
     def save_for_quit(self) -> None:
         self.stop()

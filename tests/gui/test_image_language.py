@@ -1,0 +1,173 @@
+"""The Image tab switches to Japanese and back while the app runs, and keeps what the student did."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from model_backend.image.image_types import SCHEDULERS
+from tests.gui.test_image_tab import open_image_tab, wait_done
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[\s'’-]+[A-Za-z]{2,}")
+
+
+def _inside(widget: QWidget, ancestor: QWidget) -> bool:
+    while widget is not None:
+        if widget is ancestor:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def words_of(tab) -> list[tuple[str, str]]:
+    """(where, text) for every word the tab shows or tells: texts, titles, placeholders, tooltips, items.
+
+    The model picker is a shared widget (tested with the widgets) and is left out."""
+    found = []
+    for widget in [tab, *tab.findChildren(QWidget)]:
+        if _inside(widget, tab.model_picker):
+            continue
+        name = type(widget).__name__
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append((name, widget.text()))
+        if isinstance(widget, QGroupBox):
+            found.append((name, widget.title()))
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            found.append((name + " placeholder", widget.placeholderText()))
+        if isinstance(widget, QAbstractSpinBox):
+            found.append((name + " special value", widget.specialValueText()))
+        if isinstance(widget, QTabWidget):
+            found.extend((name + " tab", widget.tabText(i)) for i in range(widget.count()))
+        if isinstance(widget, QComboBox):
+            found.extend((name + " item", widget.itemText(i)) for i in range(widget.count()))
+        if isinstance(widget, QListWidget):
+            found.extend((name + " item tooltip", widget.item(i).toolTip()) for i in range(widget.count()))
+        found.append((name + " tooltip", widget.toolTip()))
+    return [(where, text) for where, text in found if text]
+
+
+def left_in_english(tab, users_words: list[str]) -> list[tuple[str, str]]:
+    """Texts with two English words and no Japanese: suspicious once the UI is in Japanese.
+
+    What the student typed (the prompt), file names and the samplers' names stay as they are."""
+    suspicious = []
+    for where, text in words_of(tab):
+        if text in SCHEDULERS:  # the samplers' own names (euler-ancestral)
+            continue
+        for own in users_words:
+            text = text.replace(own, "")
+        if ENGLISH_WORDS.search(text) and not JAPANESE.search(text):
+            suspicious.append((where, text))
+    return suspicious
+
+
+def japanese_left(tab, users_words: list[str]) -> list[tuple[str, str]]:
+    return [(where, text) for where, text in words_of(tab) if JAPANESE.search(text) and text not in users_words]
+
+
+def switch(qtbot, window, code: str) -> None:
+    window.set_language(code)
+    qtbot.wait(50)
+
+
+def test_the_image_tab_speaks_japanese_and_back_without_losing_state(qtbot, open_window, tiny_sd_dir, tmp_path):
+    from PIL import Image
+
+    window, tab = open_image_tab(open_window, tiny_sd_dir)
+    panel = tab.settings_panel
+    gallery = tab.gallery_view
+    prompt = "a red circle"
+    users_words = [prompt]
+
+    # an empty gallery says what it will hold, in either language
+    assert gallery.empty_label.isVisibleTo(tab) and gallery.empty_label.text()
+    switch(qtbot, window, "ja")
+    assert JAPANESE.search(gallery.empty_label.text()) and JAPANESE.search(tab.result_view.text())
+    switch(qtbot, window, "en")
+
+    # some state: a generated image (filmstrip, results, gallery), choices in the form, a noisy picture
+    panel.seed.setValue(1234)
+    panel.random_seed.setChecked(False)
+    assert tab.generate()
+    wait_done(qtbot, tab)
+    assert len(tab.results) == 1 and gallery.list.count() == 1 and not gallery.empty_label.isVisibleTo(tab)
+    panel.scheduler.setCurrentIndex(panel.scheduler.findData("euler"))
+    panel.previews.setCurrentIndex(panel.previews.findData("fast"))
+    panel.width_box.setValue(0)
+    tab.filmstrip.slider.setValue(1)
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (32, 32), (0, 0, 255)).save(picture)
+    assert tab.forward.open_picture(str(picture))
+    tab.forward.slider.setValue(500)
+    tab.compare_setting.setCurrentIndex(tab.compare_setting.findData("steps"))
+    tab.compare_values.setText("1, 2")
+    assert tab.make_grid()
+    wait_done(qtbot, tab)
+    tab.pages.setCurrentIndex(2)
+    english_caption = tab.filmstrip.caption.text()
+    english_notice = tab.status.notice.text()
+    english_grid_caption = tab.compare_grid.itemAtPosition(1, 0).widget().text()
+    assert left_in_english(tab, users_words) != []  # the check finds English while the UI is in English
+
+    switch(qtbot, window, "ja")
+    assert left_in_english(tab, users_words) == []
+    assert tab.generate_button.text() != "Generate" and tab.stop_button.text() != "Stop"
+    assert JAPANESE.search(tab.filmstrip.caption.text()) and tab.filmstrip.caption.text() != english_caption
+    assert JAPANESE.search(tab.forward.caption.text()) and "500" in tab.forward.caption.text()
+    assert JAPANESE.search(tab.status.notice.text()) and tab.status.notice.text() != english_notice
+    grid_caption = tab.compare_grid.itemAtPosition(1, 0).widget().text()
+    assert grid_caption != english_grid_caption and grid_caption.endswith("= 1")
+    assert JAPANESE.search(gallery.list.item(0).toolTip()) and prompt in gallery.list.item(0).toolTip()
+    # notices said after the switch are in Japanese too, and still name what they are about
+    tab.compare_values.setText("1, lots")
+    assert not tab.make_grid()
+    assert tab.status.notice.is_error and "lots" in tab.status.notice.text() and JAPANESE.search(tab.status.notice.text())
+
+    switch(qtbot, window, "en")
+    assert japanese_left(tab, users_words) == []
+    assert tab.generate_button.text() == "Generate" and tab.pages.tabText(2) == "Compare settings"
+    assert tab.filmstrip.caption.text() == english_caption
+    assert tab.compare_grid.itemAtPosition(1, 0).widget().text() == english_grid_caption
+    assert "lots" in tab.status.notice.text() and "number" in tab.status.notice.text()
+
+    # nothing the student chose or typed was lost on the way
+    assert panel.prompt.toPlainText() == prompt
+    assert panel.scheduler.currentData() == "euler" and panel.previews.currentData() == "fast"
+    assert not panel.random_seed.isChecked() and panel.seed.value() == tab.results[0].seed == 1234
+    assert tab.filmstrip.slider.value() == 1 and tab.forward.slider.value() == 500
+    assert tab.compare_setting.currentData() == "steps" and tab.compare_values.text() == "1, lots"
+    assert tab.pages.currentIndex() == 2 and tab.result_picker.currentIndex() == 0
+    assert tab.result_picker.itemText(0).endswith("1234")
+    assert all(tab.compare_grid.itemAtPosition(0, c).widget().pixels is not None for c in range(2))
+
+
+def test_grid_pictures_that_were_stopped_say_so_in_the_new_language(qtbot, open_window, tiny_sd_dir):
+    window, tab = open_image_tab(open_window, tiny_sd_dir, slow=True)
+    tab.settings_panel.steps.setValue(200)
+    tab.compare_setting.setCurrentIndex(tab.compare_setting.findData("prompt word"))
+    tab.compare_word.setText("red")
+    tab.compare_values.setText("green, blue")
+    switch(qtbot, window, "ja")
+    assert tab.make_grid()
+    views = [tab.compare_grid.itemAtPosition(0, c).widget() for c in range(2)]
+    waiting = views[0].text()
+    assert JAPANESE.search(waiting)
+    tab.stop()
+    wait_done(qtbot, tab)
+    assert all(v.pixels is None and JAPANESE.search(v.text()) and v.text() != waiting for v in views)
+    assert tab.compare_grid.itemAtPosition(1, 0).widget().text() != "prompt word = green"
+    switch(qtbot, window, "en")
+    assert [v.text() for v in views] == ["stopped", "stopped"]
+    assert tab.compare_grid.itemAtPosition(1, 0).widget().text() == "prompt word = green"
