@@ -5,6 +5,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets import palette
 
 
@@ -15,9 +16,20 @@ class AccuracyChart(QWidget):
         super().__init__(parent)
         self.bars: list[tuple[str, int, int]] = []  # (label, passed, scored)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        keep_translated(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The tooltip says what the bars show, and each variant's accuracy in words."""
+        lines = [self.tr("Accuracy: the share of the scored rows whose reply passed the check")]
+        for label, passed, scored in self.bars:
+            lines.append(self.tr("{variant}: {share} ({passed} of {scored} correct)").format(
+                variant=label, share=f"{passed / scored:.0%}", passed=passed, scored=scored) if scored else
+                self.tr("{variant}: not scored yet").format(variant=label))
+        self.setToolTip("\n".join(lines))
 
     def set_bars(self, bars: list[tuple[str, int, int]]) -> None:
         self.bars = bars
+        self._retranslate()
         self.updateGeometry()
         self.update()
 
