@@ -12,10 +12,15 @@ from PySide6.QtCore import QCoreApplication
 from model_backend.core.messages import CONTEXT, Message
 
 
+# Not spelled ``translate(...)``: lupdate cannot read a template held in a variable, and need not —
+# scripts/translations.py collects the backend's msg() literals itself.
+_look_up = QCoreApplication.translate
+
+
 def backend_text(text: str) -> str:
     if not isinstance(text, Message):
         return text
-    translated = QCoreApplication.translate(CONTEXT, text.template)
+    translated = _look_up(CONTEXT, text.template)
     if not text.params:
         return translated
     values = {name: backend_text(value) if isinstance(value, Message) else value

@@ -6,6 +6,8 @@ the user last chose this session, else their Documents folder (else their home).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -47,9 +49,10 @@ def choose_folder(parent: QWidget, title: str) -> str:
     return _remember(QFileDialog.getExistingDirectory(parent, title, str(start_folder())), is_folder=True)
 
 
-def save_export(path: Path, text: str) -> tuple[bool, str]:
+def save_export(path: Path, text: str) -> tuple[bool, Callable[[], str]]:
+    """Write an export atomically; the sentence to show is a ``Text``, said again after a language switch."""
     try:
         atomic_write_text(path, text)
     except OSError as exc:
-        return False, QCoreApplication.translate("Export", "Could not export: {error}").format(error=exc)
-    return True, QCoreApplication.translate("Export", "Exported to {path}").format(path=path)
+        return False, lambda: QCoreApplication.translate("Export", "Could not export: {error}").format(error=exc)
+    return True, lambda: QCoreApplication.translate("Export", "Exported to {path}").format(path=path)
