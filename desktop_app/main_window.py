@@ -14,6 +14,7 @@ from desktop_app.i18n.languages import chosen_language, use_language
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.image.image_tab import ImageTab
 from desktop_app.menu_bar import AppMenuBar
+from desktop_app.presentation import Presentation
 from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
                                     default_model_id=self.settings.chat_model_id, parent=self)
         self.tabs.addTab(self.prompt_tab, "")
         keep_translated(self, self._retranslate)
+        self.presentation = Presentation(self, self.settings.zoom)
+        self.presentation.changed.connect(self._remember_zoom)
         self.menu = AppMenuBar(self)
         self.setMenuBar(self.menu)
         self.controller.device_status_changed.connect(self.status.show_device)
@@ -93,6 +96,19 @@ class MainWindow(QMainWindow):
         if use_language(code):
             self.settings.language = code
             self.save_settings()
+
+    @Slot()
+    def _remember_zoom(self) -> None:
+        if self.settings.zoom != self.presentation.zoom:
+            self.settings.zoom = self.presentation.zoom
+            self.save_settings()
+
+    @Slot()
+    def clear_for_next_group(self) -> None:
+        """Empty the tab in front for the next group of students; their work stays saved on disk."""
+        tab = self.tabs.currentWidget()
+        if hasattr(tab, "clear_for_next_group"):
+            tab.clear_for_next_group()
 
     def _size_for_screen(self) -> None:
         """1200×760 where there is room; never bigger than the screen (classroom laptops: 1280×720).
@@ -159,6 +175,7 @@ class MainWindow(QMainWindow):
             self.image_tab.save_for_quit()
             self.audio_tab.save_for_quit()
             self.save_settings()
+            self.presentation.restore()
             self.controller.shutdown()
             QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)
         if self.controller.is_stopped():

@@ -44,6 +44,7 @@ class AppMenuBar(QMenuBar):
         self.file_menu = self.addMenu("")
         self.new_chat_action = self._action(self.file_menu, window.new_chat, QKeySequence.StandardKey.New)
         self.work_folder_action = self._action(self.file_menu, lambda: _open_folder(paths.data_dir))
+        self.clear_action = self._action(self.file_menu, window.clear_for_next_group, QKeySequence("Ctrl+Shift+L"))
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, window.close, QKeySequence("Ctrl+Q"))
 
@@ -59,6 +60,16 @@ class AppMenuBar(QMenuBar):
         self.tab_actions = [self._action(self.view_menu, lambda _=False, i=index: window.tabs.setCurrentIndex(i),
                                          QKeySequence(f"Ctrl+{index + 1}"))
                             for index in range(window.tabs.count())]
+        self.view_menu.addSeparator()
+        presentation = window.presentation
+        self.presentation_action = self._action(self.view_menu, presentation.set_active)
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
+        self.zoom_in_action = self._action(self.view_menu, presentation.zoom_in)
+        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action(self.view_menu, presentation.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action = self._action(self.view_menu, presentation.reset_zoom, QKeySequence("Ctrl+0"))
+        presentation.changed.connect(lambda: self.presentation_action.setChecked(presentation.active))
         self.view_menu.addSeparator()
         self.language_menu = QMenu(self.view_menu)
         self.view_menu.addMenu(self.language_menu)
@@ -93,6 +104,8 @@ class AppMenuBar(QMenuBar):
         self.file_menu.setTitle(self.tr("&File"))
         self.new_chat_action.setText(self.tr("&New chat"))
         self.work_folder_action.setText(self.tr("Open my &work folder"))
+        self.clear_action.setText(self.tr("C&lear the screen for the next group"))
+        self.clear_action.setToolTip(self.tr("Empties the tab in front; everything stays saved and can be opened again"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         for action, text in zip(self.edit_actions, (self.tr("&Undo"), self.tr("&Redo"), self.tr("Cu&t"),
@@ -101,6 +114,10 @@ class AppMenuBar(QMenuBar):
         self.view_menu.setTitle(self.tr("&View"))
         for index, action in enumerate(self.tab_actions):
             action.setText(self.window_.tabs.tabText(index))
+        self.presentation_action.setText(self.tr("&Presentation mode"))
+        self.zoom_in_action.setText(self.tr("Zoom &in"))
+        self.zoom_out_action.setText(self.tr("Zoom &out"))
+        self.zoom_reset_action.setText(self.tr("&Actual size"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.language_actions[current_language()].setChecked(True)
         self.models_menu.setTitle(self.tr("&Models"))

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 from model_backend.core.messages import CONTEXT, Message
 
-
 # Not spelled ``translate(...)``: lupdate cannot read a template held in a variable, and need not —
 # scripts/translations.py collects the backend's msg() literals itself.
 _look_up = QCoreApplication.translate

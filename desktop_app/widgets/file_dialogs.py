@@ -6,9 +6,8 @@ the user last chose this session, else their Documents folder (else their home).
 """
 from __future__ import annotations
 
-from typing import Callable
-
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -54,5 +53,6 @@ def save_export(path: Path, text: str) -> tuple[bool, Callable[[], str]]:
     try:
         atomic_write_text(path, text)
     except OSError as exc:
-        return False, lambda: QCoreApplication.translate("Export", "Could not export: {error}").format(error=exc)
+        error = str(exc)  # ``exc`` itself is gone once the except block ends
+        return False, lambda: QCoreApplication.translate("Export", "Could not export: {error}").format(error=error)
     return True, lambda: QCoreApplication.translate("Export", "Exported to {path}").format(path=path)

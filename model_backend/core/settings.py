@@ -33,6 +33,7 @@ class Settings:
     last_conversation_id: str = ""
     image_previews: str = "auto"  # the Image tab's preview mode: auto, exact or fast (PreviewMode's values)
     language: str = ""  # the UI's language ("en", "ja"); "" follows the computer's language
+    zoom: float = 1.0  # the UI's text size (View › Zoom): 1.0–2.5
 
     @classmethod
     def load(cls, path: Path) -> "Settings":

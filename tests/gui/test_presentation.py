@@ -1,0 +1,83 @@
+"""View menu: language switch without restarting, presentation mode and zoom for the projector."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.i18n.languages import current_language
+from desktop_app.presentation import ZOOM_STEPS, mark_advanced
+from model_backend.core.settings import Settings
+from tests.gui.test_window_fits import SCREEN_HEIGHT, SCREEN_WIDTH
+
+
+def test_language_menu_switches_the_ui_live_and_is_remembered(qtbot, open_window, app_home):
+    window = open_window()
+    typed = "こんにちは、まだ送っていません"
+    window.chat_tab.composer.input.setPlainText(typed) if hasattr(window.chat_tab, "composer") else None
+    english = (window.menu.file_menu.title(), window.tabs.tabText(0), window.windowTitle())
+    window.menu.language_actions["ja"].trigger()
+    qtbot.waitUntil(lambda: window.menu.file_menu.title() != english[0], timeout=3000)
+    assert current_language() == "ja"
+    assert window.menu.language_actions["ja"].isChecked()
+    japanese = (window.menu.file_menu.title(), window.tabs.tabText(0), window.windowTitle())
+    assert all(a != b for a, b in zip(english, japanese))
+    assert any(ord(ch) > 0x3000 for ch in japanese[0])  # kana or kanji, not an English fallback
+    assert Settings.load(app_home.settings_file).language == "ja"
+    if hasattr(window.chat_tab, "composer"):
+        assert window.chat_tab.composer.input.toPlainText() == typed  # nothing typed is lost
+    window.menu.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.menu.file_menu.title() == english[0], timeout=3000)
+    assert (window.menu.file_menu.title(), window.tabs.tabText(0), window.windowTitle()) == english
+
+
+def test_presentation_mode_enlarges_contrasts_and_hides_advanced_controls(qtbot, open_window, app_home):
+    window = open_window()
+    app = QApplication.instance()
+    size_before = app.font().pointSizeF()
+    colour_before = app.palette().color(QPalette.ColorRole.WindowText)
+    advanced = window.status.speed_label
+    mark_advanced(advanced)
+    assert advanced.isVisibleTo(window)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.presentation.active and window.menu.presentation_action.isChecked()
+    assert window.isFullScreen()
+    assert app.font().pointSizeF() == pytest.approx(size_before * 1.5)
+    assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#000000"
+    assert not advanced.isVisibleTo(window)
+    window.menu.zoom_in_action.trigger()
+    assert window.presentation.zoom == 1.75
+    window.menu.presentation_action.trigger()
+    assert not window.presentation.active and not window.isFullScreen()
+    assert advanced.isVisibleTo(window)
+    assert app.palette().color(QPalette.ColorRole.WindowText) == colour_before
+    assert Settings.load(app_home.settings_file).zoom == 1.75  # the teacher's text size is kept
+
+
+def test_zoom_steps_stop_at_the_ends_and_quit_restores_the_font(qtbot, open_window):
+    window = open_window()
+    app = QApplication.instance()
+    size_before = app.font().pointSizeF()
+    for _ in range(len(ZOOM_STEPS) + 2):
+        window.menu.zoom_in_action.trigger()
+    assert window.presentation.zoom == ZOOM_STEPS[-1] == 2.5
+    for _ in range(len(ZOOM_STEPS) + 2):
+        window.menu.zoom_out_action.trigger()
+    assert window.presentation.zoom == 1.0
+    window.menu.zoom_in_action.trigger()
+    window.close()
+    qtbot.waitUntil(lambda: app.font().pointSizeF() == size_before, timeout=10000)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_tab_fits_1280_by_720_at_every_zoom(qtbot, open_window, language):
+    window = open_window(language=language)
+    for zoom in ZOOM_STEPS:
+        window.presentation.set_zoom(zoom)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            qtbot.wait(10)
+            hint = window.minimumSizeHint()
+            assert hint.width() <= SCREEN_WIDTH and hint.height() <= SCREEN_HEIGHT, (zoom, index, hint)
