@@ -17,6 +17,7 @@ from model_backend.core.device import DeviceChoice, choose_device, release_memor
 from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 from model_backend.core.model_inspection import (
     KIND_NAMES,
     ModelFormat,
@@ -77,10 +78,8 @@ def _check_folder(folder: Path) -> None:
     missing = [name for name in REQUIRED_COMPONENTS if name in index and not (folder / name).is_dir()]
     missing += [name for name in REQUIRED_COMPONENTS if name not in index]
     if missing:
-        raise InvalidModelError(
-            f"{folder.name} is missing parts of the pipeline: {', '.join(sorted(set(missing)))}. "
-            "Copy the whole model folder again."
-        )
+        raise InvalidModelError(msg("{name} is missing parts of the pipeline: {parts}. Copy the whole model folder again.",
+                                    name=folder.name, parts=", ".join(sorted(set(missing)))))
 
 
 def _check_classes(folder: Path) -> None:
@@ -91,8 +90,8 @@ def _check_classes(folder: Path) -> None:
     index = _read_index(folder)
     pipeline_class = index.get("_class_name")
     if isinstance(pipeline_class, str) and pipeline_class not in dir(diffusers):
-        raise custom_code_refusal(folder.name, f"its pipeline, {pipeline_class}, is not part of the installed "
-                                               "diffusers", library="diffusers")
+        raise custom_code_refusal(folder.name, msg("its pipeline, {class_name}, is not part of the installed diffusers",
+                                                   class_name=pipeline_class), library="diffusers")
     for component, value in index.items():
         if component.startswith("_") or not isinstance(value, list) or len(value) != 2 or not value[1]:
             continue
@@ -104,8 +103,9 @@ def _check_classes(folder: Path) -> None:
         else:
             continue  # refused by inspection (refuse_custom_diffusers)
         if class_name not in dir(module):
-            raise custom_code_refusal(folder.name, f"its {component} part, {class_name}, is not part of the "
-                                                   f"installed {library}", library=library)
+            raise custom_code_refusal(folder.name, msg("its {component} part, {class_name}, is not part of the installed "
+                                                       "{library}", component=component, class_name=class_name,
+                                                       library=library), library=library)
 
 
 def _read_index(folder: Path) -> dict:
@@ -114,9 +114,10 @@ def _read_index(folder: Path) -> dict:
     try:
         index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InvalidModelError(f"{folder.name}: model_index.json is missing or damaged.", details=repr(exc)) from exc
+        raise InvalidModelError(msg("{name}: model_index.json is missing or damaged.", name=folder.name),
+                                details=repr(exc)) from exc
     if not isinstance(index, dict):
-        raise InvalidModelError(f"{folder.name}: model_index.json does not describe a pipeline.")
+        raise InvalidModelError(msg("{name}: model_index.json does not describe a pipeline.", name=folder.name))
     return index
 
 
@@ -124,13 +125,13 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
                      progress: ProgressFn, cancel: Event) -> LoadedImageModel:
     """``registry`` is the backend's: a single-file checkpoint's base configuration is looked for in its folders."""
     if entry.kind is not ModelKind.IMAGE:
-        raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not an image model.",
+        raise InvalidModelError(msg("{name} is {kind}, not an image model.", name=entry.name, kind=KIND_NAMES[entry.kind]),
                                 kind=ErrorKind.WRONG_MODEL_KIND)
     started = time.monotonic()
     single_file = entry.format is ModelFormat.SINGLE_FILE_CHECKPOINT
     if not single_file:
         _check_folder(entry.path)
-    progress(0.1, "Loading the image model")
+    progress(0.1, msg("Loading the image model"))
     import torch
     from diffusers import AutoPipelineForText2Image
     from diffusers.utils import logging as diffusers_logging
@@ -155,9 +156,9 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
         except Exception as exc:
             if is_out_of_memory(exc):
                 raise
-            raise InvalidModelError(
-                f"{entry.name} could not be loaded as a text-to-image pipeline ({plain_library_text(exc, 200)}).",
-                details=repr(exc)) from exc
+            raise InvalidModelError(msg("{name} could not be loaded as a text-to-image pipeline ({reason}).",
+                                        name=entry.name, reason=plain_library_text(exc, 200)),
+                                    details=repr(exc)) from exc
     if cancel.is_set():
         raise JobCancelled()
     pipeline.set_progress_bar_config(disable=True)
@@ -170,7 +171,7 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
         pipeline.to(device.device)
     if low_memory:
         pipeline.enable_attention_slicing()
-    progress(1.0, "Image model ready")
+    progress(1.0, msg("Image model ready"))
     return LoadedImageModel(entry, pipeline, device, pipeline.scheduler, time.monotonic() - started, low_memory)
 
 

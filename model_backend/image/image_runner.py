@@ -12,6 +12,7 @@ from threading import Event
 
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial, Progress
+from model_backend.core.messages import msg
 from model_backend.core.seeds import resolve_seed
 from model_backend.core.validation import (
     require_choice,
@@ -42,7 +43,7 @@ MAX_GUIDANCE = 30.0
 MAX_BATCH = 16
 MIN_STRENGTH = 0.05
 MAX_PROMPT_CHARS = 4000  # CLIP reads 77 tokens; the rest is cut, so anything longer is a paste gone wrong
-PROMPT_HINT = "The text encoder reads only the first 77 tokens (about 60 words): shorten it."
+PROMPT_HINT = msg("The text encoder reads only the first 77 tokens (about 60 words): shorten it.")
 PREVIEWS_PER_IMAGE = 10
 
 
@@ -60,8 +61,8 @@ def fit_size(request: ImageRequest, loaded: LoadedImageModel) -> tuple[int, int,
     for asked in (request.width or loaded.native_size, request.height or loaded.native_size):
         side = max(multiple, min(MAX_SIDE, int(round(asked / multiple)) * multiple))
         if side != asked:
-            notes.append(f"{asked} px is not a size this model can make; {side} px was used "
-                         f"(sides must be multiples of {multiple}, at most {MAX_SIDE}).")
+            notes.append(msg("{asked} px is not a size this model can make; {side} px was used (sides must be multiples "
+                             "of {multiple}, at most {limit}).", asked=asked, side=side, multiple=multiple, limit=MAX_SIDE))
         sides.append(side)
     return sides[0], sides[1], notes
 
@@ -74,37 +75,39 @@ def _open_start_picture(path: str, width: int, height: int):
             return picture.convert("RGB").resize((width, height))
     except (OSError, UnidentifiedImageError, ValueError) as exc:
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"{path} could not be opened as a picture: choose a PNG, JPEG or similar image file.",
+                           msg("{path} could not be opened as a picture: choose a PNG, JPEG or similar image file.",
+                               path=path),
                            details=repr(exc)) from exc
 
 
 def validate_image_request(request: ImageRequest, text_conditioned: bool = True) -> None:
     """Ranges of the Image tab's form (desktop_app/image/image_settings_panel.py); the prompt is required once
     the model is known to read one."""
-    require_clean_text("The prompt", request.prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
-    require_clean_text("The negative prompt", request.negative_prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
+    require_clean_text(msg("The prompt"), request.prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
+    require_clean_text(msg("The negative prompt"), request.negative_prompt, MAX_PROMPT_CHARS, hint=PROMPT_HINT)
     if text_conditioned and not request.prompt.strip():
         raise BackendError(ErrorKind.EMPTY_PROMPT,
-                           "Type a prompt: this model draws what the text describes (only unconditional "
-                           "models can start from nothing).")
-    require_int_range("Steps", request.steps, 1, MAX_STEPS, hint="Each step removes a little noise; 20-30 is typical.")
-    require_finite_range("Guidance", request.guidance, 0.0, MAX_GUIDANCE,
-                         hint="0 ignores the prompt; 5-8 is typical (Turbo models use 0).")
-    for name, side in (("Width", request.width), ("Height", request.height)):
+                           msg("Type a prompt: this model draws what the text describes (only unconditional models can "
+                               "start from nothing)."))
+    require_int_range(msg("Steps"), request.steps, 1, MAX_STEPS,
+                      hint=msg("Each step removes a little noise; 20-30 is typical."))
+    require_finite_range(msg("Guidance"), request.guidance, 0.0, MAX_GUIDANCE,
+                         hint=msg("0 ignores the prompt; 5-8 is typical (Turbo models use 0)."))
+    for name, side in ((msg("Width"), request.width), (msg("Height"), request.height)):
         if side is not None:
-            require_int_range(name, side, MIN_SIDE, MAX_SIDE, unit=" pixels",
-                              hint="Leave it empty to use the model's own size.")
-    require_choice("Scheduler", request.scheduler, SCHEDULERS)
+            require_int_range(name, side, MIN_SIDE, MAX_SIDE, unit=msg(" pixels"),
+                              hint=msg("Leave it empty to use the model's own size."))
+    require_choice(msg("Scheduler"), request.scheduler, SCHEDULERS)
     require_seed(request.seed)
-    require_int_range("The number of images", request.batch_count, 1, MAX_BATCH)
-    require_finite_range("Strength", request.strength, MIN_STRENGTH, 1.0,
-                         hint="It is how much of the start picture is replaced by noise.")
-    require_int_range("The preview interval", request.preview_every, 0, MAX_STEPS, unit=" steps")
-    require_choice("Previews", str(request.previews), tuple(mode.value for mode in PreviewMode))
+    require_int_range(msg("The number of images"), request.batch_count, 1, MAX_BATCH)
+    require_finite_range(msg("Strength"), request.strength, MIN_STRENGTH, 1.0,
+                         hint=msg("It is how much of the start picture is replaced by noise."))
+    require_int_range(msg("The preview interval"), request.preview_every, 0, MAX_STEPS, unit=msg(" steps"))
+    require_choice(msg("Previews"), str(request.previews), tuple(mode.value for mode in PreviewMode))
     if request.init_image and not Path(request.init_image).is_file():
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"The start picture {request.init_image} does not exist (was it moved or deleted?). "
-                           "Choose it again, or clear it to start from noise.")
+                           msg("The start picture {path} does not exist (was it moved or deleted?). Choose it again, "
+                               "or clear it to start from noise.", path=request.init_image))
     require_model_chosen(request.model_id)
     require_device(request.device)
 
@@ -149,7 +152,8 @@ def run_image(request: ImageRequest, loaded: LoadedImageModel, emit: Emit, cance
                 return tensors
             total = int(getattr(pipe, "num_timesteps", steps) or steps)
             emit(Progress(request.job_id, (index * total + step + 1) / (batch * total),
-                          f"Image {index + 1} of {batch}: denoising step {step + 1} of {total}"))
+                          msg("Image {number} of {count}: denoising step {step} of {total}", number=index + 1,
+                              count=batch, step=step + 1, total=total)))
             if (step + 1) % every == 0 or step + 1 == total:
                 began = time.monotonic()
                 frame = DenoisePreview(index, step + 1, total, float(timestep), previewer(tensors["latents"]))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from model_backend.core.errors import InvalidModelError, is_out_of_memory
+from model_backend.core.messages import Message, msg
 from model_backend.core.model_inspection import (
     SD_ARCHITECTURE_NAMES,
     SD_UNET_PREFIX,
@@ -159,21 +160,27 @@ def find_base_config(architecture: str, roots: Iterable[Path], hints: Checkpoint
     return matches[0][1] if matches else None
 
 
-def missing_base_message(name: str, architecture: str) -> str:
+def missing_base_message(name: str, architecture: str) -> Message:
     label = SD_ARCHITECTURE_NAMES.get(architecture, architecture)
     repo = BASES[architecture].repos[0]
-    extra = ""
     if architecture == "sd2":
-        extra = (" For a 512-pixel SD 2.x checkpoint use stabilityai/stable-diffusion-2-1-base instead "
-                 "(the 768-pixel models predict 'v', the 512-pixel ones noise).")
-    return (
-        f"{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of "
-        f"the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, "
-        "in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:\n"
-        f'    hf download {repo} --include "*.json" --include "*.txt"\n'
+        return msg(
+            "{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of "
+            "the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in "
+            "folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:\n"
+            '    hf download {repo} --include "*.json" --include "*.txt"\n'
+            "(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any "
+            "diffusers-format {label} model folder into your models folder. Then try again. For a 512-pixel SD 2.x "
+            "checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel models predict 'v', the "
+            "512-pixel ones noise).", name=name, label=label, repo=repo)
+    return msg(
+        "{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of "
+        "the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in "
+        "folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:\n"
+        '    hf download {repo} --include "*.json" --include "*.txt"\n'
         "(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any "
-        f"diffusers-format {label} model folder into your models folder. Then try again.{extra}"
-    )
+        "diffusers-format {label} model folder into your models folder. Then try again.", name=name, label=label,
+        repo=repo)
 
 
 # ---- loading ----------------------------------------------------------------------------------
@@ -199,6 +206,7 @@ def load_single_file_pipeline(entry: ModelEntry, dtype: Any, registry: ModelRegi
     except Exception as exc:
         if is_out_of_memory(exc):
             raise
-        raise InvalidModelError(
-            f"{entry.name} could not be loaded as a {SD_ARCHITECTURE_NAMES[architecture]} checkpoint with the "
-            f"configuration in {base}: {exc}", details=repr(exc)) from exc
+        raise InvalidModelError(msg(
+            "{name} could not be loaded as a {label} checkpoint with the configuration in {base}: {reason}",
+            name=entry.name, label=SD_ARCHITECTURE_NAMES[architecture], base=str(base), reason=str(exc)),
+            details=repr(exc)) from exc
