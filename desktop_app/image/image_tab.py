@@ -93,6 +93,9 @@ class ImageTab(QWidget):
         self.compare_values.setToolTip(self.tr("Values separated by commas"))
         self.compare_button.setText(self.tr("Make the grid"))
         self.compare_button.setToolTip(self.tr("Make one picture per value, all from the same seed"))
+        self.compare_hint.setText(self.tr("Choose one setting and a few values, then make the grid. Every picture "
+                                          "starts from the same seed, so the differences you see come from that "
+                                          "setting alone."))
         for cell in self.grid_cells:
             self._show_cell(cell)
 
@@ -278,6 +281,9 @@ class ImageTab(QWidget):
         self.compare_values = QLineEdit("5, 10, 25", page)
         self.compare_button = QPushButton(page)
         self.vary_label, self.over_label = QLabel(page), QLabel(page)
+        self.compare_hint = QLabel(page)  # what the page is for, until the first grid takes its place
+        self.compare_hint.setWordWrap(True)
+        self.compare_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         for widget in (self.vary_label, self.compare_setting, self.compare_word,
                        self.over_label, self.compare_values, self.compare_button):
@@ -285,6 +291,7 @@ class ImageTab(QWidget):
         self.compare_grid = QGridLayout()
         layout = QVBoxLayout(page)
         layout.addLayout(row)
+        layout.addWidget(self.compare_hint, 1)
         layout.addLayout(self.compare_grid, 1)
         self.compare_button.clicked.connect(self.make_grid)
         return page
@@ -319,6 +326,7 @@ class ImageTab(QWidget):
             widget = self.compare_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        self.compare_hint.hide()
         self.grid_setting = setting
         self.grid_cells = []
         for column, (value, request) in enumerate(requests):

@@ -113,8 +113,10 @@ def test_the_image_tab_speaks_japanese_and_back_without_losing_state(qtbot, open
     tab.forward.slider.setValue(500)
     tab.compare_setting.setCurrentIndex(tab.compare_setting.findData("steps"))
     tab.compare_values.setText("1, 2")
+    assert not tab.compare_hint.isHidden() and tab.compare_hint.text()  # the page says what it is for
     assert tab.make_grid()
     wait_done(qtbot, tab)
+    assert tab.compare_hint.isHidden()  # the grid takes its place
     tab.pages.setCurrentIndex(2)
     english_caption = tab.filmstrip.caption.text()
     english_notice = tab.status.notice.text()
