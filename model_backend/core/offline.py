@@ -3,14 +3,17 @@
 Without the offline ones an unreachable hub makes transformers retry for half a minute; with them a
 missing file fails at once with a clear error. A download the user asks for can lift them per call.
 
-The telemetry ones are forced, whatever the environment says. ONNX Runtime (Piper voices; faster-whisper's
-voice filter) sends usage events (a device id, the OS, the CPU) to mobile.events.data.microsoft.com from
-native code, which Python's socket module never sees, and keeps a device id and an event database in
+The telemetry ones are forced, whatever the environment says. ONNX Runtime (Piper voices; the Kokoro Japanese
+voice and the reading model pyopenjtalk-plus loads on import; faster-whisper's voice filter) sends usage
+events (a device id, the OS, the CPU) to mobile.events.data.microsoft.com from native code, which Python's
+socket module never sees, and keeps a device id and an event database in
 ``~/.cache/Microsoft`` (``$XDG_CACHE_HOME/Microsoft``), outside the app's folders. Only
 ``ORT_DISABLE_TELEMETRY=1`` set before ONNX Runtime starts stops both (measured with onnxruntime 1.32
 under strace); its API switch, ``disable_telemetry_events()``, comes too late for the first event and the
 database. The Hugging Face libraries honour ``HF_HUB_DISABLE_TELEMETRY`` (``DO_NOT_TRACK`` too).
-tests/e2e/test_offline_self_test.py and ``scripts/build_app.py --self-test`` check it under strace.
+tests/e2e/test_offline_self_test.py and ``scripts/build_app.py --self-test`` check it under strace
+(tests/e2e/test_japanese_voice.py for the Japanese voice, whose loader calls ``quiet_onnxruntime`` before
+pyopenjtalk-plus imports ONNX Runtime).
 """
 from __future__ import annotations
 
