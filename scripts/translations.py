@@ -143,6 +143,11 @@ def release(language: str, target: Path | None = None) -> Path:
     return target
 
 
+def placeholders(text: str) -> list[str]:
+    """The ``{name}`` fields ``str.format`` fills; ``{{…}}`` is a literal brace (the prompt lab's own syntax)."""
+    return sorted(PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+
+
 def problems(language: str) -> list[str]:
     """What would make the UI show English or broken text in ``language``; empty when all is well."""
     ts = ts_file(language)
@@ -164,7 +169,7 @@ def problems(language: str) -> list[str]:
         text = translation.text or ""
         if translation.get("type") == "unfinished" or not text.strip():
             found.append(f"unfinished: {context}: {source!r}")
-        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+        elif placeholders(source) != placeholders(text):
             found.append(f"placeholders differ: {context}: {source!r} → {text!r}")
     return found
 
