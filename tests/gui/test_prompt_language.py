@@ -1,92 +1,22 @@
 """The Prompt engineering tab switches to Japanese and back while the app runs, and keeps what the student did."""
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QTableWidget,
-    QTabWidget,
-    QWidget,
-)
 
 from model_backend.prompt_lab.experiment import SIDE_BY_SIDE_ROW, CellResult, CellStatus
+from tests.gui import language_checks
+from tests.gui.language_checks import JAPANESE, switch
 from tests.gui.test_prompt_tab import open_prompt_tab, wait_run
-
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
-ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[\s'’-]+[A-Za-z]{2,}")
-
-
-def _inside(widget: QWidget, ancestor: QWidget) -> bool:
-    while widget is not None:
-        if widget is ancestor:
-            return True
-        widget = widget.parentWidget()
-    return False
-
-
-def words_of(tab) -> list[tuple[str, str]]:
-    """(where, text) for every word the tab shows or tells: texts, titles, placeholders, tooltips, items, headers.
-
-    The model picker is a shared widget (tested with the widgets) and is left out; so are the texts the
-    student or the model wrote (field contents, replies, table cells)."""
-    found = []
-    for widget in [tab, *tab.findChildren(QWidget)]:
-        if _inside(widget, tab.model_picker):
-            continue
-        name = type(widget).__name__
-        if isinstance(widget, QLabel | QAbstractButton):
-            found.append((name, widget.text()))
-        if isinstance(widget, QGroupBox):
-            found.append((name, widget.title()))
-        if isinstance(widget, QLineEdit | QPlainTextEdit):
-            found.append((name + " placeholder", widget.placeholderText()))
-        if isinstance(widget, QAbstractSpinBox):
-            found.append((name + " special value", widget.specialValueText()))
-        if isinstance(widget, QTabWidget):
-            found.extend((name + " tab", widget.tabText(i)) for i in range(widget.count()))
-            found.extend((name + " tab tooltip", widget.tabToolTip(i)) for i in range(widget.count()))
-        if isinstance(widget, QComboBox):
-            found.extend((name + " item", widget.itemText(i)) for i in range(widget.count()))
-        if isinstance(widget, QListWidget):
-            found.extend((name + " item tooltip", widget.item(i).toolTip()) for i in range(widget.count()))
-        if isinstance(widget, QTableWidget):
-            found.extend((name + " header", widget.horizontalHeaderItem(c).text())
-                         for c in range(widget.columnCount()) if widget.horizontalHeaderItem(c) is not None)
-        found.append((name + " tooltip", widget.toolTip()))
-    return [(where, text) for where, text in found if text]
 
 
 def left_in_english(tab, users_words: list[str]) -> list[tuple[str, str]]:
-    """Texts with two English words and no Japanese: suspicious once the UI is in Japanese.
-
-    Names from the library or the student (techniques, variants, experiments, models) stay as they are."""
-    suspicious = []
-    for where, text in words_of(tab):
-        for own in users_words:
-            text = text.replace(own, "")
-        if ENGLISH_WORDS.search(text) and not JAPANESE.search(text):
-            suspicious.append((where, text))
-    return suspicious
+    """Names from the library or the student stay as they are; the shared model picker is tested with the widgets."""
+    return language_checks.left_in_english(tab, users_words, skip=(tab.model_picker,))
 
 
 def japanese_left(tab, users_words: list[str]) -> list[tuple[str, str]]:
-    return [(where, text) for where, text in words_of(tab)
-            if JAPANESE.search(text) and not any(own in text for own in users_words)]
-
-
-def switch(qtbot, window, code: str) -> None:
-    window.set_language(code)
-    qtbot.wait(50)
+    return language_checks.japanese_left(tab, users_words, skip=(tab.model_picker,))
 
 
 def test_the_prompt_tab_speaks_japanese_and_back_without_losing_state(qtbot, open_window):
