@@ -1,8 +1,8 @@
 """The side list of conversations, newest first, with new / delete / export."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, QLocale, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import keep_translated
 from model_backend.chat.conversations import Conversation
@@ -49,6 +49,7 @@ class ConversationList(QWidget):
             conversation = self._conversations.get(item.data(Qt.ItemDataRole.UserRole))
             if conversation is not None:
                 self._label(item, conversation)
+        self.list.doItemsLayout()  # rows sized again: Japanese glyphs are taller, two lines must still fit
 
     def _label(self, item: QListWidgetItem, conversation: Conversation) -> None:
         title = conversation.display_title or self.tr("New conversation")
@@ -56,6 +57,11 @@ class ConversationList(QWidget):
                                   QLocale.FormatType.ShortFormat)
         item.setText(f"{title}\n{when}")  # two chats with one title differ by their date
         item.setToolTip(f"{conversation.display_title}\n{when}".strip())
+        # Room for both lines as drawn: a Japanese title is set in a taller fallback font, which the list's own
+        # size estimate leaves out, so the date line was elided away ("新しい会話...").
+        bounds = self.list.fontMetrics().boundingRect(QRect(0, 0, 10000, 10000), 0, item.text())
+        margin = 2 * (self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) + 1)
+        item.setSizeHint(QSize(bounds.width(), bounds.height() + margin))
 
     def _emit_for_current(self, signal) -> None:
         item = self.list.currentItem()

@@ -107,7 +107,8 @@ class TranscriptView(QTextBrowser):
         index = 0
         if conversation is not None:
             if conversation.system_prompt.strip():
-                blocks.append(f"<p style='color:#777'><i>{html.escape(self.tr('System prompt'))}:</i> "
+                heading = html.escape(self.tr("System prompt:"))  # not inside the f-string: lupdate would miss it
+                blocks.append(f"<p style='color:#777'><i>{heading}</i> "
                               f"{escape_with_breaks(conversation.system_prompt.strip())}</p>")
             messages = list(conversation.messages)
             last = len(messages) - 1
