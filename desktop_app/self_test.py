@@ -142,8 +142,36 @@ def _check_sound(window, run: SelfTestRun) -> str:
     return f"{found.library}; {len(found.inputs)} microphone(s), {len(found.outputs)} speaker(s)"
 
 
+def _check_japanese(window, run: SelfTestRun) -> str:
+    """The Japanese UI can be switched to (its catalogue and Qt's load) and drawn (a font has kana and kanji)."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.i18n.fonts import bundled_fonts_dir, japanese_families
+    from desktop_app.i18n.languages import current_language, use_language
+
+    before = current_language()
+    try:
+        if not use_language("ja"):
+            raise RuntimeError("the Japanese catalogue is missing")
+        said = QCoreApplication.translate("MainWindow", "Chat")
+        if said == "Chat":
+            raise RuntimeError("the Japanese catalogue translates nothing")
+    finally:
+        use_language(before)
+    families = japanese_families()
+    if not families:
+        raise RuntimeError("no font can draw Japanese")
+    bundled = sorted(p.name for p in bundled_fonts_dir().glob("*")) if bundled_fonts_dir().is_dir() else []
+    if getattr(sys, "frozen", False) and sys.platform == "linux" and not bundled:
+        raise RuntimeError("the Linux bundle carries no CJK font")
+    return f"'Chat' is {said}; font {families[0]}" + (f"; bundled {', '.join(bundled)}" if bundled else "")
+
+
 CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _check_text_to_speech),
-          ("speech-to-text", _check_speech_to_text), ("music", _check_music), ("sound", _check_sound))
+          ("speech-to-text", _check_speech_to_text), ("music", _check_music), ("sound", _check_sound),
+          ("japanese", _check_japanese))
 
 
 def _report(line: str) -> None:
