@@ -19,6 +19,7 @@ import numpy as np
 
 from model_backend.core.atomic import atomic_target
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.messages import msg
 
 MAX_SECONDS = 4 * 3600  # longer than any lesson; beyond this the samples alone would fill a laptop's memory
 CLIP_LEVEL = 0.999
@@ -53,44 +54,46 @@ class AudioClip:
 def _notes(channels: int, source_rate: int, sample_rate: int, clipped_fraction: float) -> tuple[str, ...]:
     found = []
     if channels > 1:
-        found.append(f"The file has {channels} channels; they were mixed to one (mono).")
+        found.append(msg("The file has {channels} channels; they were mixed to one (mono).", channels=channels))
     if source_rate != sample_rate:
-        found.append(f"Resampled from {source_rate} Hz to {sample_rate} Hz.")
+        found.append(msg("Resampled from {source_rate} Hz to {sample_rate} Hz.", source_rate=source_rate,
+                         sample_rate=sample_rate))
     if clipped_fraction > 0.001:
-        found.append(f"{clipped_fraction:.1%} of the samples are clipped (the input was too loud); "
-                     "words there may be misheard.")
+        found.append(msg("{fraction:.1%} of the samples are clipped (the input was too loud); words there may be "
+                         "misheard.", fraction=clipped_fraction))
     return tuple(found)
 
 
 def _unreadable(path: Path, exc: BaseException | None = None) -> BackendError:
     return BackendError(
         ErrorKind.INVALID_INPUT,
-        f"{path.name} could not be read as audio. Choose a sound file such as WAV, FLAC, MP3 or OGG "
-        "(the file may also be damaged or still downloading).",
+        msg("{name} could not be read as audio. Choose a sound file such as WAV, FLAC, MP3 or OGG (the file may also "
+            "be damaged or still downloading).", name=path.name),
         details=repr(exc) if exc else "",
     )
 
 
 def _too_long(path: Path, seconds: float) -> BackendError:
     return BackendError(ErrorKind.INVALID_INPUT,
-                        f"{path.name} is {seconds / 3600:.1f} hours long; the app handles up to "
-                        f"{MAX_SECONDS // 3600} hours. Cut it into shorter parts first.")
+                        msg("{name} is {hours:.1f} hours long; the app handles up to {limit} hours. Cut it into shorter "
+                            "parts first.", name=path.name, hours=seconds / 3600, limit=MAX_SECONDS // 3600))
 
 
 def _checked_path(path: str | Path) -> Path:
     path = Path(path)
     if not path.exists():
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"{path} does not exist (was it moved, deleted, or on a removed USB stick?).")
+                           msg("{path} does not exist (was it moved, deleted, or on a removed USB stick?).", path=str(path)))
     if path.is_dir():
-        raise BackendError(ErrorKind.INVALID_INPUT, f"{path.name} is a folder; choose a sound file.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} is a folder; choose a sound file.", name=path.name))
     if path.stat().st_size == 0:
-        raise BackendError(ErrorKind.INVALID_INPUT, f"{path.name} is empty (0 bytes): there is no sound in it.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} is empty (0 bytes): there is no sound in it.",
+                                                        name=path.name))
     return path
 
 
 def _no_sound(path: Path) -> BackendError:
-    return BackendError(ErrorKind.INVALID_INPUT, f"{path.name} contains no sound (it is 0 seconds long).")
+    return BackendError(ErrorKind.INVALID_INPUT, msg("{name} contains no sound (it is 0 seconds long).", name=path.name))
 
 
 def _joined(pieces: list[np.ndarray]) -> np.ndarray:

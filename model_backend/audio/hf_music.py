@@ -18,6 +18,7 @@ import numpy as np
 
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 
 MAX_DURATION_S = 30.0  # MusicGen was trained on 30 s clips; longer needs windowed continuation
 
@@ -53,22 +54,23 @@ def load_music(folder: Path, device: str, dtype: Any) -> LoadedHFMusic:
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: config.json is missing or damaged.",
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: config.json is missing or damaged.", name=folder.name),
                            repr(exc)) from exc
     model_type = str(config.get("model_type", ""))
     if not model_type.startswith("musicgen"):
         raise BackendError(ErrorKind.WRONG_MODEL_KIND,
-                           f"{folder.name} is a '{model_type or 'unknown'}' model; the music tab runs MusicGen models.")
+                           msg("{name} is a '{model_type}' model; the music tab runs MusicGen models.", name=folder.name,
+                               model_type=model_type or msg("unknown")))
     if not any((folder / n).exists() for n in ("tokenizer.json", "spiece.model")):
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: the tokenizer files are missing (tokenizer.json or spiece.model), so "
-                           "the model cannot read the prompt. Copy the whole model folder again.")
+                           msg("{name}: the tokenizer files are missing (tokenizer.json or spiece.model), so the model "
+                               "cannot read the prompt. Copy the whole model folder again.", name=folder.name))
     try:
         processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
         model = AutoModelForTextToWaveform.from_pretrained(folder, dtype=dtype, local_files_only=True)
     except Exception as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the MusicGen model could not be loaded.",
-                           repr(exc)) from exc
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: the MusicGen model could not be loaded.",
+                                                        name=folder.name), repr(exc)) from exc
     model.to(device).eval()
     audio_config = model.config.audio_encoder
     return LoadedHFMusic(model, processor, int(audio_config.sampling_rate), _frame_rate(model.config), device,
@@ -92,7 +94,7 @@ def _progress_criteria(total: int, progress: ProgressFn, cancel: Event):
 
         def __call__(self, input_ids, scores, **kwargs):
             self.steps += 1
-            progress(min(self.steps / total, 1.0), f"Generating step {self.steps} of {total}")
+            progress(min(self.steps / total, 1.0), msg("Generating step {step} of {total}", step=self.steps, total=total))
             self.stopped = cancel.is_set()
             return torch.full((input_ids.shape[0],), self.stopped, dtype=torch.bool, device=input_ids.device)
 
@@ -111,12 +113,13 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
 
     prompt = (prompt or "").strip()
     if not prompt and not loaded.supports_unconditional:
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "Describe the music you want first.")
+        raise BackendError(ErrorKind.EMPTY_PROMPT, msg("Describe the music you want first."))
     if duration_s <= 0:
-        raise BackendError(ErrorKind.INVALID_INPUT, "The duration must be longer than 0 seconds.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("The duration must be longer than 0 seconds."))
     notes = []
     if duration_s > MAX_DURATION_S:
-        notes.append(f"MusicGen makes at most {MAX_DURATION_S:.0f} s in one go; the duration was shortened.")
+        notes.append(msg("MusicGen makes at most {limit:.0f} s in one go; the duration was shortened.",
+                         limit=MAX_DURATION_S))
         duration_s = MAX_DURATION_S
     model = loaded.model
     # The codebooks are generated with a delay of one step each, so num_codebooks - 1 extra steps
@@ -125,7 +128,8 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
     frames = frames_for(loaded, duration_s)
     max_new_tokens = frames + delay
     if max_new_tokens + 1 > int(getattr(model.decoder.config, "max_position_embeddings", 10**9)):
-        raise BackendError(ErrorKind.CONTEXT_TOO_LONG, f"{loaded.name} cannot make {duration_s:g} s of audio.")
+        raise BackendError(ErrorKind.CONTEXT_TOO_LONG, msg("{name} cannot make {duration:g} s of audio.",
+                                                           name=loaded.name, duration=duration_s))
 
     if prompt:
         tokenizer = getattr(loaded.processor, "tokenizer", loaded.processor)
@@ -134,11 +138,12 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
         inputs = dict(model.get_unconditional_inputs(num_samples=1))
         inputs.pop("guidance_scale", None)
         guidance = 1.0  # nothing to guide towards: skip the doubled (conditional + null) batch
-        notes.append("No prompt: the music was generated unconditionally.")
+        notes.append(msg("No prompt: the music was generated unconditionally."))
     criteria = _progress_criteria(max_new_tokens, progress, cancel)
     if seed is not None:
         torch.manual_seed(int(seed))
-    progress(0.0, f"Generating {duration_s:g} s of audio ({max_new_tokens} frames)")
+    progress(0.0, msg("Generating {duration:g} s of audio ({frames} frames)", duration=duration_s,
+                      frames=max_new_tokens))
     try:
         with torch.no_grad():
             audio = model.generate(**inputs, max_new_tokens=max_new_tokens, guidance_scale=float(guidance or 1.0),
@@ -153,5 +158,5 @@ def generate_music(loaded: LoadedHFMusic, prompt: str, duration_s: float, guidan
     samples = samples.mean(axis=0) if samples.ndim == 2 else samples.reshape(-1)  # stereo checkpoints → mono
     expected = int(round(duration_s * loaded.sample_rate))
     samples = samples[:expected]  # the codec rounds up to whole frames
-    progress(1.0, f"Made {len(samples) / loaded.sample_rate:.1f} s of audio")
+    progress(1.0, msg("Made {duration:.1f} s of audio", duration=len(samples) / loaded.sample_rate))
     return np.clip(samples, -1.0, 1.0).astype(np.float32), loaded.sample_rate, notes

@@ -21,6 +21,7 @@ from model_backend.audio.audio_io import SampleWindows
 from model_backend.audio.audio_types import Segment
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 
 SAMPLE_RATE = 16_000
 WINDOW_SECONDS = 30.0
@@ -42,18 +43,18 @@ def _check_files(folder: Path) -> None:
     """Say in plain words which file is missing, before transformers says it cryptically."""
     if not (folder / "config.json").exists():
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: config.json is missing, so this is not a model folder.")
+                           msg("{name}: config.json is missing, so this is not a model folder.", name=folder.name))
     if not any((folder / f).exists() for f in ("tokenizer.json", "vocab.json")):
         raise BackendError(
             ErrorKind.INVALID_MODEL,
-            f"{folder.name}: the tokenizer files are missing (tokenizer.json, or vocab.json with merges.txt). "
-            "Copy the whole model folder again.",
+            msg("{name}: the tokenizer files are missing (tokenizer.json, or vocab.json with merges.txt). Copy the "
+                "whole model folder again.", name=folder.name),
         )
     if not any((folder / f).exists() for f in ("preprocessor_config.json", "processor_config.json")):
         raise BackendError(
             ErrorKind.INVALID_MODEL,
-            f"{folder.name}: preprocessor_config.json is missing: the app cannot turn sound into the "
-            "log-mel spectrogram this model reads. Copy the whole model folder again.",
+            msg("{name}: preprocessor_config.json is missing: the app cannot turn sound into the log-mel spectrogram "
+                "this model reads. Copy the whole model folder again.", name=folder.name),
         )
 
 
@@ -84,15 +85,16 @@ def load_whisper(folder: Path, device: str, dtype: Any) -> LoadedHFWhisper:
         processor = AutoProcessor.from_pretrained(folder, local_files_only=True)
     except Exception as exc:
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: the tokenizer or feature extractor could not be read.", repr(exc)) from exc
+                           msg("{name}: the tokenizer or feature extractor could not be read.", name=folder.name),
+                           repr(exc)) from exc
     if not hasattr(processor, "feature_extractor") or not hasattr(processor, "tokenizer"):
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: the processor lacks a tokenizer or a feature extractor.")
+                           msg("{name}: the processor lacks a tokenizer or a feature extractor.", name=folder.name))
     try:
         model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=dtype, local_files_only=True)
     except Exception as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the Whisper weights could not be loaded.",
-                           repr(exc)) from exc
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: the Whisper weights could not be loaded.",
+                                                        name=folder.name), repr(exc)) from exc
     model.to(device).eval()
     _complete_generation_config(model.generation_config, processor.tokenizer)
     gc = model.generation_config
@@ -138,7 +140,8 @@ def _language_code(loaded: LoadedHFWhisper, language: str) -> str:
     """Accept "de", "german" or "<|de|>"; raise a plain error for a language the model does not know."""
     code = _language_code_plain(language)
     if f"<|{code}|>" not in loaded.model.generation_config.lang_to_id:
-        raise BackendError(ErrorKind.INVALID_INPUT, f"{loaded.name} does not know the language '{language}'.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} does not know the language '{language}'.",
+                                                        name=loaded.name, language=language))
     return code
 
 
@@ -232,7 +235,7 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray | SampleWindo
         if language:
             code = _language_code(loaded, language)
         elif len(first):
-            progress(0.0, "Detecting the language…")
+            progress(0.0, msg("Detecting the language…"))
             features = _features(loaded, first)
             code, probability = _detect_language(loaded, features.to(loaded.device, loaded.dtype))
         kwargs["language"] = code or None
@@ -262,8 +265,13 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray | SampleWindo
         start_s, chunk_s = offset / SAMPLE_RATE, len(chunk) / SAMPLE_RATE
         window += 1
         total = source.expected_seconds
-        span = f"{_clock(start_s)}–{_clock(start_s + chunk_s)}" + (f" of {_clock(total)}" if total else "")
-        progress(min(1.0, start_s / total) if total else None, f"Window {window}: {span}")
+        if total:
+            said = msg("Window {number}: {start}–{end} of {total}", number=window, start=_clock(start_s),
+                       end=_clock(start_s + chunk_s), total=_clock(total))
+        else:
+            said = msg("Window {number}: {start}–{end}", number=window, start=_clock(start_s),
+                       end=_clock(start_s + chunk_s))
+        progress(min(1.0, start_s / total) if total else None, said)
         features = _features(loaded, chunk).to(loaded.device, loaded.dtype)
         with torch.no_grad():
             out = model.generate(features, **kwargs)
@@ -279,6 +287,7 @@ def transcribe_hf(loaded: LoadedHFWhisper, samples_16k: np.ndarray | SampleWindo
             on_segments(new)
         advance = consumed if consumed >= MIN_ADVANCE_SECONDS else chunk_s
         offset += max(1, int(round(advance * SAMPLE_RATE)))
-    progress(1.0, f"Transcribed {_clock(source.samples_read / SAMPLE_RATE)} in {window} window(s)")
+    progress(1.0, msg("Transcribed {duration} in {windows} window(s)", duration=_clock(source.samples_read / SAMPLE_RATE),
+                      windows=window))
     return segments, code, probability
 

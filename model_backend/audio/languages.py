@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from model_backend.core.messages import Message, msg
+
 # Whisper's language codes (faster_whisper.tokenizer._LANGUAGE_CODES, the same in transformers).
 WHISPER_LANGUAGE_CODES = frozenset(
     "af am ar as az ba be bg bn bo br bs ca cs cy da de el en es et eu fa fi fo fr gl gu ha haw he hi hr ht hu hy "
@@ -40,21 +42,23 @@ SCRIPTS_OF_LANGUAGE: dict[str, frozenset[str]] = {
     **{code: frozenset({*scripts, "Latin"}) for code, scripts in _OTHER_SCRIPTS.items()},
 }
 LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-    "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "fi": "Finnish", "da": "Danish", "no": "Norwegian",
-    "nb": "Norwegian", "cs": "Czech", "tr": "Turkish", "vi": "Vietnamese", "ru": "Russian", "uk": "Ukrainian",
-    "el": "Greek", "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "ja": "Japanese",
-    "zh": "Chinese", "cmn": "Chinese", "yue": "Cantonese", "ko": "Korean", "ka": "Georgian",
+    "en": msg("English"), "fr": msg("French"), "de": msg("German"), "es": msg("Spanish"), "it": msg("Italian"),
+    "pt": msg("Portuguese"), "nl": msg("Dutch"), "pl": msg("Polish"), "sv": msg("Swedish"), "fi": msg("Finnish"),
+    "da": msg("Danish"), "no": msg("Norwegian"), "nb": msg("Norwegian"), "cs": msg("Czech"), "tr": msg("Turkish"),
+    "vi": msg("Vietnamese"), "ru": msg("Russian"), "uk": msg("Ukrainian"), "el": msg("Greek"), "ar": msg("Arabic"),
+    "fa": msg("Persian"), "he": msg("Hebrew"), "hi": msg("Hindi"), "th": msg("Thai"), "ja": msg("Japanese"),
+    "zh": msg("Chinese"), "cmn": msg("Chinese"), "yue": msg("Cantonese"), "ko": msg("Korean"), "ka": msg("Georgian"),
 }
 # Which voice to suggest for text in a script: the language(s) usually written in it.
 SCRIPT_LANGUAGES = {
-    "Latin": "English or another language written in Latin letters", "Kana": "Japanese",
-    "Han": "Chinese or Japanese", "Hangul": "Korean", "Cyrillic": "Russian, Ukrainian or another Cyrillic language",
-    "Greek": "Greek", "Arabic": "Arabic or Persian", "Hebrew": "Hebrew", "Devanagari": "Hindi", "Thai": "Thai",
-    "Georgian": "Georgian", "Armenian": "Armenian",
+    "Latin": msg("English or another language written in Latin letters"), "Kana": msg("Japanese"),
+    "Han": msg("Chinese or Japanese"), "Hangul": msg("Korean"),
+    "Cyrillic": msg("Russian, Ukrainian or another Cyrillic language"), "Greek": msg("Greek"),
+    "Arabic": msg("Arabic or Persian"), "Hebrew": msg("Hebrew"), "Devanagari": msg("Hindi"), "Thai": msg("Thai"),
+    "Georgian": msg("Georgian"), "Armenian": msg("Armenian"),
 }
-SCRIPT_NAMES = {"Kana": "Japanese script (kana and kanji)", "Han": "Chinese characters",
-                "Hangul": "Korean script (Hangul)", "Latin": "Latin letters"}
+SCRIPT_NAMES = {"Kana": msg("Japanese script (kana and kanji)"), "Han": msg("Chinese characters"),
+                "Hangul": msg("Korean script (Hangul)"), "Latin": msg("Latin letters")}
 PIPER_PHONEME_LANGUAGES = {"japanese": "ja", "pinyin": "zh", "hebrew": "he", "thai": "th"}
 MOSTLY = 0.5  # share of a text's letters in foreign scripts above which a voice refuses it
 
@@ -108,7 +112,7 @@ def voice_language(code: str) -> VoiceLanguage | None:
     return VoiceLanguage(code, LANGUAGE_NAMES.get(code, code)) if code else None
 
 
-def script_problem(text: str, language: VoiceLanguage) -> tuple[str, str] | None:
+def script_problem(text: str, language: VoiceLanguage) -> tuple[str, Message] | None:
     """("refuse" | "note", sentence) when a voice of ``language`` cannot read some of ``text``; None when it can.
 
     Languages the table does not know are not judged: the check only speaks when it is sure."""
@@ -123,15 +127,15 @@ def script_problem(text: str, language: VoiceLanguage) -> tuple[str, str] | None
     main, _ = foreign.most_common(1)[0]
     if "Kana" in foreign and main == "Han":
         main = "Kana"  # kanji beside kana is Japanese
-    suggestion = SCRIPT_LANGUAGES.get(main, f"a language written in {main} script")
-    written_in = SCRIPT_NAMES.get(main, f"{main} script")
+    suggestion = SCRIPT_LANGUAGES.get(main) or msg("a language written in {script} script", script=main)
+    written_in = SCRIPT_NAMES.get(main) or msg("{script} script", script=main)
     share = sum(foreign.values()) / letters
     if share > MOSTLY:
-        return "refuse", (
-            f"This voice speaks {language.name}, but most of the text is in {written_in}, which it cannot "
-            f"pronounce (it would spell the characters out one by one). Choose a voice for {suggestion}, "
-            f"or type the text in {language.name}.")
+        return "refuse", msg(
+            "This voice speaks {language}, but most of the text is in {written_in}, which it cannot pronounce (it "
+            "would spell the characters out one by one). Choose a voice for {suggestion}, or type the text in "
+            "{language}.", language=language.name, written_in=written_in, suggestion=suggestion)
     examples = "".join(dict.fromkeys(c for c in text if script_of(c) in foreign))[:8]
-    return "note", (
-        f"{sum(foreign.values())} character(s) are not in a script this {language.name} voice reads "
-        f"({examples}); it may skip them or spell them out.")
+    return "note", msg(
+        "{count} character(s) are not in a script this {language} voice reads ({examples}); it may skip them or "
+        "spell them out.", count=sum(foreign.values()), language=language.name, examples=examples)

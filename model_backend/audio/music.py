@@ -15,6 +15,7 @@ from model_backend.audio.audio_io import unique_file_name, write_wav_atomic
 from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.core.jobs import Emit, Progress
+from model_backend.core.messages import msg
 from model_backend.core.seeds import resolve_seed
 from model_backend.core.validation import (
     require_clean_text,
@@ -32,12 +33,12 @@ MAX_PROMPT_CHARS = 2000
 
 def validate_music_request(request: MusicRequest) -> None:
     """The Music form's ranges (desktop_app/audio/music_page.py), before the model is loaded."""
-    require_clean_text("The music prompt", request.prompt, MAX_PROMPT_CHARS,
-                       hint="MusicGen reads a short description: a sentence or two is enough.")
-    require_finite_range("Duration", request.duration, MIN_DURATION, MAX_DURATION, unit=" seconds",
-                         hint="MusicGen was trained on 30-second clips.")
-    require_finite_range("Guidance", request.guidance, 0.0, MAX_GUIDANCE,
-                         hint="3 is MusicGen's usual value; 0 ignores the prompt.")
+    require_clean_text(msg("The music prompt"), request.prompt, MAX_PROMPT_CHARS,
+                       hint=msg("MusicGen reads a short description: a sentence or two is enough."))
+    require_finite_range(msg("Duration"), request.duration, MIN_DURATION, MAX_DURATION, unit=msg(" seconds"),
+                         hint=msg("MusicGen was trained on 30-second clips."))
+    require_finite_range(msg("Guidance"), request.guidance, 0.0, MAX_GUIDANCE,
+                         hint=msg("3 is MusicGen's usual value; 0 ignores the prompt."))
     require_seed(request.seed)
     require_model_chosen(request.model_id)
     require_device(request.device)

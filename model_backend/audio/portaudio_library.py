@@ -11,6 +11,8 @@ import ctypes.util
 import sys
 from pathlib import Path
 
+from model_backend.core.messages import msg
+
 BUNDLED_NAME = "libportaudio.so.2"
 
 
@@ -49,5 +51,6 @@ def describe_portaudio(sounddevice) -> str:
         version = str(sounddevice.get_portaudio_version()[1]).split(",")[0]
     except Exception:  # noqa: BLE001 - a description must never break the probe
         return ""
-    origin = "the app's own copy" if getattr(sounddevice, "_libname", None) == bundled_portaudio() else "the system's"
-    return f"{version} ({origin})"
+    if getattr(sounddevice, "_libname", None) == bundled_portaudio():
+        return msg("{version} (the app's own copy)", version=version)
+    return msg("{version} (the system's)", version=version)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.messages import msg
 
 SCAN_MAX_SECONDS = 20 * 60
 SCAN_BLOCK_FRAMES = 1 << 18
@@ -43,16 +44,19 @@ class SoundCheck:
         if not self.samples:
             return None
         if self.non_finite and self.non_finite >= MAX_NON_FINITE_SHARE * self.samples:
-            share = self.non_finite / self.samples
-            amount = "all" if self.non_finite == self.samples else f"{share:.0%}"
+            if self.non_finite == self.samples:
+                return BackendError(ErrorKind.INVALID_INPUT,
+                                    msg("{name} is damaged: all of its samples are not numbers (NaN or infinity), so "
+                                        "there is no sound to transcribe. Record or export the audio again.", name=name))
             return BackendError(ErrorKind.INVALID_INPUT,
-                                f"{name} is damaged: {amount} of its samples are not numbers (NaN or infinity), "
-                                "so there is no sound to transcribe. Record or export the audio again.")
+                                msg("{name} is damaged: {share:.0%} of its samples are not numbers (NaN or infinity), "
+                                    "so there is no sound to transcribe. Record or export the audio again.", name=name,
+                                    share=self.non_finite / self.samples))
         if self.peak <= SILENCE_PEAK:
             return BackendError(ErrorKind.INVALID_INPUT,
-                                f"{name} is silent: every sample is zero, so there is no speech to transcribe. "
-                                "If it is a recording, check that the microphone was not muted and that the "
-                                "right microphone was chosen.")
+                                msg("{name} is silent: every sample is zero, so there is no speech to transcribe. If it "
+                                    "is a recording, check that the microphone was not muted and that the right "
+                                    "microphone was chosen.", name=name))
         return None
 
 

@@ -19,13 +19,12 @@ import numpy as np
 
 from model_backend.audio.portaudio_library import describe_portaudio, import_sounddevice
 from model_backend.core.errors import BackendError, ErrorKind
+from model_backend.core.messages import Message, msg
 
-PORTAUDIO_MISSING = ("the PortAudio library is not installed "
-                     "(on Debian/Ubuntu: sudo apt install libportaudio2)")
-NO_MIC = "Recording is unavailable: no microphone was found."
-NO_SPEAKERS = "Playback is unavailable: no speakers or headphones were found."
-MIC_GONE = ("The microphone stopped sending sound (was it unplugged?). "
-            "What was recorded until then is kept.")
+PORTAUDIO_MISSING = msg("the PortAudio library is not installed (on Debian/Ubuntu: sudo apt install libportaudio2)")
+NO_MIC = msg("Recording is unavailable: no microphone was found.")
+NO_SPEAKERS = msg("Playback is unavailable: no speakers or headphones were found.")
+MIC_GONE = msg("The microphone stopped sending sound (was it unplugged?). What was recorded until then is kept.")
 _open_streams: set = set()  # re-initialising PortAudio under an open stream would kill it
 
 
@@ -79,8 +78,8 @@ class AudioAvailability:
         return "" if self.can_play else (NO_SPEAKERS if self.available else self.reason)
 
 
-def _unavailable(why: str) -> AudioAvailability:
-    return AudioAvailability(False, f"Recording and playback are unavailable: {why}.", (), (), None, None)
+def _unavailable(why: Message) -> AudioAvailability:
+    return AudioAvailability(False, msg("Recording and playback are unavailable: {why}.", why=why), (), (), None, None)
 
 
 def _pick_default(index: Any, devices: tuple[DeviceInfo, ...]) -> int | None:
@@ -101,7 +100,7 @@ def probe(refresh: bool = False) -> AudioAvailability:
     except OSError:
         return _unavailable(PORTAUDIO_MISSING)
     except ImportError:
-        return _unavailable("the sounddevice Python package is not installed")
+        return _unavailable(msg("the sounddevice Python package is not installed"))
     try:
         if refresh and not _open_streams:
             sd._terminate()
@@ -119,12 +118,12 @@ def probe(refresh: bool = False) -> AudioAvailability:
         default_in, default_out = list(sd.default.device)[:2]
         library = describe_portaudio(sd)
     except Exception as exc:  # noqa: BLE001 - a probe must never take the app down
-        return _unavailable(f"the sound system did not answer ({exc})")
+        return _unavailable(msg("the sound system did not answer ({error})", error=str(exc)))
     inputs = tuple(d for d in infos if d.max_input_channels > 0)
     outputs = tuple(d for d in infos if d.max_output_channels > 0)
     if not inputs and not outputs:
-        return _unavailable("no microphone or speakers were found")
-    missing = " ".join(text for text, ok in ((NO_MIC, inputs), (NO_SPEAKERS, outputs)) if not ok)
+        return _unavailable(msg("no microphone or speakers were found"))
+    missing = NO_MIC if not inputs else NO_SPEAKERS if not outputs else ""
     return AudioAvailability(True, missing, inputs, outputs,
                              _pick_default(default_in, inputs), _pick_default(default_out, outputs), library)
 
@@ -138,11 +137,11 @@ def _quietly(action: Callable[[], Any]) -> str:
         return str(exc) or type(exc).__name__
 
 
-def _device_error(what: str, device: int | None, exc: BaseException) -> AudioDeviceError:
-    name = "the default device" if device is None else f"device {device}"
+def _device_error(what: Message, device: int | None, exc: BaseException) -> AudioDeviceError:
+    name = msg("the default device") if device is None else msg("device {number}", number=device)
     return AudioDeviceError(
-        f"Could not open {what} ({name}). It may be unplugged, in use by another program, "
-        "or blocked by the system's privacy settings.", details=f"{type(exc).__name__}: {exc}")
+        msg("Could not open {what} ({device}). It may be unplugged, in use by another program, or blocked by the "
+            "system's privacy settings.", what=what, device=name), details=f"{type(exc).__name__}: {exc}")
 
 
 def _enable_header_updates(sound_file) -> None:
@@ -216,7 +215,7 @@ class Recorder:
         try:
             sd = _import_sounddevice()
         except (OSError, ImportError) as exc:
-            raise AudioDeviceError(f"Recording is unavailable: {PORTAUDIO_MISSING}.", str(exc)) from exc
+            raise AudioDeviceError(msg("Recording is unavailable: {reason}.", reason=PORTAUDIO_MISSING), str(exc)) from exc
         try:
             if self.samplerate is None:
                 info = sd.query_devices(self.device, "input")
@@ -225,7 +224,7 @@ class Recorder:
                                     channels=self.channels, dtype="float32",
                                     callback=self._callback, finished_callback=self._finished)
         except Exception as exc:  # noqa: BLE001 - PortAudioError, ValueError (no such device)
-            raise _device_error("the microphone", self.device, exc) from exc
+            raise _device_error(msg("the microphone"), self.device, exc) from exc
         import soundfile
 
         try:
@@ -235,7 +234,7 @@ class Recorder:
         except Exception as exc:
             stream.close()
             raise BackendError(ErrorKind.INVALID_INPUT,
-                               f"Could not create the recording file {self.path}.", str(exc)) from exc
+                               msg("Could not create the recording file {path}.", path=str(self.path)), str(exc)) from exc
         _enable_header_updates(self._file)
         self._sd, self._stream = sd, stream
         _open_streams.add(stream)
@@ -244,7 +243,7 @@ class Recorder:
         except Exception as exc:  # noqa: BLE001
             self._close(abort=True)
             self.path.unlink(missing_ok=True)
-            raise _device_error("the microphone", self.device, exc) from exc
+            raise _device_error(msg("the microphone"), self.device, exc) from exc
         # The writer starts once the stream runs, so it never mistakes "not started" for "dead".
         self._started = True
         self._last_block = time.monotonic()
@@ -280,8 +279,8 @@ class Recorder:
                 self._frames_written += len(block)
             except Exception as exc:  # noqa: BLE001 - disk full, removed USB stick...
                 self._write_error = str(exc)
-                self._reason = f"The recording could not be written to disk ({exc}); " \
-                               "what was saved until then is kept."
+                self._reason = msg("The recording could not be written to disk ({error}); what was saved until then "
+                                   "is kept.", error=str(exc))
 
     def _write_loop(self) -> None:
         last_flush = time.monotonic()
@@ -340,10 +339,10 @@ class Recorder:
             error = self._close() if self._stream is not None else ""
             reason = self._reason
             if not reason and error:
-                reason = f"The microphone reported an error when stopping ({error}). " \
-                          "What was recorded until then is kept."
+                reason = msg("The microphone reported an error when stopping ({error}). What was recorded until then is "
+                             "kept.", error=error)
             if not reason and self._limit_reached:
-                reason = f"The recording reached its {self.max_seconds:g}-second limit."
+                reason = msg("The recording reached its {limit:g}-second limit.", limit=self.max_seconds)
             rate = int(self.samplerate or 0)
             self._result = RecordingResult(
                 path=self.path, seconds=self._frames_written / rate if rate else 0.0,
@@ -407,7 +406,7 @@ class Player:
         try:
             sd = _import_sounddevice()
         except (OSError, ImportError) as exc:
-            raise AudioDeviceError(f"Playback is unavailable: {PORTAUDIO_MISSING}.", str(exc)) from exc
+            raise AudioDeviceError(msg("Playback is unavailable: {reason}.", reason=PORTAUDIO_MISSING), str(exc)) from exc
         self._sd = sd
         data = np.asarray(samples, dtype=np.float32)
         if data.ndim == 1:
@@ -415,7 +414,7 @@ class Player:
         elif data.ndim == 2 and data.shape[0] <= 2 < data.shape[1]:
             data = data.T  # (channels, frames) -> (frames, channels)
         if data.ndim != 2 or data.shape[1] < 1:
-            raise BackendError(ErrorKind.INVALID_INPUT, "Only mono or stereo sound can be played.")
+            raise BackendError(ErrorKind.INVALID_INPUT, msg("Only mono or stereo sound can be played."))
         rate = int(samplerate)
         try:
             info = sd.query_devices(device, "output")
@@ -438,7 +437,7 @@ class Player:
                                      dtype="float32", callback=self._callback,
                                      finished_callback=lambda: self._finished(generation))
         except Exception as exc:  # noqa: BLE001
-            raise _device_error("the speakers", device, exc) from exc
+            raise _device_error(msg("the speakers"), device, exc) from exc
         with self._lock:
             self._stream, self._playing = stream, True
             _open_streams.add(stream)
@@ -446,7 +445,7 @@ class Player:
             stream.start()
         except Exception as exc:  # noqa: BLE001
             self.stop()
-            raise _device_error("the speakers", device, exc) from exc
+            raise _device_error(msg("the speakers"), device, exc) from exc
 
     def _callback(self, outdata, frames, time_info, status) -> None:
         chunk = self._data[self._frame:self._frame + frames]

@@ -33,6 +33,7 @@ from model_backend.core.atomic import atomic_write_json
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Partial, Progress
+from model_backend.core.messages import msg
 
 MAX_BEAM_SIZE = 10  # Whisper's own default is 5; wider beams are slower and rarely better
 
@@ -45,20 +46,22 @@ def validate_transcribe_request(request: TranscribeRequest) -> None:
     from model_backend.core.validation import require_device, require_int_range, require_model_chosen
 
     if request.task not in TASKS:
-        raise BackendError(ErrorKind.INVALID_INPUT, f"Unknown task '{request.task}': use transcribe or translate.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("Unknown task '{task}': use transcribe or translate.",
+                                                        task=request.task))
     if not isinstance(request.language, str) or (request.language and request.language not in WHISPER_LANGUAGE_CODES):
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"'{request.language}' is not a language code Whisper knows: choose a language from the "
-                           "list (codes such as en, fr, ja), or 'Detect automatically'.")
-    require_int_range("Beam size", request.beam_size, 1, MAX_BEAM_SIZE, hint="1 is fastest; Whisper's default is 5.")
+                           msg("'{language}' is not a language code Whisper knows: choose a language from the list "
+                               "(codes such as en, fr, ja), or 'Detect automatically'.", language=request.language))
+    require_int_range(msg("Beam size"), request.beam_size, 1, MAX_BEAM_SIZE,
+                      hint=msg("1 is fastest; Whisper's default is 5."))
     require_model_chosen(request.model_id)
     require_device(request.device)
     if not request.audio_path:
-        raise BackendError(ErrorKind.INVALID_INPUT, "Open an audio file or record something first.")
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("Open an audio file or record something first."))
     if not Path(request.audio_path).is_file():
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"{request.audio_path} is not an audio file that exists (was it moved, deleted, or on a "
-                           "removed USB stick?).")
+                           msg("{path} is not an audio file that exists (was it moved, deleted, or on a removed USB "
+                               "stick?).", path=request.audio_path))
     check_sound_file(request.audio_path)
 
 
@@ -68,10 +71,10 @@ def _english_only_notes(multilingual: bool, request: TranscribeRequest) -> tuple
     if multilingual:
         return language, task, notes
     if language not in ("", "en"):
-        notes.append(f"This model understands English only, so the language chosen ({language}) was ignored; "
-                     "choose Whisper base (multilingual) for other languages.")
+        notes.append(msg("This model understands English only, so the language chosen ({language}) was ignored; "
+                         "choose Whisper base (multilingual) for other languages.", language=language))
     if task == "translate":
-        notes.append("This English-only model cannot translate; it transcribed instead.")
+        notes.append(msg("This English-only model cannot translate; it transcribed instead."))
     return "en", "transcribe", notes
 
 
@@ -135,9 +138,13 @@ def _faster_whisper(loaded: LoadedAudioModel, windows: SampleWindows, request: T
         chunk = np.ascontiguousarray(window[:length], dtype=np.float32)
         start_s, total = offset / WHISPER_RATE, windows.expected_seconds
         number += 1
-        send(Progress(job, min(1.0, start_s / total) if total else None,
-                      f"Window {number}: {start_s:.0f}–{start_s + length / WHISPER_RATE:.0f} s"
-                      + (f" of {total:.0f} s" if total else "")))
+        end_s = start_s + length / WHISPER_RATE
+        if total:
+            said = msg("Window {number}: {start:.0f}–{end:.0f} s of {total:.0f} s", number=number, start=start_s,
+                       end=end_s, total=total)
+        else:
+            said = msg("Window {number}: {start:.0f}–{end:.0f} s", number=number, start=start_s, end=end_s)
+        send(Progress(job, min(1.0, start_s / total) if total else None, said))
         pieces, info = model.transcribe(chunk, language=detected or None, task=task,
                                         beam_size=max(1, request.beam_size), vad_filter=False)
         if number == 1:
@@ -148,8 +155,11 @@ def _faster_whisper(loaded: LoadedAudioModel, windows: SampleWindows, request: T
                               piece.text, float(piece.avg_logprob), float(piece.no_speech_prob))
             send(Partial(job, segment))
             total = windows.expected_seconds
-            send(Progress(job, min(1.0, segment.end / total) if total else None,
-                          f"Transcribed {segment.end:.0f} s" + (f" of {total:.0f} s" if total else "")))
+            if total:
+                said = msg("Transcribed {done:.0f} s of {total:.0f} s", done=segment.end, total=total)
+            else:
+                said = msg("Transcribed {done:.0f} s", done=segment.end)
+            send(Progress(job, min(1.0, segment.end / total) if total else None, said))
             if cancel.is_set():
                 raise JobCancelled()
         offset += max(1, length)
@@ -214,9 +224,10 @@ def _transcribe_file(request: TranscribeRequest, loaded: LoadedAudioModel, langu
         if windows.finished and len(first) < 0.1 * WHISPER_RATE:
             name = Path(request.audio_path).name
             if not len(first):
-                raise BackendError(ErrorKind.INVALID_INPUT, f"{name} contains no sound (it is 0 seconds long).")
-            raise BackendError(ErrorKind.INVALID_INPUT,
-                               f"{name} is only {len(first) / WHISPER_RATE * 1000:.0f} ms long: too short for speech.")
+                raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} contains no sound (it is 0 seconds long).",
+                                                                name=name))
+            raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} is only {ms:.0f} ms long: too short for speech.",
+                                                            name=name, ms=len(first) / WHISPER_RATE * 1000))
         log_mel = _log_mel(loaded, first)
         del first
         run = _faster_whisper if loaded.engine is Engine.FASTER_WHISPER else _transformers
@@ -292,14 +303,14 @@ def run_transcribe(request: TranscribeRequest, loaded: LoadedAudioModel, emit: E
                    audio_dir: Path) -> Transcript:
     """Transcribe a request the engine has validated (validation scans the file for silence and NaN: once)."""
     started = time.perf_counter()
-    emit(Progress(request.job_id, None, "Reading the audio…"))
+    emit(Progress(request.job_id, None, msg("Reading the audio…")))
     found: list[Segment] = []
     language, task, notes = _english_only_notes(_is_multilingual(loaded), request)
     heard = _run_beside(lambda send, stop: _transcribe_file(request, loaded, language, task, send, stop),
                         emit, cancel, found)
     notes = [*heard.notes, *notes]
     if not found:
-        notes.append("No speech was found in this audio.")
+        notes.append(msg("No speech was found in this audio."))
     transcript = Transcript(
         segments=tuple(found), language=heard.language, language_probability=heard.probability,
         duration=heard.duration, seconds=time.perf_counter() - started, model_name=loaded.entry.name,

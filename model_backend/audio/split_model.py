@@ -16,6 +16,7 @@ from typing import Callable
 
 from model_backend.core.errors import JobCancelled
 from model_backend.core.file_lock import held_cancellable, lock_path_for
+from model_backend.core.messages import msg
 
 CHUNK = 8 << 20
 
@@ -37,7 +38,7 @@ def join_split_model(source_dir: Path, parts: tuple[Path, ...], cache_root: Path
     if joined():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    waiting = "Another copy of the app is preparing this model…"
+    waiting = msg("Another copy of the app is preparing this model…")
     with held_cancellable(lock_path_for(target), cancel, lambda: progress(None, waiting)):
         if not joined():
             _join(source_dir, parts, target, total, progress, cancel)
@@ -62,7 +63,7 @@ def _join(source_dir: Path, parts: tuple[Path, ...], target: Path, total: int,
                             raise JobCancelled()
                         out.write(block)
                         done += len(block)
-                        progress(done / total, "Joining the model's split weights (once)…")
+                        progress(done / total, msg("Joining the model's split weights (once)…"))
             out.flush()
             os.fsync(out.fileno())
         if target.exists():
