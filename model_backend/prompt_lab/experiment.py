@@ -18,12 +18,18 @@ from model_backend.chat.chat_types import ChatRequest, Message, Sampling
 from model_backend.chat.chat_validation import validate_sampling
 from model_backend.core.atomic import atomic_write_json
 from model_backend.core.errors import BackendError
+from model_backend.core.messages import msg
 from model_backend.prompt_lab.scoring import Check, CheckError
 from model_backend.prompt_lab.techniques import TableRow, Technique
 from model_backend.prompt_lab.templates import TemplateError, find_variables
 
 SIDE_BY_SIDE_ROW = -1  # the single run with the form's values, not a table row
 MAX_VARIANTS = 6
+
+
+def _said(exc: Exception) -> str:
+    """What an error says, kept a ``Message`` (translatable) when it was raised with one; ``str(exc)`` drops that."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
 
 
 @dataclass
@@ -89,23 +95,23 @@ class Experiment:
     def problem(self, scored: bool) -> str:
         """Why a run cannot start (naming the variant and row), or "" when it can."""
         if not self.variants:
-            return "Add at least one variant first (“Add to comparison”)."
+            return msg("Add at least one variant first (“Add to comparison”).")
         try:
             validate_sampling(self.sampling)  # a saved or hand-edited experiment may hold any numbers
         except BackendError as exc:
             return exc.message
         if scored:
             if not self.rows:
-                return "The test table is empty: load the technique's table, import a CSV, or add rows."
+                return msg("The test table is empty: load the technique's table, import a CSV, or add rows.")
             try:
                 self.check.validate()
                 for number, row in enumerate(self.rows, start=1):
                     try:
                         self.check.validate_expected(row.expected)
                     except CheckError as exc:
-                        return f"Table row {number}: {exc}"
+                        return msg("Table row {number}: {reason}", number=number, reason=_said(exc))
             except CheckError as exc:
-                return str(exc)
+                return _said(exc)
         if scored:
             mismatch = self.table_mismatch()
             if mismatch:
@@ -115,8 +121,10 @@ class Experiment:
                 try:
                     variant.messages(self.values_for(row))
                 except TemplateError as exc:
-                    where = f"table row {row + 1}" if row >= 0 else "the form"
-                    return f"Variant “{variant.name}”, {where}: {exc}"
+                    if row >= 0:
+                        return msg("Variant “{variant}”, table row {row}: {reason}", variant=variant.name, row=row + 1,
+                                   reason=_said(exc))
+                    return msg("Variant “{variant}”, the form: {reason}", variant=variant.name, reason=_said(exc))
         return ""
 
     def table_mismatch(self) -> str:
@@ -129,14 +137,15 @@ class Experiment:
             used = set(find_variables(technique.template)) | set(find_variables(technique.system))
             unused = [name for name in columns if name not in used]
             if unused:
-                return (f"Variant “{variant.name}” does not use the table's column “{unused[0]}”: every row "
-                        f"would send it the same prompt. Put {{{{{unused[0]}}}}} in its template, or use a "
-                        "table made for this technique.")
+                return msg("Variant “{variant}” does not use the table's column “{column}”: every row would send it the "
+                           "same prompt. Put {{{{{column}}}}} in its template, or use a table made for this technique.",
+                           variant=variant.name, column=unused[0])
             missing = [name for name in find_variables(technique.template)
                        if name not in columns and not str(self.values.get(name, "")).strip()]
             if missing:
-                return (f"Variant “{variant.name}” needs “{missing[0]}”, which the test table has no column for. "
-                        f"Add a “{missing[0]}” column to the table, or use the technique's own table.")
+                return msg("Variant “{variant}” needs “{column}”, which the test table has no column for. Add a "
+                           "“{column}” column to the table, or use the technique's own table.", variant=variant.name,
+                           column=missing[0])
         return ""
 
     def values_for(self, row: int) -> dict[str, str]:
@@ -148,7 +157,7 @@ class Experiment:
             try:
                 cell.passed = self.check.passes(cell.reply, self.rows[cell.row].expected)
             except CheckError as exc:  # the table was edited after the run was checked
-                cell.error = str(exc)
+                cell.error = _said(exc)
         self.results = [r for r in self.results if (r.variant, r.row) != (cell.variant, cell.row)] + [cell]
         return cell
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model_backend.core.messages import msg
+
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 EXAMPLES_SLOT = "examples"  # filled from the technique's worked examples, not from the form
 
@@ -32,7 +34,7 @@ def fill(template: str, values: dict[str, str], examples_text: str = "") -> Fill
     missing = [name for name in find_variables(template) if not str(values.get(name, "")).strip()]
     if missing:
         names = ", ".join("{{" + name + "}}" for name in missing)
-        raise TemplateError(f"The template uses {names} but no value was given: fill it in the form.")
+        raise TemplateError(msg("The template uses {names} but no value was given: fill it in the form.", names=names))
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
