@@ -1,28 +1,14 @@
 """The Chat tab switches between English and Japanese while it runs, keeping what the student did."""
 from __future__ import annotations
 
-import re
-
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QTabWidget,
-    QWidget,
-)
 
 from desktop_app.chat.chat_side_panel import SidePage
 from desktop_app.widgets.model_picker import ModelPicker
 from tests.gui.conftest import send, wait_idle
+from tests.gui.language_checks import ENGLISH_WORDS, JAPANESE, left_in_english, switch, words_of
 
-WORDS = re.compile(r"[A-Za-z]{2,}")
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # what the student and the tiny model wrote: their words stay as they are in either language
 STUDENT_TEXTS = ("Hello there", "Be brief and kind.", "My draft, not sent yet")
 PROPER_NAMES = ("CUDA (NVIDIA)", "MPS (Apple)")  # devices named by their makers, in either language
@@ -30,50 +16,22 @@ PROPER_NAMES = ("CUDA (NVIDIA)", "MPS (Apple)")  # devices named by their makers
 
 def english_words(text: str) -> bool:
     """Two or more English words and nothing Japanese: a text the switch left behind."""
-    for own in STUDENT_TEXTS + PROPER_NAMES:
+    for own in STUDENT_TEXTS:
         text = text.replace(own, "")
-    return text.isascii() and len(WORDS.findall(text)) >= 2
+    return bool(ENGLISH_WORDS.search(text)) and not JAPANESE.search(text)
 
 
-def inside_model_picker(widget: QWidget) -> bool:
-    """The model picker is a shared widget (its own texts, model names) and is checked with it."""
-    while widget is not None:
-        if isinstance(widget, ModelPicker):
-            return True
-        widget = widget.parentWidget()
-    return False
+def chat_words(tab) -> list[tuple[str, str]]:
+    """Every word the tab shows or tells (the shared model picker is checked with it), and the list's titles."""
+    words = words_of(tab, skip=tuple(tab.findChildren(ModelPicker)))
+    listed = tab.conversation_list.list
+    # a row's title (its date is the locale's)
+    return words + [("conversation", listed.item(row).text().split("\n")[0]) for row in range(listed.count())]
 
 
-def words_of(tab: QWidget) -> dict[str, str]:
-    """Every word the tab can show (visible or on a page behind), keyed by where it is shown."""
-    found: dict[str, str] = {}
-    widgets = [w for w in tab.findChildren(QWidget) if not inside_model_picker(w)]
-    for index, widget in enumerate(widgets):
-        key = f"{index}:{type(widget).__name__}"
-        found[f"{key}.tooltip"] = widget.toolTip()
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            found[f"{key}.text"] = widget.text()
-        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            found[f"{key}.placeholder"] = widget.placeholderText()
-        if isinstance(widget, QAbstractSpinBox):
-            found[f"{key}.special"] = widget.specialValueText()
-            found[f"{key}.suffix"] = getattr(widget, "suffix", lambda: "")()
-        if isinstance(widget, QComboBox):
-            for item in range(widget.count()):
-                found[f"{key}.item{item}"] = widget.itemText(item)
-        if isinstance(widget, QTabWidget):
-            for page in range(widget.count()):
-                found[f"{key}.tab{page}"] = widget.tabText(page)
-                found[f"{key}.tabtip{page}"] = widget.tabToolTip(page)
-        if isinstance(widget, QListWidget):
-            for row in range(widget.count()):
-                found[f"{key}.row{row}"] = widget.item(row).text().split("\n")[0]  # the title (the date is the locale's)
-    return {key: text for key, text in found.items() if text}
-
-
-def switch(qtbot, window, code: str) -> None:
-    window.set_language(code)
-    qtbot.wait(50)
+def left_behind(tab) -> list[tuple[str, str]]:
+    found = left_in_english(tab, list(STUDENT_TEXTS), skip=tuple(tab.findChildren(ModelPicker)), allowed=PROPER_NAMES)
+    return found + [(where, text) for where, text in chat_words(tab) if where == "conversation" and english_words(text)]
 
 
 @pytest.fixture
@@ -114,16 +72,18 @@ def state_of(tab) -> dict:
 def test_the_chat_tab_speaks_japanese_and_back_without_losing_anything(qtbot, chat_window):
     tab = chat_window.chat_tab
     before = fill_in(qtbot, tab)
-    english = words_of(tab)
+    english = chat_words(tab)
+    assert left_behind(tab) != []  # the check does see English
     transcript_en = tab.transcript.toPlainText()
     assert "You" in transcript_en and "tok/s" in transcript_en and "first token after" in transcript_en
+    assert [line for line in words_in_transcript(tab) if english_words(line)] != []  # seen in English
 
     switch(qtbot, chat_window, "ja")
-    japanese = words_of(tab)
-    assert {key: text for key, text in japanese.items() if english_words(text)} == {}
-    assert japanese.keys() == english.keys()  # the same places hold words, in the other language
-    assert any(JAPANESE.search(text) for text in japanese.values())
-    assert tab.side_panel.tabText(SidePage.NEXT_TOKEN) != english_tab_text(english, SidePage.NEXT_TOKEN)
+    japanese = chat_words(tab)
+    assert left_behind(tab) == []
+    assert [where for where, _ in japanese] == [where for where, _ in english]  # the same places hold words
+    assert any(JAPANESE.search(text) for _, text in japanese)
+    assert ("conversation", "New conversation") not in japanese
     # the transcript: names, actions and the reply's statistics (tokens/s, time to the first token)
     transcript_ja = tab.transcript.toPlainText()
     assert "あなた" in transcript_ja and "アシスタント" in transcript_ja and "最初のトークンまで" in transcript_ja
@@ -139,21 +99,20 @@ def test_the_chat_tab_speaks_japanese_and_back_without_losing_anything(qtbot, ch
         assert listed.visualItemRect(listed.item(row)).height() > lines.height()
 
     switch(qtbot, chat_window, "en")
-    assert words_of(tab) == english
+    assert chat_words(tab) == english
     assert tab.transcript.toPlainText() == transcript_en
     assert state_of(tab) == before
 
 
 def words_in_transcript(tab) -> list[str]:
-    """The transcript's lines without what the student and the model wrote: what the tab itself says."""
-    text = tab.transcript.toPlainText()
-    for message in tab.current.messages:
-        text = text.replace(message.content, "")
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def english_tab_text(words: dict[str, str], page: int) -> str:
-    return next(text for key, text in words.items() if key.endswith(f"ChatSidePanel.tab{page}"))
+    """The transcript's own lines: the system prompt's heading, each message's name and actions, each reply's
+    statistics (what the student and the model wrote is theirs)."""
+    names = ("You", "Assistant", tab.transcript.tr("You"), tab.transcript.tr("Assistant"))
+    lines = tab.transcript.toPlainText().splitlines()
+    own = [line for line in lines[1:] if line.startswith(names) or "tok/s" in line]
+    messages = tab.current.messages
+    assert len(own) == len(messages) + sum(m.role == "assistant" for m in messages)  # names; a reply's stats
+    return [lines[0].replace(tab.current.system_prompt, ""), *own]
 
 
 def test_the_next_token_explanation_follows_the_language(qtbot, chat_window):
