@@ -34,6 +34,7 @@ class AudioGenerationPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.result: GeneratedAudio | None = None
+        self.cleared_job = ""  # a job stopped by clearing the screen: what it sends late is not shown
         self.model_picker = ModelPicker(registry, kind, self)
         self.form = QFormLayout()
         self.form_labels: dict[QWidget, QLabel] = {}  # field → its label, named by the page's _retranslate
@@ -127,6 +128,8 @@ class AudioGenerationPage(QWidget):
         return True
 
     def on_result(self, audio: GeneratedAudio) -> None:
+        if self._cleared():
+            return
         self.result = audio
         title, _ = self.describe(audio)
         self._show_details()
@@ -134,7 +137,22 @@ class AudioGenerationPage(QWidget):
         self.sound_ready.emit(audio, title, self.autoplay.isChecked())
 
     def on_cancelled(self, partial) -> None:
+        if self._cleared():
+            return
         self.status.show_notice(lambda: self.tr("Stopped. Nothing was saved."))
+
+    def _cleared(self) -> bool:
+        """The job now ending was stopped by clearing the screen (its sound, if any, is saved all the same)."""
+        return bool(self.job.job_id) and self.job.job_id == self.cleared_job
+
+    def clear_for_next_group(self, notice: Text) -> None:
+        """Stop the job in flight and forget the last sound's details; subclasses empty their typed fields.
+        What was saved stays on disk; the model and the settings stay as they are."""
+        self.cleared_job = self.job.job_id
+        self.job.stop()
+        self.result = None
+        self.details.clear()
+        self.status.show_notice(notice)
 
     def save_for_quit(self) -> None:
         self.job.stop()

@@ -15,6 +15,7 @@ from desktop_app.audio.speech_to_text_page import SpeechToTextPage
 from desktop_app.audio.text_to_speech_page import TextToSpeechPage
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.presentation import mark_advanced
 from model_backend.audio.audio_types import GeneratedAudio
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
@@ -29,6 +30,7 @@ class AudioTab(QWidget):
         self._build_parts(controller, registry, paths)
         self._lay_out()
         self._connect()
+        self._mark_advanced()
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
@@ -61,6 +63,18 @@ class AudioTab(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([620, 580])
         QVBoxLayout(self).addWidget(splitter)
+
+    def _mark_advanced(self) -> None:
+        """What a student watching the projector does not need: presentation mode hides these. The device
+        panel's reason (why recording or playback is unavailable) stays."""
+        devices, stt, tts = self.devices, self.speech_to_text, self.text_to_speech
+        mark_advanced(devices.input_label, devices.input_combo, devices.output_label, devices.output_combo,
+                      devices.refresh_button, *stt.export_buttons.values(), self.stage.save_button,
+                      tts.speaker, tts.form_labels[tts.speaker], tts.seed, tts.form_labels[tts.seed])
+        for page in (stt, tts, self.music):
+            mark_advanced(page.model_picker.add_button, page.model_picker.refresh_button)
+        for page in (tts, self.music):
+            mark_advanced(page.autoplay)
 
     def _connect(self) -> None:
         self.devices.changed.connect(self._on_devices_changed)
@@ -138,6 +152,23 @@ class AudioTab(QWidget):
         self.pages.setCurrentWidget(self.speech_to_text)
         self.speech_to_text.set_audio(path)
         return self.speech_to_text.transcribe()
+
+    @Slot()
+    def clear_for_next_group(self) -> None:
+        """Empty the screen for the next group: typed text and prompts, the transcript, its segments and
+        log-mel picture, and the sound on stage. A recording is finished and a job in flight stopped first;
+        every recording, transcript and generated sound stays saved in the audio folder, and the models and
+        settings stay as they are."""
+        def notice() -> str:
+            return self.tr("Cleared for the next group. Recordings, transcripts and generated sounds stay saved in "
+                           "your audio folder: open one with Open audio file… to see it again.")
+
+        for page in (self.speech_to_text, self.text_to_speech, self.music):
+            page.clear_for_next_group(notice)
+        self.loader.discard_pending()  # a recording just finished is not put on stage
+        self.start_after_load = None
+        self.title_before_load = ""
+        self.stage.clear()
 
     def save_for_quit(self) -> None:
         self.stage.stop()

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
 from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
-from desktop_app.i18n.retranslate import Text, keep_translated
+from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.presentation import mark_advanced
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.audio.music import MAX_DURATION
 from model_backend.core.model_inspection import ModelKind
@@ -28,6 +29,7 @@ class MusicPage(AudioGenerationPage):
         self.guidance.setValue(3.0)
         for field in (self.prompt, self.duration, self.guidance, self.seed):
             self.add_row(field)
+        mark_advanced(self.seed, self.form_labels[self.seed])
         self.model_picker.refresh()
         keep_translated(self, self._retranslate)
 
@@ -40,6 +42,12 @@ class MusicPage(AudioGenerationPage):
         for field, text in ((self.prompt, self.tr("Prompt")), (self.duration, self.tr("Duration")),
                             (self.guidance, self.tr("Guidance")), (self.seed, self.tr("Seed"))):
             self.form_labels[field].setText(text)
+
+    def clear_for_next_group(self, notice: Text) -> None:
+        super().clear_for_next_group(notice)
+        self.prompt.clear()
+        if not self.model_picker.current_model_id():  # still say what to get, after the cleared notice
+            self.status.show_notice(lambda: " ".join([say(notice), self.no_model_message()]))
 
     def generate_label(self) -> str:
         return self.tr("Make music")

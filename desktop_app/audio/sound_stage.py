@@ -36,7 +36,7 @@ class SoundStage(QWidget):
         self.output_device: int | None = None
         self.play_unavailable_reason = ""
         self.player = Player()
-        self.title_text: Text = lambda: self.tr("No sound loaded yet: open a file, record, or generate speech or music.")
+        self.title_text: Text = self._empty_title
         self.problem_text: Text = ""  # why playing or saving failed; the title keeps describing the sound
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -86,6 +86,9 @@ class SoundStage(QWidget):
         self.transcribe_button.setToolTip(self.tr("Turn this sound into text with the speech-to-text model"))
         self._show_time()
 
+    def _empty_title(self) -> str:
+        return self.tr("No sound loaded yet: open a file, record, or generate speech or music.")
+
     def set_title(self, text: Text) -> None:
         """What the stage says about its sound: kept as a ``Text``, so a language switch says it again."""
         self.title_text = text
@@ -109,6 +112,17 @@ class SoundStage(QWidget):
         if spectrogram_db is None:
             spectrogram_db, _ = spectrogram(self.samples, self.sample_rate)
         self.spectrogram.set_values(spectrogram_db, duration, low=max(MAX_DB_FLOOR, float(spectrogram_db.max()) - 80))
+        self._show_time()
+        self._update_buttons()
+
+    def clear(self) -> None:
+        """Nothing on stage (the next group of students starts afresh); the sound's file stays on disk."""
+        self.stop()
+        self.samples, self.sample_rate, self.path = None, 0, ""
+        self.set_title(self._empty_title)
+        self.show_problem("")
+        self.waveform.set_samples(None)
+        self.spectrogram.set_values(None)
         self._show_time()
         self._update_buttons()
 

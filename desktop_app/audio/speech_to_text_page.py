@@ -3,6 +3,10 @@ input the model reads, click a segment to hear it, export TXT / SRT / VTT.
 
 Recordings go straight to a WAV file in the user's audio folder, so they are saved before they
 are transcribed and survive an unplugged microphone or a crash.
+
+The model and the language follow the UI's language until the student picks them: in Japanese the
+multilingual Whisper with Japanese selected, in English the first model (Whisper tiny.en) and
+automatic detection, as before.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.audio.audio_views import HeatmapView
 from desktop_app.audio.segment_table import SegmentTable
 from desktop_app.controller import BackendController
+from desktop_app.i18n.languages import current_language
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus, SingleJob
@@ -33,7 +38,7 @@ from model_backend.audio.audio_types import Segment, TranscribeRequest, Transcri
 from model_backend.audio.sound_devices import AudioDeviceError, Recorder, RecordingResult
 from model_backend.audio.transcript_export import FORMATS, render
 from model_backend.core.model_inspection import ModelKind
-from model_backend.core.registry import ModelRegistry
+from model_backend.core.registry import ModelEntry, ModelRegistry, ModelSource
 
 LEVEL_MS = 50
 
@@ -96,10 +101,52 @@ class SpeechToTextPage(QWidget):
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, f=fmt: self._export_dialog(f))
         self.model_picker.refresh()
+        self.cleared_job = ""  # a transcription stopped by clearing the screen: what it sends late is not shown
+        # what the UI's language chose last (model, language); a choice of the student's is never overridden
+        self.auto_model, self.auto_language = self.model_picker.current_model_id(), str(self.language.currentData())
+        self.model_chosen = self.language_chosen = False
+        self.model_picker.combo.currentIndexChanged.connect(self._on_model_picked)
+        self.language.currentIndexChanged.connect(self._on_language_picked)
         self._update_buttons()
         keep_translated(self, self._retranslate)
 
+    # ---- defaults that follow the UI's language ------------------------------------------------
+    def _on_model_picked(self) -> None:
+        if self.model_picker.current_model_id() != self.auto_model:
+            self.model_chosen = True
+        self._language_for_model()
+
+    def _on_language_picked(self) -> None:
+        if self.language.currentData() != self.auto_language:
+            self.language_chosen = True
+
+    @staticmethod
+    def _multilingual(entries: list[ModelEntry]) -> ModelEntry | None:
+        """The packaged multilingual Whisper (language ""), else a model known to hear Japanese."""
+        shipped = [e for e in entries if e.language == "" and e.source in (ModelSource.PACKAGE, ModelSource.BUILTIN)]
+        return next(iter(shipped or [e for e in entries if e.language == "ja"]), None)
+
+    def follow_language(self) -> None:
+        """Japanese UI: the multilingual Whisper, Japanese selected; English: the first model, detect automatically."""
+        picker = self.model_picker
+        if not self.model_chosen and picker.current_model_id() == self.auto_model:
+            entry = self._multilingual(picker.entries) if current_language() == "ja" else next(iter(picker.entries), None)
+            if entry is not None:
+                self.auto_model = entry.model_id
+                picker.combo.setCurrentIndex(picker.combo.findData(entry.model_id))
+        self._language_for_model()
+
+    def _language_for_model(self) -> None:
+        """Japanese selected while the UI is in Japanese and the model hears it; unless the student chose."""
+        if self.language_chosen or self.language.currentData() != self.auto_language:
+            return
+        current = self.model_picker.current_entry()
+        hears_japanese = current is not None and current.language != "en"
+        self.auto_language = "ja" if current_language() == "ja" and hears_japanese else ""
+        self.language.setCurrentIndex(self.language.findData(self.auto_language))
+
     def _retranslate(self) -> None:
+        self.follow_language()
         self.open_button.setText(self.tr("Open audio file…"))
         self.level.setToolTip(self.tr("Microphone level"))
         self._show_file_label()
@@ -278,15 +325,25 @@ class SpeechToTextPage(QWidget):
         self.job.submit(request, lambda: self.tr("Transcribing…"))
         return True
 
+    def _cleared(self) -> bool:
+        """The job now sending was stopped by clearing the screen (a finished transcript is saved all the same)."""
+        return bool(self.job.job_id) and self.job.job_id == self.cleared_job
+
     def on_partial(self, payload) -> None:
+        if self._cleared():
+            return
         if isinstance(payload, Segment):
             self.segments.add_segment(payload)
 
     def on_cancelled(self, partial) -> None:
+        if self._cleared():
+            return
         kept = len(partial or ())
         self.show_notice(lambda: self.tr("Stopped. The {n} segments found so far are kept above.").format(n=kept))
 
     def on_result(self, transcript: Transcript) -> None:
+        if self._cleared():
+            return
         self.transcript = transcript
         if len(self.segments.segments) != len(transcript.segments):
             self.segments.clear_segments()
@@ -333,6 +390,22 @@ class SpeechToTextPage(QWidget):
             message = lambda: QCoreApplication.translate("Export", "Exported to {path}").format(path=path)  # noqa: E731
         self.show_notice(message, error=not ok)
         return ok
+
+    def clear_for_next_group(self, notice: Text) -> None:
+        """Stop a recording (its WAV is complete and stays) and the job in flight, then forget the audio,
+        the segments, the details and the log-mel picture. The model, language and task stay."""
+        if self.recorder is not None:
+            self.stop_recording()
+        self.cleared_job = self.job.job_id
+        self.job.stop()
+        self.audio_path = self.transcribed_path = ""
+        self.transcript = None
+        self.segments.clear_segments()
+        self.details.clear()
+        self.log_mel.set_values(None)
+        self._show_file_label()
+        self._update_buttons()
+        self.show_notice(notice)
 
     def save_for_quit(self) -> None:
         """Close a running recording cleanly (the WAV is complete) and stop the job."""

@@ -1,10 +1,14 @@
-"""Text to speech: type, choose voice and speed, hear it; see the phonemes the voice was given."""
+"""Text to speech: type, choose voice and speed, hear it; see the phonemes the voice was given.
+
+The voice follows the UI's language until the student picks one: in Japanese the Japanese voice (the
+registry's entry with language "ja"), in English the first voice, as before."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QPlainTextEdit, QSpinBox, QWidget
 
 from desktop_app.audio.audio_generation_page import AudioGenerationPage
 from desktop_app.controller import BackendController
+from desktop_app.i18n.languages import current_language
 from desktop_app.i18n.retranslate import Text, keep_translated
 from model_backend.audio.audio_types import GeneratedAudio, SpeakRequest
 from model_backend.core.model_inspection import ModelKind
@@ -26,10 +30,28 @@ class TextToSpeechPage(AudioGenerationPage):
         for field in (self.text, self.speed, self.speaker, self.seed):
             self.add_row(field)
         self.model_picker.refresh()
+        self.auto_voice = self.model_picker.current_model_id()  # the voice last chosen by the language, not the student
+        self.voice_chosen = False  # the student picked a voice in this session: a language switch keeps it
+        self.model_picker.combo.currentIndexChanged.connect(self._on_voice_picked)
         keep_translated(self, self._retranslate)
+
+    def _on_voice_picked(self) -> None:
+        if self.model_picker.current_model_id() != self.auto_voice:
+            self.voice_chosen = True
+
+    def follow_language(self) -> None:
+        """The voice for the UI's language (Japanese: the Japanese voice; English: the first), unless the student chose one."""
+        picker = self.model_picker
+        if self.voice_chosen or picker.current_model_id() != self.auto_voice:
+            return  # the student's choice (picked, or added a voice), never overridden
+        wanted = [e for e in picker.entries if e.language == "ja"] if current_language() == "ja" else picker.entries[:1]
+        if wanted:
+            self.auto_voice = wanted[0].model_id
+            picker.combo.setCurrentIndex(picker.combo.findData(self.auto_voice))
 
     def _retranslate(self) -> None:
         super()._retranslate()
+        self.follow_language()
         self.text.setPlaceholderText(self.tr("Type what the voice should say."))
         sample = self.tr("Generative models learn the patterns in their training data, "
                          "and then produce new examples that follow those patterns.")
@@ -41,6 +63,10 @@ class TextToSpeechPage(AudioGenerationPage):
         for field, text in ((self.text, self.tr("Text")), (self.speed, self.tr("Speed")),
                             (self.speaker, self.tr("Speaker")), (self.seed, self.tr("Seed"))):
             self.form_labels[field].setText(text)
+
+    def clear_for_next_group(self, notice: Text) -> None:
+        super().clear_for_next_group(notice)
+        self.text.clear()
 
     def generate_label(self) -> str:
         return self.tr("Speak")

@@ -96,6 +96,13 @@ class ForwardProcessPage(QWidget):
         self.slider.setRange(0, self.schedule.steps - 1)
         self.show_step(self.slider.value())
 
+    def clear(self) -> None:
+        """Back to an empty page (the next group of students starts afresh)."""
+        self.source = None
+        self.slider.setValue(0)
+        self.view.show_pixels(None)
+        self._say("")
+
     @Slot(int)
     def show_step(self, t: int) -> None:
         if self.source is None:

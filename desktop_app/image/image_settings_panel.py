@@ -122,6 +122,13 @@ class ImageSettingsPanel(QWidget):
         self.clear_start_button.setText(self.tr("Clear"))
         self.strength.setToolTip(self.tr("How much noise is added to the picture before denoising"))
 
+    def advanced_widgets(self) -> list[QWidget]:
+        """The knobs a student watching the projector does not need (hidden in presentation mode):
+        size, scheduler, batch, low memory and the preview mode, with their labels."""
+        labels = self.row_labels
+        return [labels["size"], self.width_box, self.height_box, labels["scheduler"], self.scheduler,
+                labels["batch"], self.batch, self.low_memory, labels["previews"], self.previews]
+
     def preview_mode(self) -> str:
         return str(self.previews.currentData())
 

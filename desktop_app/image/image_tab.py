@@ -25,6 +25,7 @@ from desktop_app.image.filmstrip_view import FilmstripView
 from desktop_app.image.forward_process_page import ForwardProcessPage
 from desktop_app.image.gallery_view import GalleryView
 from desktop_app.image.image_settings_panel import ImageSettingsPanel
+from desktop_app.presentation import mark_advanced
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.image_view import ImageView
 from desktop_app.widgets.job_status import JobStatus
@@ -64,10 +65,12 @@ class ImageTab(QWidget):
         self.results: list[GeneratedImage] = []
         self.grid_cells: list[GridCell] = []
         self.grid_setting = ""
+        self.cleared_jobs: set[str] = set()  # stopped by "clear for the next group": their late events are dropped
         self._build_parts(registry)
         self._lay_out()
         self._connect()
         self.settings_panel.set_preview_mode(settings.image_previews)
+        self._mark_advanced()
         self.model_picker.refresh()
         self.gallery_view.refresh()
         keep_translated(self, self._retranslate)
@@ -152,6 +155,13 @@ class ImageTab(QWidget):
         splitter.setSizes([360, 900])
         QVBoxLayout(self).addWidget(splitter)
 
+    def _mark_advanced(self) -> None:
+        """What a student watching the projector does not need: presentation mode hides these."""
+        panel = self.settings_panel
+        mark_advanced(self.model_picker.add_button, self.model_picker.refresh_button,
+                      self.filmstrip.gif_button, self.filmstrip.sheet_button,
+                      self.gallery_view.delete_button, self.gallery_view.folder_button, *panel.advanced_widgets())
+
     def _connect(self) -> None:
         self.generate_button.clicked.connect(self.generate)
         self.stop_button.clicked.connect(self.stop)
@@ -200,6 +210,8 @@ class ImageTab(QWidget):
             self.controller.cancel(job_id)
 
     def _on_events(self, events: list) -> None:
+        if self._drop_cleared(events):
+            return
         dispatch(events, on_progress=self.status.show_progress, on_partial=self._on_preview,
                  on_result=self._on_result, on_cancelled=self._on_cancelled,
                  on_failed=lambda event: self.show_notice(event.message, error=True), on_end=self._on_end)
@@ -322,13 +334,9 @@ class ImageTab(QWidget):
                     return False
                 changes = {"prompt": base.prompt.replace(word, value)}
             requests.append((value, self.settings_panel.request(model_id, seed=seed, batch_count=1, **changes)))
-        while self.compare_grid.count():
-            widget = self.compare_grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        self._clear_grid()
         self.compare_hint.hide()
         self.grid_setting = setting
-        self.grid_cells = []
         for column, (value, request) in enumerate(requests):
             cell = GridCell(ImageView("", self), QLabel(self), value, lambda: self.tr("waiting…"))
             cell.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -355,6 +363,8 @@ class ImageTab(QWidget):
             cell.view.setText(cell.view.placeholder)
 
     def _on_grid_events(self, cell: GridCell, events: list) -> None:
+        if self._drop_cleared(events):
+            return
         view = cell.view
 
         def on_cancelled(_partial) -> None:
@@ -371,6 +381,54 @@ class ImageTab(QWidget):
                  on_result=lambda result: view.show_pixels(result.images[0].pixels),
                  on_failed=lambda event: self._show_cell(cell, event.message), on_cancelled=on_cancelled,
                  on_end=on_end)
+
+    def _drop_cleared(self, events: list) -> bool:
+        """Events of jobs stopped by clearing the screen: only their end counts (buttons, gallery); True if so."""
+        if not events or events[0].job_id not in self.cleared_jobs:
+            return False
+
+        def on_end(event) -> None:
+            self.cleared_jobs.discard(event.job_id)
+            self.jobs.discard(event.job_id)
+            if not self.jobs:
+                self.status.finished()
+                self._busy(False)
+            self.gallery_view.refresh()  # a picture finished before the stop is saved: the gallery shows it
+
+        dispatch(events, on_end=on_end)
+        return True
+
+    # ---- a new group of students ---------------------------------------------------------
+    @Slot()
+    def clear_for_next_group(self) -> None:
+        """Empty the screen for the next group: prompts, the picture, its filmstrip, the forward process and
+        the comparison grid. A job in flight is stopped first; the gallery (on disk) and the settings stay."""
+        self.stop()
+        self.cleared_jobs |= self.jobs
+        panel = self.settings_panel
+        panel.prompt.clear()
+        panel.negative.clear()
+        panel.set_start_picture("")
+        self.compare_word.clear()
+        self.frames, self.results = [], []
+        self.result_picker.clear()
+        self.result_view.show_pixels(None)
+        self.filmstrip.set_frames([])
+        self.forward.clear()
+        self._clear_grid()
+        self.compare_hint.show()
+        self.gallery_view.list.setCurrentRow(-1)
+        self.gallery_view.refresh()
+        self.pages.setCurrentIndex(0)
+        self.show_notice(lambda: self.tr("Cleared for the next group. Every image made so far stays in the gallery: "
+                                         "click one to open it again."))
+
+    def _clear_grid(self) -> None:
+        while self.compare_grid.count():
+            widget = self.compare_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.grid_cells = []
 
     def save_for_quit(self) -> None:
         self.stop()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import Text, keep_translated, say
-from desktop_app.prompt_lab.sentences import joined
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import joined_text
 from model_backend.chat.chat_types import PromptTokens
@@ -53,7 +53,13 @@ class PromptPreview(QWidget):
         if unused:
             parts.append(self.tr("Not used by the template: {names}.").format(
                 names=self.tr(", ").join(unused)))
-        return joined(parts)
+        return join_sentences(*parts)
+
+    def clear(self) -> None:
+        """Nothing previewed: the summary says where the preview will appear."""
+        self.text.clear()
+        self.prompt, self.unused, self.is_error, self.error, self.pending = None, (), False, None, False
+        self._retranslate()
 
     def show_error(self, message: Text) -> None:
         """``message``: a backend Message, a callable or plain text; said again after a language switch."""

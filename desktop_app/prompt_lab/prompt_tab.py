@@ -2,6 +2,10 @@
 
 Techniques are data (``resources/prompts``); variants are snapshots of a technique plus a model;
 cells run as ordinary chat jobs with one seed, and every finished cell is saved at once.
+
+A warning line says when the chosen chat model cannot handle the technique's language (SmolLM2 and a
+Japanese technique): running is still allowed, and the line stays next to the results, so a score near
+0 % has its reason in view.
 """
 from __future__ import annotations
 
@@ -11,24 +15,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.presentation import mark_advanced
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
 from desktop_app.prompt_lab.prompt_preview import PromptPreview
 from desktop_app.prompt_lab.scored_run_page import ScoredRunPage
-from desktop_app.prompt_lab.sentences import joined
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
 from desktop_app.prompt_lab.technique_editor import TechniqueEditor
 from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
+from desktop_app.widgets import palette
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.notice import Notice
 from model_backend.chat.chat_types import PromptPreviewRequest
 from model_backend.core.errors import InvalidModelError
-from model_backend.core.registry import ModelRegistry
+from model_backend.core.registry import ModelEntry, ModelRegistry
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
     SIDE_BY_SIDE_ROW,
@@ -40,6 +46,7 @@ from model_backend.prompt_lab.experiment import (
     export_json,
     export_markdown,
 )
+from model_backend.prompt_lab.language_fit import LanguageFit, LanguageSupport, language_fit
 from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
@@ -75,12 +82,17 @@ class PromptTab(QWidget):
         self.runner = ExperimentRunner(controller, self)
         self.preview_job: str | None = None
         self.run_notes: list[Text] = []  # e.g. "no chat template", shown when the run ends
+        self.fit: LanguageFit | None = None  # whether the chosen model handles the technique's language
         self._untitled = UNTITLED  # the new-experiment name in the language shown
         self._build_parts()
         self._lay_out()
         self._connect()
+        self._mark_advanced()
         self.model_picker.refresh(default_model_id)
         self.library_panel.refresh()
+        shown = self.library_panel.list.currentItem()  # chosen before the tab listened (the filter followed the UI)
+        if self.editor.technique is None and shown is not None:
+            self.select_technique(shown.data(Qt.ItemDataRole.UserRole))
         self._refresh_experiment_list()
         keep_translated(self, self._retranslate)
 
@@ -92,6 +104,7 @@ class PromptTab(QWidget):
         self.pages.setTabText(PromptPage.SCORED_RUN, self.tr("3 · Scored run"))
         self.pages.setTabToolTip(PromptPage.SCORED_RUN, self.tr("Score every variant on a test table: accuracy per variant"))
         self._name_untitled()
+        self.update_language_fit()  # the library's language may have followed the UI's
 
     def _name_untitled(self) -> None:
         """An experiment the student has not named is called "Untitled experiment" in the UI's language."""
@@ -110,6 +123,10 @@ class PromptTab(QWidget):
         self.scored = ScoredRunPage(self)
         self.experiment_bar = ExperimentBar(self.experiment.name, self)
         self.notice = Notice(self)
+        self.fit_warning = QLabel(self)  # the chosen model cannot handle the technique's language
+        self.fit_warning.setWordWrap(True)
+        self.fit_warning.setStyleSheet(f"color: {palette.WARNING};")
+        self.fit_warning.hide()
         self.model_picker = self.side_by_side.model_picker  # the model of the preview and of new variants
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
@@ -129,6 +146,7 @@ class PromptTab(QWidget):
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.addWidget(self.experiment_bar)
         center_layout.addWidget(self.notice)
+        center_layout.addWidget(self.fit_warning)
         center_layout.addWidget(self.pages, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.library_panel)
@@ -137,7 +155,19 @@ class PromptTab(QWidget):
         splitter.setSizes([220, 900])
         QVBoxLayout(self).addWidget(splitter)
 
+    def _mark_advanced(self) -> None:
+        """What a student watching the projector does not need: presentation mode hides these."""
+        bar, scored, side, library = self.experiment_bar, self.scored, self.side_by_side, self.library_panel
+        mark_advanced(bar.export_button, bar.copy_python_button, scored.import_button, scored.paste_button,
+                      scored.add_row_button, scored.check_label, scored.check, scored.check_pattern,
+                      side.max_new_tokens_label, side.max_new_tokens, side.seed_label, side.seed,
+                      self.model_picker.add_button, self.model_picker.refresh_button,
+                      library.duplicate_button, library.delete_button, library.restore_button)
+
     def _connect(self) -> None:
+        self.library_panel.keep_working = lambda: self.editor.edited or self.library_panel.user_picked
+        self.library_panel.language.currentIndexChanged.connect(lambda _: self.update_language_fit())
+        self.model_picker.model_changed.connect(lambda _: self.update_language_fit())
         self.library_panel.technique_selected.connect(self.select_technique)
         self.library_panel.notice.connect(self.show_notice)
         self.editor.changed.connect(self.preview_timer.start)
@@ -155,7 +185,7 @@ class PromptTab(QWidget):
         self.runner.cell_text.connect(self._on_cell_text)
         self.runner.cell_note.connect(self._on_cell_note)
         self.runner.cell_finished.connect(self._on_cell_finished)
-        self.runner.progress.connect(self.show_notice)
+        self.runner.progress.connect(lambda text: None if self._stale_run() else self.show_notice(text))
         self.runner.run_finished.connect(self._on_run_finished)
         self.experiment_bar.name_edited.connect(self._on_name_edited)
         self.experiment_bar.new_requested.connect(lambda: self.open_experiment(Experiment()))
@@ -174,6 +204,43 @@ class PromptTab(QWidget):
         if technique is not None:
             self.editor.load(copy.deepcopy(technique))  # a working copy: built-ins stay untouched
             self.preview_timer.start()
+            self.update_language_fit()
+
+    # ---- does the model handle the technique's language? ----------------------------------
+    def technique_language(self) -> str:
+        """The language of the technique being edited; with none, the library's filter ("" for all)."""
+        technique = self.editor.technique
+        return technique.language if technique is not None else str(self.library_panel.language.currentData() or "")
+
+    def update_language_fit(self) -> None:
+        """Check the chosen model against the technique's language (metadata only, cached: cheap)."""
+        entry, language = self.model_picker.current_entry(), self.technique_language()
+        self.fit = language_fit(entry, language) if entry is not None and language else None
+        self._show_language_fit()
+
+    def _show_language_fit(self) -> None:
+        fit = self.fit
+        unsupported = fit is not None and fit.support is LanguageSupport.UNSUPPORTED
+        self.fit_warning.setText(join_sentences(say(fit.reason), self._suggestion()) if unsupported else "")
+        self.fit_warning.setVisible(unsupported)
+
+    def _suggestion(self) -> str:
+        return self.tr("Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. "
+                       "For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with "
+                       "Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then "
+                       "choose it.")
+
+    def _unsupported_note(self, variant: Variant) -> Text | None:
+        """Why a variant's model will fail its technique's language, for the run's closing notice."""
+        try:
+            entry: ModelEntry = self.registry.resolve(variant.model_id)
+        except InvalidModelError:
+            return None
+        fit = language_fit(entry, variant.technique.language)
+        if fit.support is not LanguageSupport.UNSUPPORTED:
+            return None
+        name = variant.name
+        return lambda: self.tr("{variant}: {reason}").format(variant=name, reason=say(fit.reason))
 
     # ---- preview -----------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -304,7 +371,7 @@ class PromptTab(QWidget):
         self._show_experiment()
         for column in self.side_by_side.columns if not scored else []:
             column.start()
-        self.run_notes = []
+        self.run_notes = [note for variant in self.experiment.variants if (note := self._unsupported_note(variant))]
         count, seed = self.runner.start(self.experiment, scored), self.experiment.sampling.seed
         self.show_notice(lambda: self.tr("Running {n} cell(s) with seed {seed}…").format(n=count, seed=seed))
         self._update_buttons()
@@ -312,17 +379,20 @@ class PromptTab(QWidget):
 
     @Slot(int, int)
     def _on_cell_started(self, variant: int, row: int) -> None:
-        if row != SIDE_BY_SIDE_ROW:
+        if row != SIDE_BY_SIDE_ROW and not self._stale_run():
             self.scored.table.show_running(variant, row)
 
     @Slot(int, int, str)
     def _on_cell_text(self, variant: int, row: int, text: str) -> None:
         columns = self.side_by_side.columns
-        if row == SIDE_BY_SIDE_ROW and variant < len(columns):
+        if row == SIDE_BY_SIDE_ROW and variant < len(columns) and not self._stale_run():
             columns[variant].append(text)
 
     @Slot(object)
     def _on_cell_finished(self, cell: CellResult) -> None:
+        if self._stale_run():  # a run stopped by clearing the screen: its cell is kept in its own experiment
+            self.store.save(self.runner.experiment)
+            return
         columns = self.side_by_side.columns
         if cell.row == SIDE_BY_SIDE_ROW:
             if cell.variant < len(columns):
@@ -334,6 +404,8 @@ class PromptTab(QWidget):
 
     @Slot(int, int, object)
     def _on_cell_note(self, variant: int, row: int, text: Text) -> None:
+        if self._stale_run():
+            return
         name = self.experiment.variants[variant].name
 
         def note() -> str:
@@ -344,8 +416,11 @@ class PromptTab(QWidget):
     @Slot()
     def _on_run_finished(self) -> None:
         self._update_buttons()
+        if self._stale_run():
+            self._refresh_experiment_list()  # the cleared experiment's last cells are saved
+            return
         notes = list(self.run_notes)
-        self.show_notice(lambda: joined([self.tr("Run finished.")] + [say(n) for n in notes]))
+        self.show_notice(lambda: join_sentences(self.tr("Run finished."), *[say(n) for n in notes]))
 
     def _update_buttons(self) -> None:
         running = self.runner.is_running()
@@ -435,6 +510,44 @@ class PromptTab(QWidget):
             self.show_notice(said_by(exc), error=True)
             return
         self.show_notice(lambda: self.tr("A Python script reproducing this cell is on the clipboard."))
+
+    def _stale_run(self) -> bool:
+        """The runner's events belong to an experiment no longer on screen (the screen was cleared mid-run)."""
+        return self.runner.experiment is not None and self.runner.experiment is not self.experiment
+
+    # ---- a new group of students ---------------------------------------------------------
+    @Slot()
+    def clear_for_next_group(self) -> None:
+        """Empty the screen for the next group: the technique being edited, the preview, the variants and
+        their results. A run in flight is stopped first and the experiment saved, so it can be opened again;
+        the library, the model and the sampling settings stay."""
+        self.runner.stop_all()
+        self.preview_timer.stop()
+        if self.preview_job is not None:
+            self.controller.cancel(self.preview_job)
+            self.preview_job = None
+        self.save_experiment()
+        kept = bool(self.experiment.variants)
+        fresh = Experiment()
+        fresh.sampling = self.side_by_side.sampling()
+        fresh.check = self.scored.chosen_check()
+        self.experiment = fresh
+        self._name_untitled()
+        self.experiment_bar.show_name(self.experiment.name)
+        self._show_experiment()
+        self._refresh_experiment_list()
+        self.library_panel.clear_selection()
+        self.editor.clear()
+        self.preview.clear()
+        self.run_notes = []
+        self.pages.setCurrentIndex(PromptPage.PROMPT)
+        self._update_buttons()
+        self.update_language_fit()
+        if kept:
+            self.show_notice(lambda: self.tr("Cleared for the next group. The experiment was saved: choose it in the "
+                                             "list of experiments and press Open to see it again."))
+        else:
+            self.show_notice(lambda: self.tr("Cleared for the next group. Pick a technique from the library to start."))
 
     def save_for_quit(self) -> None:
         """Quitting mid-run: stop the cells still queued and keep every finished one."""

@@ -32,6 +32,7 @@ class TechniqueEditor(QWidget):
         super().__init__(parent)
         self.technique: Technique | None = None
         self._loading = False
+        self.edited = False  # the student changed the technique since it was loaded
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         for kind in TECHNIQUE_KINDS:
@@ -97,6 +98,7 @@ class TechniqueEditor(QWidget):
     # ---- loading -----------------------------------------------------------------------
     def load(self, technique: Technique) -> None:
         self._loading = True
+        self.edited = False
         self.technique = technique
         self.name.setText(technique.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(technique.kind)))
@@ -109,6 +111,20 @@ class TechniqueEditor(QWidget):
         self.example_count.setValue(technique.example_count)
         self._loading = False
         self._rebuild_variables(refill=True)
+
+    def clear(self) -> None:
+        """No technique: every field empty (the next group of students picks one from the library)."""
+        self._loading = True
+        self.technique, self.edited = None, False
+        for field in (self.name, self.system, self.template):
+            field.clear()
+        self.kind.setCurrentIndex(0)
+        self.examples.setRowCount(0)
+        self.example_count.setRange(0, 0)
+        while self.variables_form.rowCount():
+            self.variables_form.removeRow(0)
+        self.variable_fields = {}
+        self._loading = False
 
     def _append_example(self, text: str, answer: str) -> None:
         row = self.examples.rowCount()
@@ -150,6 +166,7 @@ class TechniqueEditor(QWidget):
         if self._loading or self.technique is None:
             return
         technique = self.technique
+        self.edited = True
         technique.name = self.name.text()
         technique.kind = str(self.kind.currentData())
         technique.system = self.system.toPlainText()
