@@ -5,7 +5,7 @@ import logging
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
         self.tabs = QTabWidget(self)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._scrolling(self.tabs))
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
         self.tabs.addTab(self.chat_tab, "")
@@ -83,6 +83,15 @@ class MainWindow(QMainWindow):
         self.image_tab.settings_changed.connect(self.save_settings)
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
+
+    def _scrolling(self, content: QWidget) -> QScrollArea:
+        """At 100 % every tab fits a 1280×720 screen; zoomed for a projector (up to 250 %) a tab may need
+        more room than the screen has, and then it scrolls instead of pushing the window off the screen."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(content)
+        return area
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))
