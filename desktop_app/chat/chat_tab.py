@@ -20,6 +20,7 @@ from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated
+from desktop_app.presentation import mark_advanced
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus
@@ -101,6 +102,8 @@ class ChatTab(QWidget):
         self.next_token_view = self.side_panel.next_token_view
         self.prompt_view = self.side_panel.prompt_view
         self.sampling_panel = self.side_panel.sampling_panel
+        # on the projector: the conversation, not the list of earlier groups' chats or the ways to add models
+        mark_advanced(self.conversation_list, self.model_picker.add_button, self.model_picker.refresh_button)
 
     def _lay_out(self) -> None:
         center = QWidget(self)
@@ -150,6 +153,15 @@ class ChatTab(QWidget):
                                  model_id=self.model_picker.current_model_id())
             self.conversations.insert(0, fresh)
         self._show_conversation(fresh)
+
+    @Slot()
+    def clear_for_next_group(self) -> None:
+        """A fresh, empty conversation for the next group; the earlier ones stay saved and listed."""
+        self.stop()
+        self.composer.input.clear()
+        self.new_conversation()
+        self.next_token_view.show_step(None)
+        self.status.show_notice(lambda: self.tr("Ready for the next group: earlier conversations are saved in the list."))
 
     @Slot(str)
     def select_conversation(self, conversation_id: str) -> None:

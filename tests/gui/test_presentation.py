@@ -89,3 +89,22 @@ def test_every_tab_fits_1280_by_720_at_every_zoom(qtbot, open_window, language):
                 room_height = SCREEN_HEIGHT - (window.height() - viewport.height())
                 needed = window.tabs.minimumSizeHint()
                 assert needed.width() <= room_width and needed.height() <= room_height, (index, needed)
+
+
+def test_chat_clears_for_the_next_group_and_keeps_the_conversation(qtbot, open_window):
+    from tests.gui.conftest import send, wait_idle
+
+    window = open_window()
+    tab = window.chat_tab
+    send(qtbot, tab, "Hello")
+    wait_idle(qtbot, tab)
+    earlier = tab.current
+    tab.composer.input.setPlainText("a draft from the first group")
+    window.menu.clear_action.trigger()
+    assert tab.current is not earlier and tab.current.messages == []
+    assert tab.composer.input.toPlainText() == ""
+    assert earlier in tab.conversations and earlier.messages  # kept, and saved on disk
+    window.presentation.set_active(True)
+    assert not tab.conversation_list.isVisibleTo(window)  # earlier groups' chats are not on the projector
+    window.presentation.set_active(False)
+    assert tab.conversation_list.isVisibleTo(window)
