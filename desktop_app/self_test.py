@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEventLoop, QTimer
 
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
-from model_backend.audio.word_error_rate import word_error_rate
+from model_backend.audio.word_error_rate import character_error_rate, word_error_rate
 from model_backend.chat.chat_types import ChatRequest, Message, Sampling
 from model_backend.core.jobs import Partial, Result, is_terminal
 from model_backend.core.model_inspection import ModelKind
@@ -118,6 +118,30 @@ def _check_speech_to_text(window, run: SelfTestRun) -> str:
     return f"{whisper.name} heard {event.value.text!r} (word error rate {error:.0%})"
 
 
+SPOKEN_JAPANESE = "図書館で本を読みました。"
+
+
+def _check_japanese_voice(window, run: SelfTestRun) -> str:
+    """The Japanese voice speaks (its model parts, OpenJTalk dictionary and phonemizer are all in place)
+    and the multilingual Whisper hears the same sentence back."""
+    voice = next((e for e in window.registry.models(ModelKind.TEXT_TO_SPEECH)
+                  if e.source is ModelSource.PACKAGE and e.language == "ja"), None)
+    whisper = next((e for e in window.registry.models(ModelKind.SPEECH_TO_TEXT)
+                    if e.source is ModelSource.PACKAGE and not e.language), None)
+    if voice is None or whisper is None:
+        raise RuntimeError("the embedded Japanese voice or multilingual Whisper is not installed")
+    spoken = _run(window, SpeakRequest(SPOKEN_JAPANESE, voice.model_id))
+    if not isinstance(spoken, Result):
+        raise RuntimeError(getattr(spoken, "message", "no speech in time"))
+    heard = _run(window, TranscribeRequest(spoken.value.path, whisper.model_id, language="ja"))
+    if not isinstance(heard, Result):
+        raise RuntimeError(getattr(heard, "message", "no transcript in time"))
+    error = character_error_rate(SPOKEN_JAPANESE, heard.value.text)
+    if error > 0.3:
+        raise RuntimeError(f"heard {heard.value.text!r} (character error rate {error:.0%})")
+    return f"{voice.name} spoke {spoken.value.duration:.1f} s; {whisper.name} heard {heard.value.text!r} ({error:.0%})"
+
+
 class Skipped(Exception):
     """A check that cannot run on this computer; its message says why (not a failure)."""
 
@@ -171,7 +195,7 @@ def _check_japanese(window, run: SelfTestRun) -> str:
 
 CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _check_text_to_speech),
           ("speech-to-text", _check_speech_to_text), ("music", _check_music), ("sound", _check_sound),
-          ("japanese", _check_japanese))
+          ("japanese", _check_japanese), ("japanese-voice", _check_japanese_voice))
 
 
 def _report(line: str) -> None:

