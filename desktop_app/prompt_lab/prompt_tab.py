@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.presentation import mark_advanced
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
 from desktop_app.prompt_lab.prompt_preview import PromptPreview
 from desktop_app.prompt_lab.scored_run_page import ScoredRunPage
-from desktop_app.i18n.sentences import join_sentences
 from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
 from desktop_app.prompt_lab.technique_editor import TechniqueEditor
 from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
