@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.i18n.sentences import join_sentences
 from desktop_app.controller import BackendController
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.widgets.event_dispatch import dispatch
 from model_backend.chat.chat_types import LoadModelRequest
 from model_backend.core.jobs import Failed

@@ -5,8 +5,8 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.i18n.sentences import join_sentences
 from desktop_app.i18n.retranslate import keep_translated
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.widgets import palette
 from desktop_app.widgets.token_text import character_groups, visible_token
 from model_backend.chat.chat_types import PromptTokens
