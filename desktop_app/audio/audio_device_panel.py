@@ -51,7 +51,7 @@ class AudioDevicePanel(QWidget):
         found = self.availability
         library = found.library if found is not None else ""
         self.refresh_button.setToolTip(self.tr("Look for microphones and speakers again — {library}").format(
-            library=library) if library else self.tr("Look for microphones and speakers again"))
+            library=say(library)) if library else self.tr("Look for microphones and speakers again"))
         if found is None:
             return
         reasons = [r for r in (found.record_reason, found.play_reason) if r] if found.available else [found.reason]
