@@ -16,7 +16,9 @@ from model_backend.core.device import DeviceChoice, choose_device, release_memor
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 from model_backend.core.model_inspection import (
+    FORMAT_NAMES,
     KIND_NAMES,
     ModelFormat,
     ModelKind,
@@ -46,13 +48,13 @@ def _ctranslate2_device(preference: str) -> tuple[DeviceChoice, str]:
     except Exception:  # noqa: BLE001 - a broken driver answers with an exception
         cuda_count = 0
     if preference in ("auto", "cuda") and cuda_count > 0:
-        return DeviceChoice("cuda", "float16", "Whisper (CTranslate2) on the NVIDIA GPU"), "float16"
+        return DeviceChoice("cuda", "float16", msg("Whisper (CTranslate2) on the NVIDIA GPU")), "float16"
     if preference == "cuda":
-        reason = "CUDA was chosen but CTranslate2 found no NVIDIA GPU; Whisper runs on the CPU (8-bit)."
+        reason = msg("CUDA was chosen but CTranslate2 found no NVIDIA GPU; Whisper runs on the CPU (8-bit).")
     elif preference == "mps":
-        reason = "CTranslate2 cannot use the Apple GPU; Whisper runs on the CPU (8-bit), faster than real time."
+        reason = msg("CTranslate2 cannot use the Apple GPU; Whisper runs on the CPU (8-bit), faster than real time.")
     else:
-        reason = "Whisper (CTranslate2) on the CPU with 8-bit weights"
+        reason = msg("Whisper (CTranslate2) on the CPU with 8-bit weights")
     return DeviceChoice("cpu", "int8", reason), "int8"
 
 
@@ -63,10 +65,13 @@ def _onnx_device(preference: str) -> tuple[DeviceChoice, bool]:
     preference = (preference or "auto").lower()
     has_cuda = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
     if preference in ("auto", "cuda") and has_cuda:
-        return DeviceChoice("cuda", "float32", "Piper voice (ONNX Runtime) on the NVIDIA GPU"), True
-    reason = "Piper voice (ONNX Runtime) on the CPU"
-    if preference in ("cuda", "mps"):
-        reason += f": this ONNX Runtime build cannot use {'CUDA' if preference == 'cuda' else 'the Apple GPU'}"
+        return DeviceChoice("cuda", "float32", msg("Piper voice (ONNX Runtime) on the NVIDIA GPU")), True
+    if preference == "cuda":
+        reason = msg("Piper voice (ONNX Runtime) on the CPU: this ONNX Runtime build cannot use CUDA")
+    elif preference == "mps":
+        reason = msg("Piper voice (ONNX Runtime) on the CPU: this ONNX Runtime build cannot use the Apple GPU")
+    else:
+        reason = msg("Piper voice (ONNX Runtime) on the CPU")
     return DeviceChoice("cpu", "float32", reason), False
 
 
@@ -78,8 +83,8 @@ def _load_faster_whisper(folder: Path, preference: str) -> tuple[Any, DeviceChoi
         model = WhisperModel(str(folder), device=choice.device, compute_type=compute_type)
     except (RuntimeError, ValueError, OSError) as exc:
         raise InvalidModelError(
-            f"{folder.name} could not be loaded as a CTranslate2 Whisper model: a file is missing or damaged "
-            "(model.bin, config.json, tokenizer.json and vocabulary.txt are needed).",
+            msg("{name} could not be loaded as a CTranslate2 Whisper model: a file is missing or damaged "
+                "(model.bin, config.json, tokenizer.json and vocabulary.txt are needed).", name=folder.name),
             details=repr(exc),
         ) from exc
     return model, choice
@@ -93,16 +98,18 @@ def _load_piper(folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
 
     voices = sorted(folder.glob("*.onnx"))
     if len(voices) != 1:
-        raise InvalidModelError(f"{folder.name} should hold exactly one .onnx voice; it holds {len(voices)}.")
+        raise InvalidModelError(msg("{name} should hold exactly one .onnx voice; it holds {count}.", name=folder.name,
+                                    count=len(voices)))
     config = voices[0].with_name(voices[0].name + ".json")
     if not config.is_file():
-        raise InvalidModelError(f"{voices[0].name} has no {config.name} beside it: Piper needs both files.")
+        raise InvalidModelError(msg("{name} has no {config} beside it: Piper needs both files.", name=voices[0].name,
+                                    config=config.name))
     choice, use_cuda = _onnx_device(preference)
     try:
         return PiperVoice.load(str(voices[0]), config_path=str(config), use_cuda=use_cuda), choice
     except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own exception types
-        raise InvalidModelError(f"{voices[0].name} could not be loaded as a Piper voice: the file may be damaged.",
-                                details=repr(exc)) from exc
+        raise InvalidModelError(msg("{name} could not be loaded as a Piper voice: the file may be damaged.",
+                                    name=voices[0].name), details=repr(exc)) from exc
 
 
 def _load_transformers(kind: ModelKind, folder: Path, preference: str) -> tuple[Any, DeviceChoice]:
@@ -118,10 +125,12 @@ def _load_transformers(kind: ModelKind, folder: Path, preference: str) -> tuple[
     else:
         from model_backend.audio.hf_music import load_music as load
     if choice.device == "mps" and kind is ModelKind.MUSIC:
-        choice = DeviceChoice("mps", "float32", choice.reason + " (float32: MusicGen's audio decoder needs it)")
+        choice = DeviceChoice("mps", "float32", msg("{reason} (float32: MusicGen's audio decoder needs it)",
+                                                    reason=choice.reason))
     loaded = load(folder, choice.device, choice.torch_dtype(torch))
     if getattr(loaded, "kind", "") == "vits" and choice.dtype != "float32":  # the status bar tells the truth
-        choice = DeviceChoice(choice.device, "float32", choice.reason + " (float32: VITS voices always run in it)")
+        choice = DeviceChoice(choice.device, "float32", msg("{reason} (float32: VITS voices always run in it)",
+                                                            reason=choice.reason))
     return loaded, choice
 
 
@@ -138,8 +147,8 @@ class AudioModelCache:
     def get(self, entry: ModelEntry, kind: ModelKind, preference: str,
             progress: ProgressFn, cancel: Event) -> LoadedAudioModel:
         if entry.kind is not kind:
-            raise InvalidModelError(f"{entry.name} is {KIND_NAMES[entry.kind]}, not {KIND_NAMES[kind]}.",
-                                    kind=ErrorKind.WRONG_MODEL_KIND)
+            raise InvalidModelError(msg("{name} is {kind}, not {wanted}.", name=entry.name, kind=KIND_NAMES[entry.kind],
+                                        wanted=KIND_NAMES[kind]), kind=ErrorKind.WRONG_MODEL_KIND)
         current = self._loaded.get(kind)
         if current is not None and current.entry.model_id == entry.model_id and current.entry.path == entry.path \
                 and preference in ("auto", current.device.device):
@@ -153,7 +162,7 @@ class AudioModelCache:
             from model_backend.audio.split_model import join_split_model
 
             folder = join_split_model(folder, entry.parts, self.join_cache_dir, progress, cancel)
-        progress(None, f"Loading {entry.name}…")
+        progress(None, msg("Loading {name}…", name=entry.name))
         if entry.format is ModelFormat.CTRANSLATE2:
             model, choice, engine = *_load_faster_whisper(folder, preference), Engine.FASTER_WHISPER
         elif entry.format is ModelFormat.ONNX_VOICE and entry.architecture == Engine.KOKORO:
@@ -165,7 +174,8 @@ class AudioModelCache:
         elif entry.format is ModelFormat.HF_FOLDER:
             model, choice, engine = *_load_transformers(kind, folder, preference), Engine.TRANSFORMERS
         else:
-            raise BackendError(ErrorKind.WRONG_MODEL_KIND, f"{entry.name} ({entry.format.value}) cannot be used here.")
+            raise BackendError(ErrorKind.WRONG_MODEL_KIND, msg("{name} ({format}) cannot be used here.", name=entry.name,
+                                                               format=FORMAT_NAMES[entry.format]))
         loaded = LoadedAudioModel(entry, engine, model, choice, time.perf_counter() - started, folder)
         self._loaded[kind] = loaded
         return loaded

@@ -19,6 +19,7 @@ import numpy as np
 
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import ProgressFn
+from model_backend.core.messages import msg
 
 PAUSE_SECONDS = 0.25  # silence between sentences at speed 1
 MAX_SENTENCE_CHARS = 300  # longer "sentences" are cut at commas/spaces (SpeechT5 and Bark have short limits)
@@ -49,7 +50,7 @@ def _read_config(folder: Path) -> dict:
     try:
         return json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: config.json is missing or damaged.",
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: config.json is missing or damaged.", name=folder.name),
                            repr(exc)) from exc
 
 
@@ -57,8 +58,8 @@ def _need_tokenizer(folder: Path) -> None:
     names = ("tokenizer.json", "vocab.json", "spm_char.model", "spiece.model", "tokenizer.model", "vocab.txt")
     if not any((folder / n).exists() for n in names):
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: the tokenizer files are missing (vocab.json or tokenizer.json), so the "
-                           "voice cannot read text. Copy the whole model folder again.")
+                           msg("{name}: the tokenizer files are missing (vocab.json or tokenizer.json), so the "
+                               "voice cannot read text. Copy the whole model folder again.", name=folder.name))
 
 
 def load_tts(folder: Path, device: str, dtype) -> LoadedHFTTS:
@@ -85,18 +86,18 @@ def _load_vits(folder: Path, device: str) -> LoadedHFTTS:
         tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         model = VitsModel.from_pretrained(folder, dtype=torch.float32, local_files_only=True)
     except Exception as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the VITS voice could not be loaded.",
-                           repr(exc)) from exc
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: the VITS voice could not be loaded.",
+                                                        name=folder.name), repr(exc)) from exc
     if getattr(tokenizer, "phonemize", False) and not is_phonemizer_available():
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name} turns text into phonemes first, which needs the 'phonemizer' Python "
-                           "package and espeak-ng; neither is installed. MMS voices (facebook/mms-tts-*) work "
-                           "without them.")
+                           msg("{name} turns text into phonemes first, which needs the 'phonemizer' Python "
+                               "package and espeak-ng; neither is installed. MMS voices (facebook/mms-tts-*) work "
+                               "without them.", name=folder.name))
     loaded = LoadedHFTTS("vits", model.to(device).eval(), tokenizer, int(model.config.sampling_rate), device,
                          folder.name)
     if getattr(tokenizer, "is_uroman", False) and not is_uroman_available():
-        loaded.load_notes.append("This voice expects Latin letters; text in other scripts is skipped because the "
-                            "'uroman' romaniser is not installed.")
+        loaded.load_notes.append(msg("This voice expects Latin letters; text in other scripts is skipped because "
+                                     "the 'uroman' romaniser is not installed."))
     return loaded
 
 
@@ -128,17 +129,17 @@ def _load_speecht5(folder: Path, device: str, dtype) -> LoadedHFTTS:
     vocoder_dir = _find_vocoder(folder)
     if vocoder_dir is None:
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name} is a SpeechT5 voice: it makes spectrograms and needs the HiFi-GAN "
-                           f"vocoder ({VOCODER_REPO}) to turn them into sound. Put that model in a "
-                           f"'vocoder' folder inside {folder.name}, next to it, or in the Hugging Face cache, "
-                           "and try again.")
+                           msg("{name} is a SpeechT5 voice: it makes spectrograms and needs the HiFi-GAN "
+                               "vocoder ({vocoder}) to turn them into sound. Put that model in a 'vocoder' folder "
+                               "inside {name}, next to it, or in the Hugging Face cache, and try again.",
+                               name=folder.name, vocoder=VOCODER_REPO))
     try:
         processor = SpeechT5Processor.from_pretrained(folder, local_files_only=True)
         model = SpeechT5ForTextToSpeech.from_pretrained(folder, dtype=dtype, local_files_only=True)
         vocoder = SpeechT5HifiGan.from_pretrained(vocoder_dir, dtype=dtype, local_files_only=True)
     except Exception as exc:
-        raise BackendError(ErrorKind.INVALID_MODEL, f"{folder.name}: the SpeechT5 voice could not be loaded.",
-                           repr(exc)) from exc
+        raise BackendError(ErrorKind.INVALID_MODEL, msg("{name}: the SpeechT5 voice could not be loaded.",
+                                                        name=folder.name), repr(exc)) from exc
     loaded = LoadedHFTTS("speecht5", model.to(device).eval(), processor, int(vocoder.config.sampling_rate), device,
                          folder.name, vocoder=vocoder.to(device).eval())
     size = int(model.config.speaker_embedding_dim)
@@ -146,10 +147,11 @@ def _load_speecht5(folder: Path, device: str, dtype) -> LoadedHFTTS:
     vector = np.load(found).astype(np.float32).reshape(-1) if found else np.zeros(size, np.float32)
     if vector.size != size:
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{found.name} holds {vector.size} numbers; this voice needs {size}.")
+                           msg("{name} holds {count} numbers; this voice needs {size}.", name=found.name,
+                               count=vector.size, size=size))
     if found is None:
-        loaded.load_notes.append(f"No speaker embedding ({SPEAKER_EMBEDDING_FILES[0]}) in the folder: "
-                                 "using a neutral one.")
+        loaded.load_notes.append(msg("No speaker embedding ({file}) in the folder: using a neutral one.",
+                                     file=SPEAKER_EMBEDDING_FILES[0]))
     loaded.speaker_embedding = torch.from_numpy(vector)[None].to(device, dtype)
     return loaded
 
@@ -173,8 +175,8 @@ def load_tts_pipeline(folder: Path, device: str, dtype) -> LoadedHFTTS:
         pipe = pipeline("text-to-audio", model=model.to(device).eval(), tokenizer=tokenizer, device=device, **extra)
     except Exception as exc:
         raise BackendError(ErrorKind.INVALID_MODEL,
-                           f"{folder.name}: transformers cannot run this model as text-to-speech offline.",
-                           repr(exc)) from exc
+                           msg("{name}: transformers cannot run this model as text-to-speech offline.",
+                               name=folder.name), repr(exc)) from exc
     return LoadedHFTTS("pipeline", pipe, None, int(pipe.sampling_rate or 24_000), device, folder.name)
 
 
@@ -227,18 +229,19 @@ def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None
 
     sentences = split_sentences(text or "")
     if not sentences:
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "Type some text to speak first.")
+        raise BackendError(ErrorKind.EMPTY_PROMPT, msg("Type some text to speak first."))
     speed = float(speed) if speed and speed > 0 else 1.0
     notes = list(loaded.load_notes)
     if speed != 1.0 and not loaded.supports_speed:
-        notes.append("This kind of voice cannot change its speed; the speed setting was ignored.")
+        notes.append(msg("This kind of voice cannot change its speed; the speed setting was ignored."))
     rate = loaded.sample_rate
     pause = np.zeros(int(rate * PAUSE_SECONDS / speed), dtype=np.float32)
     parts: list[np.ndarray] = []
     for index, sentence in enumerate(sentences):
         if cancel.is_set():
             raise JobCancelled()
-        progress(index / len(sentences), f"Speaking sentence {index + 1} of {len(sentences)}")
+        progress(index / len(sentences), msg("Speaking sentence {number} of {total}", number=index + 1,
+                                             total=len(sentences)))
         if seed is not None:
             torch.manual_seed(int(seed) + index)
         wave = _speak_one(loaded, sentence, speed, speaker)
@@ -249,7 +252,7 @@ def synthesize_hf(loaded: LoadedHFTTS, text: str, speed: float, seed: int | None
         parts.append(wave)
     if not parts:
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"{loaded.name} cannot pronounce any of these characters (it may be a voice for "
-                           "another language or script).")
-    progress(1.0, f"Spoke {len(sentences)} sentence(s)")
+                           msg("{name} cannot pronounce any of these characters (it may be a voice for "
+                               "another language or script).", name=loaded.name))
+    progress(1.0, msg("Spoke {count} sentence(s)", count=len(sentences)))
     return np.clip(np.concatenate(parts), -1.0, 1.0).astype(np.float32), rate, notes

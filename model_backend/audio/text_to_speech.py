@@ -20,6 +20,7 @@ from model_backend.audio.languages import piper_voice_language, script_problem, 
 from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Progress
+from model_backend.core.messages import msg
 from model_backend.core.seeds import resolve_seed
 from model_backend.core.validation import (
     require_clean_text,
@@ -38,13 +39,14 @@ SENTENCE_PAUSE_SECONDS = 0.2
 
 def validate_speak_request(request: SpeakRequest) -> None:
     """Before the voice is loaded; the Speech form's ranges (desktop_app/audio/text_to_speech_page.py)."""
-    require_clean_text("The text", request.text, MAX_CHARACTERS,
-                       hint="That is about 25 minutes of speech: split it into parts.")
+    require_clean_text(msg("The text"), request.text, MAX_CHARACTERS,
+                       hint=msg("That is about 25 minutes of speech: split it into parts."))
     if not request.text.strip():
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "Type the text you want to hear.")
-    require_finite_range("Speed", request.speed, MIN_SPEED, MAX_SPEED, unit="×", hint="1× is the voice's own pace.")
+        raise BackendError(ErrorKind.EMPTY_PROMPT, msg("Type the text you want to hear."))
+    require_finite_range(msg("Speed"), request.speed, MIN_SPEED, MAX_SPEED, unit=msg("×"),
+                         hint=msg("1× is the voice's own pace."))
     if request.speaker is not None:
-        require_int_range("Speaker", request.speaker, 0, MAX_SPEAKER)
+        require_int_range(msg("Speaker"), request.speaker, 0, MAX_SPEAKER)
     require_seed(request.seed)
     require_model_chosen(request.model_id)
     require_device(request.device)
@@ -70,11 +72,11 @@ def check_voice(request: SpeakRequest, loaded: LoadedAudioModel) -> list[str]:
     if request.speaker is not None and request.speaker >= count:
         if count == 1:
             raise BackendError(ErrorKind.INVALID_INPUT,
-                               f"{loaded.entry.name} has a single speaker, so speaker {request.speaker} does not "
-                               "exist: set Speaker to 0.")
+                               msg("{name} has a single speaker, so speaker {speaker} does not exist: set "
+                                   "Speaker to 0.", name=loaded.entry.name, speaker=request.speaker))
         raise BackendError(ErrorKind.INVALID_INPUT,
-                           f"Speaker {request.speaker} does not exist: {loaded.entry.name} has speakers 0 to "
-                           f"{count - 1}.")
+                           msg("Speaker {speaker} does not exist: {name} has speakers 0 to {last}.",
+                               speaker=request.speaker, name=loaded.entry.name, last=count - 1))
     if loaded.engine is Engine.KOKORO:
         language = voice_language(loaded.entry.language or "ja")
     elif loaded.engine is Engine.PIPER:
@@ -101,7 +103,7 @@ def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
     rate = int(voice.config.sample_rate)
     sentences = [s for s in voice.phonemize(request.text) if s]
     if not sentences:
-        raise BackendError(ErrorKind.EMPTY_PROMPT, "The text has nothing this voice can pronounce.")
+        raise BackendError(ErrorKind.EMPTY_PROMPT, msg("The text has nothing this voice can pronounce."))
     config = SynthesisConfig(length_scale=1.0 / request.speed, speaker_id=request.speaker)
     pause = np.zeros(int(rate * SENTENCE_PAUSE_SECONDS), np.float32)
     pieces: list[np.ndarray] = []
@@ -113,7 +115,8 @@ def _piper(loaded: LoadedAudioModel, request: SpeakRequest, emit: Emit,
         peak = float(np.max(np.abs(audio))) if audio.size else 0.0
         pieces.extend([audio / peak if peak > 1e-8 else audio, pause])
         phonemes.append("".join(sentence))
-        emit(Progress(request.job_id, number / len(sentences), f"Spoke sentence {number} of {len(sentences)}"))
+        emit(Progress(request.job_id, number / len(sentences),
+                      msg("Spoke sentence {number} of {total}", number=number, total=len(sentences))))
     return np.clip(np.concatenate(pieces[:-1]), -1, 1), rate, phonemes, []
 
 

