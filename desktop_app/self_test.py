@@ -57,14 +57,12 @@ def _check_chat(window, run: SelfTestRun) -> str:
                            Message("user", "What is the capital of France?")), chat[0].model_id,
                           Sampling(temperature=0.0, max_new_tokens=16))
     outcome: dict = {}
-    event = _run(window, request, outcome)
-    if not isinstance(event, Result):
-        raise RuntimeError(getattr(event, "message", "no answer in time"))
-    if "Paris" not in event.value.text:
-        raise RuntimeError(f"expected Paris, got {event.value.text!r}")
+    answer = _result(window, request, "no answer in time", outcome)
+    if "Paris" not in answer.text:
+        raise RuntimeError(f"expected Paris, got {answer.text!r}")
     if "first_partial" not in outcome:
         raise RuntimeError("the answer came without streamed tokens")
-    return (f"{chat[0].name} answered {event.value.text!r} at {event.value.tokens_per_second:.1f} tokens/s; "
+    return (f"{chat[0].name} answered {answer.text!r} at {answer.tokens_per_second:.1f} tokens/s; "
             f"first token {outcome['first_partial'] - run.launched_at:.1f} s after launch; "
             f"engine: {window.status.device_label.toolTip()}")
 
@@ -73,17 +71,23 @@ def _check_image(window, run: SelfTestRun) -> str:
     builtin = [e for e in window.registry.models(ModelKind.IMAGE) if e.source is ModelSource.BUILTIN]
     if not builtin:
         raise RuntimeError("the built-in image model is missing from resources/models")
-    event = _run(window, ImageRequest(prompt="a red circle on a blue background", model_id=builtin[0].model_id,
-                                      steps=10, seed=1))
-    if not isinstance(event, Result):
-        raise RuntimeError(getattr(event, "message", "no image in time"))
-    image = event.value.images[0]
+    made = _result(window, ImageRequest(prompt="a red circle on a blue background", model_id=builtin[0].model_id,
+                                        steps=10, seed=1), missing="no image in time")
+    image = made.images[0]
     if image.pixels.shape != (64, 64, 3) or not image.frames:
         raise RuntimeError("the image or its denoising previews are missing")
-    return f"{builtin[0].name} made a {image.pixels.shape[1]}×{image.pixels.shape[0]} image in {event.value.seconds:.1f} s"
+    return f"{builtin[0].name} made a {image.pixels.shape[1]}×{image.pixels.shape[0]} image in {made.seconds:.1f} s"
 
 
 SPOKEN = "The quick brown fox jumps over the lazy dog."
+
+
+def _result(window, request, missing: str, outcome: dict | None = None):
+    """The job's result value; its failure's message (or ``missing``, when nothing came in time) otherwise."""
+    event = _run(window, request, outcome)
+    if not isinstance(event, Result):
+        raise RuntimeError(getattr(event, "message", missing))
+    return event.value
 
 
 def _embedded(window, kind: ModelKind):
@@ -95,10 +99,7 @@ def _embedded(window, kind: ModelKind):
 
 def _check_text_to_speech(window, run: SelfTestRun) -> str:
     voice = _embedded(window, ModelKind.TEXT_TO_SPEECH)
-    event = _run(window, SpeakRequest(SPOKEN, voice.model_id))
-    if not isinstance(event, Result):
-        raise RuntimeError(getattr(event, "message", "no speech in time"))
-    audio = event.value
+    audio = _result(window, SpeakRequest(SPOKEN, voice.model_id), missing="no speech in time")
     if audio.duration < 1.0:
         raise RuntimeError(f"only {audio.duration:.2f} s of speech")
     run.spoken_path = audio.path
@@ -109,13 +110,11 @@ def _check_speech_to_text(window, run: SelfTestRun) -> str:
     if not run.spoken_path:
         raise RuntimeError("nothing to transcribe: text to speech failed")
     whisper = _embedded(window, ModelKind.SPEECH_TO_TEXT)
-    event = _run(window, TranscribeRequest(run.spoken_path, whisper.model_id))
-    if not isinstance(event, Result):
-        raise RuntimeError(getattr(event, "message", "no transcript in time"))
-    error = word_error_rate(SPOKEN, event.value.text)
+    heard = _result(window, TranscribeRequest(run.spoken_path, whisper.model_id), missing="no transcript in time")
+    error = word_error_rate(SPOKEN, heard.text)
     if error > 0.3:
-        raise RuntimeError(f"heard {event.value.text!r} (word error rate {error:.0%})")
-    return f"{whisper.name} heard {event.value.text!r} (word error rate {error:.0%})"
+        raise RuntimeError(f"heard {heard.text!r} (word error rate {error:.0%})")
+    return f"{whisper.name} heard {heard.text!r} (word error rate {error:.0%})"
 
 
 SPOKEN_JAPANESE = "図書館で本を読みました。"
@@ -130,16 +129,12 @@ def _check_japanese_voice(window, run: SelfTestRun) -> str:
                     if e.source is ModelSource.PACKAGE and not e.language), None)
     if voice is None or whisper is None:
         raise RuntimeError("the embedded Japanese voice or multilingual Whisper is not installed")
-    spoken = _run(window, SpeakRequest(SPOKEN_JAPANESE, voice.model_id))
-    if not isinstance(spoken, Result):
-        raise RuntimeError(getattr(spoken, "message", "no speech in time"))
-    heard = _run(window, TranscribeRequest(spoken.value.path, whisper.model_id, language="ja"))
-    if not isinstance(heard, Result):
-        raise RuntimeError(getattr(heard, "message", "no transcript in time"))
-    error = character_error_rate(SPOKEN_JAPANESE, heard.value.text)
+    spoken = _result(window, SpeakRequest(SPOKEN_JAPANESE, voice.model_id), missing="no speech in time")
+    heard = _result(window, TranscribeRequest(spoken.path, whisper.model_id, language="ja"), missing="no transcript in time")
+    error = character_error_rate(SPOKEN_JAPANESE, heard.text)
     if error > 0.3:
-        raise RuntimeError(f"heard {heard.value.text!r} (character error rate {error:.0%})")
-    return f"{voice.name} spoke {spoken.value.duration:.1f} s; {whisper.name} heard {heard.value.text!r} ({error:.0%})"
+        raise RuntimeError(f"heard {heard.text!r} (character error rate {error:.0%})")
+    return f"{voice.name} spoke {spoken.duration:.1f} s; {whisper.name} heard {heard.text!r} ({error:.0%})"
 
 
 class Skipped(Exception):
@@ -150,10 +145,9 @@ def _check_music(window, run: SelfTestRun) -> str:
     models = window.registry.models(ModelKind.MUSIC)
     if not models:
         raise Skipped("no model of this kind on this computer")
-    event = _run(window, MusicRequest("a calm piano melody", models[0].model_id, duration=1.0, seed=1))
-    if not isinstance(event, Result):
-        raise RuntimeError(getattr(event, "message", "no music in time"))
-    return f"{models[0].name} made {event.value.duration:.1f} s of audio"
+    music = _result(window, MusicRequest("a calm piano melody", models[0].model_id, duration=1.0, seed=1),
+                    missing="no music in time")
+    return f"{models[0].name} made {music.duration:.1f} s of audio"
 
 
 def _check_sound(window, run: SelfTestRun) -> str:

@@ -64,7 +64,9 @@ class ModelPicker(QWidget):
         self.refresh_button.setText(self.tr("Rescan"))
         if not self.entries and self.combo.count() == 1:
             self.combo.setItemText(0, self._none_found())
-            self._show_full_name()
+        for index, entry in enumerate(self.entries):  # descriptions are backend Messages: said again
+            self.combo.setItemData(index, say(entry.description), Qt.ItemDataRole.ToolTipRole)
+        self._show_full_name()
 
     def _none_found(self) -> str:
         kinds = {ModelKind.CHAT: self.tr("No chat model found — add a model folder"),

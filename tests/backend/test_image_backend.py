@@ -92,7 +92,9 @@ def test_not_a_diffusers_folder(backend, tiny_chat_model_dir, tmp_path):
     assert isinstance(events[-1], Failed) and events[-1].kind is ErrorKind.WRONG_MODEL_KIND
     broken = tmp_path / "broken-sd"
     broken.mkdir()
-    (broken / "model_index.json").write_text('{"_class_name": "StableDiffusionPipeline", "unet": ["diffusers", "UNet2DConditionModel"], "scheduler": ["diffusers", "DDIMScheduler"]}')
+    (broken / "model_index.json").write_text('{"_class_name": "StableDiffusionPipeline", '
+                                             '"unet": ["diffusers", "UNet2DConditionModel"], '
+                                             '"scheduler": ["diffusers", "DDIMScheduler"]}')
     events = run(backend, request(broken))
     assert events[-1].kind is ErrorKind.INVALID_MODEL and "missing parts" in events[-1].message
 

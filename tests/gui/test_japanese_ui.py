@@ -2,8 +2,6 @@
 has Japanese words and none left in English; and a switch back gives English everywhere again."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu
-
 from desktop_app.widgets.model_picker import ModelPicker
 from model_backend.core.messages import Message
 from model_backend.image.image_types import SCHEDULERS
@@ -25,9 +23,8 @@ def test_started_in_japanese_no_english_is_left_anywhere(qtbot, open_window):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(20)
     assert left_in_english(window, names_that_stay(window), allowed=tuple(SCHEDULERS)) == []
-    menus = window.menuBar().findChildren(QMenu)
-    assert len(menus) >= 5 and all(any("\u3040" <= ch <= "\u9fff" for ch in menu.title()) for menu in menus
-                                   if menu.title() not in ("English", "日本語"))
+    menus = [action.menu() for action in window.menuBar().actions()] + [window.menu.language_menu]
+    assert len(menus) == 6 and all(any("\u3040" <= ch <= "\u9fff" for ch in menu.title()) for menu in menus)
 
 
 def test_switching_back_to_english_leaves_no_japanese(qtbot, open_window):
