@@ -5,7 +5,7 @@ import logging
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
@@ -18,6 +18,7 @@ from desktop_app.presentation import Presentation
 from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
+from desktop_app.widgets.scrolling import scrolling
 from model_backend.chat.conversations import ConversationStore
 from model_backend.core.paths import AppPaths, resources_dir
 from model_backend.core.registry import ModelRegistry
@@ -59,7 +60,9 @@ class MainWindow(QMainWindow):
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
         self.tabs = QTabWidget(self)
-        self.setCentralWidget(self._scrolling(self.tabs))
+        # zoomed for a projector (up to 250 %), a tab that needs more room than the screen has scrolls
+        # instead of pushing the window off the screen; at 100 % every tab fits 1280×720 unscrolled
+        self.setCentralWidget(scrolling(self.tabs, self))
         self.chat_tab = ChatTab(self.controller, self.registry, ConversationStore(paths.chats_dir),
                                 self.settings, preload=preload, parent=self)
         self.tabs.addTab(self.chat_tab, "")
@@ -83,15 +86,6 @@ class MainWindow(QMainWindow):
         self.image_tab.settings_changed.connect(self.save_settings)
         self.controller.stopped.connect(self._on_backend_stopped)
         self._quitting = False
-
-    def _scrolling(self, content: QWidget) -> QScrollArea:
-        """At 100 % every tab fits a 1280×720 screen; zoomed for a projector (up to 250 %) a tab may need
-        more room than the screen has, and then it scrolls instead of pushing the window off the screen."""
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(content)
-        return area
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("GenAI Classroom {version}").format(version=APP_VERSION))

@@ -16,6 +16,7 @@ from desktop_app.audio.text_to_speech_page import TextToSpeechPage
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.presentation import mark_advanced
+from desktop_app.widgets.scrolling import scrolling
 from model_backend.audio.audio_types import GeneratedAudio
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
@@ -59,7 +60,7 @@ class AudioTab(QWidget):
         right_layout.addWidget(self.devices)
         right_layout.addWidget(self.stage, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(scrolling(self.pages, self))  # the forms are long at 200 %: they scroll, the stage stays
         splitter.addWidget(right)
         splitter.setSizes([620, 580])
         QVBoxLayout(self).addWidget(splitter)

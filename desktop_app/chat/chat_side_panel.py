@@ -14,6 +14,7 @@ from desktop_app.chat.next_token_view import NextTokenView
 from desktop_app.chat.prompt_tokens_view import PromptTokensView
 from desktop_app.chat.sampling_panel import SamplingPanel
 from desktop_app.i18n.retranslate import keep_translated
+from desktop_app.widgets.scrolling import scrolling
 from model_backend.core.settings import Settings
 
 
@@ -30,7 +31,7 @@ class ChatSidePanel(QTabWidget):
         self.prompt_view = PromptTokensView(self)
         self.sampling_panel = SamplingPanel(settings, self)
         pages = {SidePage.NEXT_TOKEN: self.next_token_view, SidePage.PROMPT_TOKENS: self.prompt_view,
-                 SidePage.SETTINGS: self.sampling_panel}
+                 SidePage.SETTINGS: scrolling(self.sampling_panel, self)}  # a long form at 200 %
         for page in SidePage:
             self.insertTab(page, pages[page], "")
         keep_translated(self, self._retranslate)

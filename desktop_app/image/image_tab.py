@@ -30,6 +30,7 @@ from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.image_view import ImageView
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
+from desktop_app.widgets.scrolling import scrolling
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.seeds import resolve_seed
@@ -129,13 +130,12 @@ class ImageTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.model_picker)
-        left_layout.addWidget(self.settings_panel)
+        left_layout.addWidget(scrolling(self.settings_panel, left), 1)  # a long form at 200 %
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.stop_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
-        left_layout.addStretch(1)
         result_box = QWidget(self)
         result_layout = QVBoxLayout(result_box)
         result_layout.addWidget(self.result_picker)
