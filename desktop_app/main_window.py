@@ -5,7 +5,7 @@ import logging
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QTabWidget
 
 from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
                                     default_model_id=self.settings.chat_model_id, parent=self)
         self.tabs.addTab(self.prompt_tab, "")
         keep_translated(self, self._retranslate)
+        self.tabs.currentChanged.connect(self._size_to_current_tab)
+        self._size_to_current_tab(self.tabs.currentIndex())
         self.presentation = Presentation(self, self.settings.zoom)
         self.presentation.changed.connect(self._remember_zoom)
         self.menu = AppMenuBar(self)
@@ -92,6 +94,15 @@ class MainWindow(QMainWindow):
         for index, title in enumerate((self.tr("Chat"), self.tr("Image"), self.tr("Audio"),
                                        self.tr("Prompt engineering"))):
             self.tabs.setTabText(index, title)
+
+    @Slot(int)
+    def _size_to_current_tab(self, current: int) -> None:
+        """Only the tab in front asks for room: a tab widget otherwise needs the widest of all its tabs,
+        so zoomed in, the Chat tab would scroll sideways because the Image tab is wide."""
+        for index in range(self.tabs.count()):
+            policy = QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            self.tabs.widget(index).setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
 
     @Slot(str)
     def set_language(self, code: str) -> None:

@@ -24,7 +24,7 @@ class AudioDevicePanel(QWidget):
         self.refresh_button = QToolButton(self)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet(f"color: {palette.WARNING};")
+        palette.set_text_colour(self.reason, palette.WARNING)
         self.reason.hide()
         self.input_label = QLabel(self)
         self.output_label = QLabel(self)

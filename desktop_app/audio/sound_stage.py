@@ -49,7 +49,7 @@ class SoundStage(QWidget):
         self.time_label = QLabel(self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {palette.ERROR};")
+        palette.set_text_colour(self.problem, palette.ERROR)
         buttons = QHBoxLayout()
         for widget in (self.play_button, self.stop_button, self.save_button, self.transcribe_button):
             buttons.addWidget(widget)

@@ -32,7 +32,7 @@ class PromptPreview(QWidget):
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
-        self.summary.setStyleSheet(f"color: {palette.ERROR};" if self.is_error else "")
+        palette.set_text_colour(self.summary, palette.ERROR if self.is_error else None)
         if self.error is not None:
             self.summary.setText(say(self.error))
         elif self.pending:

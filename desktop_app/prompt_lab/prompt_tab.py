@@ -125,7 +125,7 @@ class PromptTab(QWidget):
         self.notice = Notice(self)
         self.fit_warning = QLabel(self)  # the chosen model cannot handle the technique's language
         self.fit_warning.setWordWrap(True)
-        self.fit_warning.setStyleSheet(f"color: {palette.WARNING};")
+        palette.set_text_colour(self.fit_warning, palette.WARNING)
         self.fit_warning.hide()
         self.model_picker = self.side_by_side.model_picker  # the model of the preview and of new variants
         self.preview_timer = QTimer(self)

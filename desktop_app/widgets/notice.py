@@ -22,7 +22,7 @@ class Notice(QLabel):
     def show_message(self, text: Text, error: bool = False) -> None:
         self.is_error = error
         self._text = text
-        self.setStyleSheet(f"color: {palette.ERROR};" if error else "")
+        palette.set_text_colour(self, palette.ERROR if error else None)
         words = say(text)
         self.setText(words)
         self.setVisible(bool(words))

@@ -26,3 +26,18 @@ TOKEN_CHIPS = ("#e3f2fd", "#fff3e0", "#e8f5e9", "#fce4ec", "#ede7f6")  # neighbo
 # audio
 PLAYHEAD = "#e53935"
 WAVEFORM = "#1e88e5"
+
+
+def set_text_colour(widget, colour: str | None) -> None:
+    """Colour a widget's text (``None``: the app's own colour again). Done through the widget's palette,
+    not a style sheet: a widget with a style sheet stops following the application's font, so its text
+    would stay small when the teacher zooms for the projector."""
+    from PySide6.QtGui import QColor, QPalette
+
+    if colour is None:
+        widget.setPalette(QPalette())  # an empty palette: every role inherited from the parent again
+        return
+    own = QPalette()
+    own.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    own.setColor(QPalette.ColorRole.Text, QColor(colour))
+    widget.setPalette(own)
