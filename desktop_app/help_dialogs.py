@@ -78,6 +78,27 @@ def show_help(parent: QWidget, tab_index: int) -> QDialog:
     return _show_text(parent, translate("HelpDialogs", "Help: {tab}").format(tab=title), f"<h3>{title}</h3>{body}")
 
 
+def shortcuts() -> list[tuple[str, str]]:
+    """(keys, what they do), as the menus and tabs define them."""
+    return [
+        ("Ctrl+N", translate("HelpDialogs", "New chat")),
+        ("Enter / Shift+Enter", translate("HelpDialogs", "Send the message / start a new line (Chat)")),
+        ("Esc", translate("HelpDialogs", "Stop the reply (Chat)")),
+        ("Ctrl+1 … Ctrl+4", translate("HelpDialogs", "Chat, Image, Audio, Prompt engineering")),
+        ("F11 / Ctrl+Shift+P", translate("HelpDialogs", "Presentation mode on or off")),
+        ("Ctrl++ / Ctrl+− / Ctrl+0", translate("HelpDialogs", "Larger text / smaller text / actual size")),
+        ("Ctrl+Shift+L", translate("HelpDialogs", "Clear the screen for the next group")),
+        ("F1", translate("HelpDialogs", "Help for the tab in front")),
+        ("Ctrl+Q", translate("HelpDialogs", "Quit (everything is saved)")),
+    ]
+
+
+def show_shortcuts(parent: QWidget) -> QDialog:
+    rows = "".join(f"<tr><td style='padding-right:16px'><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in shortcuts())
+    title = translate("HelpDialogs", "Keyboard shortcuts")
+    return _show_text(parent, title, f"<h3>{title}</h3><table>{rows}</table>")
+
+
 def third_party_notice() -> str:
     """THIRD_PARTY.md as shipped (beside ``resources/`` in a checkout and in the packaged app)."""
     path = resources_dir().parent / "THIRD_PARTY.md"

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMenuBar, QWidget
 
-from desktop_app.help_dialogs import show_about, show_help
+from desktop_app.help_dialogs import show_about, show_help, show_shortcuts
 from desktop_app.i18n.languages import LANGUAGES, current_language
 from desktop_app.i18n.retranslate import keep_translated
 
@@ -84,6 +84,7 @@ class AppMenuBar(QMenuBar):
         self.help_menu = self.addMenu("")
         self.help_action = self._action(self.help_menu, lambda: show_help(window, window.tabs.currentIndex()),
                                         QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = self._action(self.help_menu, lambda: show_shortcuts(window))
         self.about_action = self._action(self.help_menu, lambda: show_about(window, paths))
         keep_translated(self, self._retranslate)
 
@@ -126,6 +127,7 @@ class AppMenuBar(QMenuBar):
         self.models_folder_action.setText(self.tr("Open the &models folder"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.help_action.setText(self.tr("&Help for this tab"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About GenAI Classroom"))
 
     def _action(self, menu, slot, shortcut=None) -> QAction:

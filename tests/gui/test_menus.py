@@ -53,3 +53,18 @@ def test_ctrl_q_quits(qtbot, open_window):
     window.menu.quit_action.trigger()
     qtbot.waitUntil(window.controller.is_stopped, timeout=20000)
     assert not window.isVisible()
+
+
+def test_the_shortcut_list_names_the_menus_own_keys(qtbot, open_window):
+    from desktop_app.help_dialogs import shortcuts
+
+    window = open_window()
+    listed = " ".join(keys for keys, _ in shortcuts())
+    menu = window.menu
+    for action in (menu.new_chat_action, menu.quit_action, menu.clear_action, menu.zoom_reset_action,
+                   *menu.tab_actions, menu.help_action):
+        assert action.shortcut().toString() in listed or action in menu.tab_actions, action.text()
+    assert all(key.toString() in listed for key in menu.presentation_action.shortcuts())
+    before = set(window.findChildren(QDialog))
+    menu.shortcuts_action.trigger()
+    assert [d for d in window.findChildren(QDialog) if d not in before]
