@@ -184,7 +184,8 @@ def _check_japanese(window, run: SelfTestRun) -> str:
     bundled = sorted(p.name for p in bundled_fonts_dir().glob("*")) if bundled_fonts_dir().is_dir() else []
     if getattr(sys, "frozen", False) and sys.platform == "linux" and not bundled:
         raise RuntimeError("the Linux bundle carries no CJK font")
-    return f"'Chat' is {said}; font {families[0]}" + (f"; bundled {', '.join(bundled)}" if bundled else "")
+    drawn_with = next((f for f in families if f.endswith(" JP")), families[0])
+    return f"'Chat' is {said}; font {drawn_with}" + (f"; bundled {', '.join(bundled)}" if bundled else "")
 
 
 CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _check_text_to_speech),
