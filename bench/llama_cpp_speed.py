@@ -35,35 +35,41 @@ def median_and_best(values: list[float], best=max) -> str:
     return f"{statistics.median(values):.3f} (best {best(values):.3f})"
 
 
-def time_engine(model: LlamaCppChatModel, prompt: str, tokens: int, repeats: int) -> tuple[list, list, int]:
-    speeds, firsts, count = [], [], 0
-    for run in range(repeats + 1):
-        # a different first word each run: the prompt cache cannot skip the prompt, so it is read every time
-        request = ChatRequest(conversation=(Message("user", f"({run}) {prompt}"),), model_id="bench",
-                              sampling=Sampling(temperature=0.0, max_new_tokens=tokens))
-        result = model.run_chat(request, lambda event: None, threading.Event())
-        speeds.append(result.tokens_per_second)
-        firsts.append(result.time_to_first_token)
-        count = len(result.steps)
-    return speeds[1:], firsts[1:], count  # the first run warms up
+def engine_run(model: LlamaCppChatModel, prompt: str, tokens: int, run: int) -> tuple[float, float, int]:
+    """One reply through the app's engine module: (tokens/s, time to first token, tokens)."""
+    # a different first word each run: the prompt cache cannot skip the prompt, so it is read every time
+    request = ChatRequest(conversation=(Message("user", f"({run}) {prompt}"),), model_id="bench",
+                          sampling=Sampling(temperature=0.0, max_new_tokens=tokens))
+    result = model.run_chat(request, lambda event: None, threading.Event())
+    return result.tokens_per_second, result.time_to_first_token, len(result.steps)
 
 
-def time_bare(model: LlamaCppChatModel, prompt: str, tokens: int, repeats: int, probabilities: int = 0):
+def bare_run(model: LlamaCppChatModel, prompt: str, tokens: int, probabilities: int = 0) -> tuple[float, float]:
     """The binding alone: the same token ids, streamed, nothing done per token beyond the callback;
     ``probabilities``: how many candidates llama.cpp reports per token (the app asks 5)."""
     ids = model.tokenizer.apply_chat_template([{"role": "user", "content": prompt}])["input_ids"]
-    speeds, firsts = [], []
-    for _ in range(repeats + 1):
-        stamps: list[float] = []
-        started = time.monotonic()
-        body = {"prompt": ids, "stream": True, "max_tokens": tokens, "temperature": 0.0, "cache_prompt": False}
-        if probabilities:
-            body["logprobs"] = probabilities
-        model._server.handle_completions(body, lambda chunk: stamps.append(time.monotonic()) and False)
-        tokens_at = stamps[:-1]  # the last chunk carries only the finish reason
-        firsts.append(tokens_at[0] - started)
-        speeds.append((len(tokens_at) - 1) / (tokens_at[-1] - tokens_at[0]))
-    return speeds[1:], firsts[1:]
+    stamps: list[float] = []
+    started = time.monotonic()
+    body = {"prompt": ids, "stream": True, "max_tokens": tokens, "temperature": 0.0, "cache_prompt": False}
+    if probabilities:
+        body["logprobs"] = probabilities
+    model._server.handle_completions(body, lambda chunk: stamps.append(time.monotonic()) and False)
+    tokens_at = stamps[:-1]  # the last chunk carries only the finish reason
+    return (len(tokens_at) - 1) / (tokens_at[-1] - tokens_at[0]), tokens_at[0] - started
+
+
+def time_paths(model: LlamaCppChatModel, prompt: str, tokens: int, repeats: int) -> dict[str, list]:
+    """The three paths taken in turn within each repeat, so a machine that slows down or speeds up
+    during the run (other jobs, clock changes) weighs on all three alike. The first round warms up."""
+    found: dict[str, list] = {key: [] for key in ("app", "app_first", "bare", "bare_first", "probs", "count")}
+    for run in range(repeats + 1):
+        speed, first, count = engine_run(model, prompt, tokens, run)
+        bare_speed, bare_first = bare_run(model, prompt, tokens)
+        probs_speed, _ = bare_run(model, prompt, tokens, probabilities=5)
+        if run:
+            for key, value in zip(found, (speed, first, bare_speed, bare_first, probs_speed, count)):
+                found[key].append(value)
+    return found
 
 
 def main() -> int:
@@ -90,9 +96,9 @@ def main() -> int:
     ratios: list[float] = []
     try:
         for label, prompt in prompts:
-            speeds, firsts, count = time_engine(model, prompt, args.tokens, args.repeats)
-            bare_speeds, bare_firsts = time_bare(model, prompt, args.tokens, args.repeats)
-            probs_speeds, _ = time_bare(model, prompt, args.tokens, args.repeats, probabilities=5)
+            timed = time_paths(model, prompt, args.tokens, args.repeats)
+            speeds, firsts, count = timed["app"], timed["app_first"], timed["count"][-1]
+            bare_speeds, bare_firsts, probs_speeds = timed["bare"], timed["bare_first"], timed["probs"]
             size = len(model.preview_prompt((Message("user", prompt),)).tokens)
             print(f"[{label} prompt: {size} tokens, {count} generated]")
             print(f"  app_llama_cpp_tokens_per_s: {median_and_best(speeds)}")

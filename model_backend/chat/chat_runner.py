@@ -20,6 +20,7 @@ from model_backend.chat.chat_types import (
     StopReason,
     TextChunk,
     TokenStep,
+    decoding_speed,
 )
 from model_backend.chat.chat_validation import validate_chat_request
 from model_backend.chat.token_pieces import WholeCharacters, pieces_of, token_label
@@ -235,9 +236,7 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     else:
         stop_reason = StopReason.MAX_NEW_TOKENS
     first = (streamer.first_token_at - started) if streamer.first_token_at else total
-    decode_time = total - first
-    speed = ((len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0
-             else (len(steps) / total if total else 0.0))
+    speed = decoding_speed(steps, total)
     result = ChatResult(
         text=text.strip(),
         steps=steps,

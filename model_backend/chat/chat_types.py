@@ -127,6 +127,15 @@ class TextChunk:
     text: str
 
 
+def decoding_speed(steps: tuple[TokenStep, ...] | list[TokenStep], total: float) -> float:
+    """Tokens per second while the reply was written: from the first token to the last, as the status bar
+    and the benchmarks count it. Reading the prompt is time to first token; what follows the last token
+    (the end chunk, filling in withheld tokens' probabilities) is neither."""
+    if len(steps) > 1 and steps[-1].elapsed > steps[0].elapsed:
+        return (len(steps) - 1) / (steps[-1].elapsed - steps[0].elapsed)
+    return len(steps) / total if total > 0 else 0.0
+
+
 @dataclass(frozen=True)
 class ChatResult:
     text: str

@@ -31,7 +31,15 @@ from pathlib import Path
 from threading import Event
 
 from model_backend.chat.chat_runner import encode_conversation, fit_context
-from model_backend.chat.chat_types import ChatRequest, ChatResult, Message, PromptTokens, Sampling, StopReason
+from model_backend.chat.chat_types import (
+    ChatRequest,
+    ChatResult,
+    Message,
+    PromptTokens,
+    Sampling,
+    StopReason,
+    decoding_speed,
+)
 from model_backend.chat.chat_validation import validate_chat_request
 from model_backend.chat.gguf_metadata import GGUFIndex, read_gguf_index, refuse_non_chat
 from model_backend.chat.llama_cpp_stream import ReplyStream, prompt_tokens
@@ -306,9 +314,7 @@ class LlamaCppChatModel:
                 stop_reason = StopReason.STOPPED
         steps = reply.kept_steps()
         first = (reply.first_token_at - started) if reply.first_token_at else total
-        decode_time = total - first
-        speed = ((len(steps) - 1) / decode_time if len(steps) > 1 and decode_time > 0
-                 else (len(steps) / total if total else 0.0))
+        speed = decoding_speed(steps, total)
         result = ChatResult(text=reply.reply_text().strip(), steps=steps, prompt=prompt, stop_reason=stop_reason,
                             seed=seed, time_to_first_token=first, tokens_per_second=speed, total_seconds=total,
                             device=self.device.label, model_name=self.name)
