@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import fcntl
 import json
 import re
 import shutil
@@ -177,6 +176,11 @@ def problems(language: str) -> list[str]:
 @contextlib.contextmanager
 def _catalogue_lock():
     """Several people (or helper sessions) may update the one .ts at once: one at a time."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one person at a time there
+        yield
+        return
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     with open(TRANSLATIONS / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
