@@ -28,3 +28,12 @@ def backend_text(text: str) -> str:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation that names a value wrongly: English beats nothing
         return str(text)
+
+
+def said_by(exc: Exception) -> str:
+    """An exception's sentence as the backend made it: its Message (kept whole, so ``say`` translates it;
+    ``str(exc)`` would flatten it to English) or its plain text."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)

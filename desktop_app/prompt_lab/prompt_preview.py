@@ -1,21 +1,29 @@
 """The exact text the model receives (after its chat template), its token count and context share.
 
-The summary line is said again from what it reports (the prompt shown, the problem, or that a preview
-is on its way), so a language switch rewords it without asking the backend again."""
+The preview asks the backend itself (``request``): one preview job at a time, an older one cancelled,
+late events of a replaced job ignored. The summary line is said again from what it reports (the prompt
+shown, the problem, or that a preview is on its way), so a language switch rewords it without asking the
+backend again."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_app.i18n.backend_text import said_by
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.i18n.sentences import join_sentences
 from desktop_app.widgets import palette
+from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.token_text import joined_text
-from model_backend.chat.chat_types import PromptTokens
+from model_backend.chat.chat_types import PromptPreviewRequest, PromptTokens
+from model_backend.prompt_lab.techniques import Technique
+from model_backend.prompt_lab.templates import TemplateError, fill
 
 
 class PromptPreview(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
+        self.job_id: str | None = None  # the preview job in flight
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.prompt: PromptTokens | None = None  # the prompt shown; None while pending or on an error
@@ -55,8 +63,38 @@ class PromptPreview(QWidget):
                 names=self.tr(", ").join(unused)))
         return join_sentences(*parts)
 
+    def request(self, technique: Technique, model_id: str) -> None:
+        """Show ``technique``'s exact prompt for ``model_id`` (the backend applies the model's template)."""
+        try:
+            messages = technique.messages(technique.values)
+            unused = fill(technique.template, technique.values, technique.examples_text()).unused
+        except TemplateError as exc:
+            self.show_error(said_by(exc))
+            return
+        if not model_id:
+            self.show_error(lambda: self.tr("No chat model available: add one to see the exact prompt."))
+            return
+        self._cancel()
+        request = PromptPreviewRequest(messages, model_id)
+        self.job_id = request.job_id
+        self.show_pending()
+        self.controller.submit(request, lambda events: self._on_events(request.job_id, unused, events))
+
+    def _on_events(self, job_id: str, unused: tuple[str, ...], events: list) -> None:
+        if job_id != self.job_id:
+            return
+        if dispatch(events, on_result=lambda prompt: self.show_prompt(prompt, unused),
+                    on_failed=lambda event: self.show_error(event.message)):
+            self.job_id = None
+
+    def _cancel(self) -> None:
+        if self.job_id is not None:
+            self.controller.cancel(self.job_id)
+            self.job_id = None
+
     def clear(self) -> None:
-        """Nothing previewed: the summary says where the preview will appear."""
+        """Nothing previewed (a job in flight is dropped): the summary says where the preview will appear."""
+        self._cancel()
         self.text.clear()
         self.prompt, self.unused, self.is_error, self.error, self.pending = None, (), False, None, False
         self._retranslate()

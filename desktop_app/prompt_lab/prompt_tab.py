@@ -3,9 +3,8 @@
 Techniques are data (``resources/prompts``); variants are snapshots of a technique plus a model;
 cells run as ordinary chat jobs with one seed, and every finished cell is saved at once.
 
-A warning line says when the chosen chat model cannot handle the technique's language (SmolLM2 and a
-Japanese technique): running is still allowed, and the line stays next to the results, so a score near
-0 % has its reason in view.
+A warning line (``LanguageFitWarning``) says when the chosen chat model cannot handle the technique's
+language.
 """
 from __future__ import annotations
 
@@ -15,26 +14,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.controller import BackendController
+from desktop_app.i18n.backend_text import said_by
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.i18n.sentences import join_sentences
 from desktop_app.presentation import mark_advanced
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
+from desktop_app.prompt_lab.language_fit_warning import LanguageFitWarning
 from desktop_app.prompt_lab.prompt_preview import PromptPreview
 from desktop_app.prompt_lab.scored_run_page import ScoredRunPage
 from desktop_app.prompt_lab.side_by_side_page import SideBySidePage
 from desktop_app.prompt_lab.technique_editor import TechniqueEditor
 from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
-from desktop_app.widgets import palette
-from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.notice import Notice
-from model_backend.chat.chat_types import PromptPreviewRequest
 from model_backend.core.errors import InvalidModelError
-from model_backend.core.registry import ModelEntry, ModelRegistry
+from model_backend.core.registry import ModelRegistry
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
     SIDE_BY_SIDE_ROW,
@@ -46,22 +44,13 @@ from model_backend.prompt_lab.experiment import (
     export_json,
     export_markdown,
 )
-from model_backend.prompt_lab.language_fit import LanguageFit, LanguageSupport, language_fit
 from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
-from model_backend.prompt_lab.templates import TemplateError, fill
+from model_backend.prompt_lab.templates import TemplateError
 
 PREVIEW_DELAY_MS = 400
 UNTITLED = Experiment().name  # the name a new experiment gets, shown in the UI's language until it is renamed
-
-
-def said_by(exc: Exception) -> Text:
-    """An error's sentence as the backend made it: a Message (said in the UI's language) or plain text."""
-    message = getattr(exc, "message", None)
-    if isinstance(message, str) and message:
-        return message
-    return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
 class PromptPage(enum.IntEnum):
@@ -80,9 +69,7 @@ class PromptTab(QWidget):
         self.store = store
         self.experiment = Experiment()
         self.runner = ExperimentRunner(controller, self)
-        self.preview_job: str | None = None
         self.run_notes: list[Text] = []  # e.g. "no chat template", shown when the run ends
-        self.fit: LanguageFit | None = None  # whether the chosen model handles the technique's language
         self._untitled = UNTITLED  # the new-experiment name in the language shown
         self._build_parts()
         self._lay_out()
@@ -118,15 +105,12 @@ class PromptTab(QWidget):
     def _build_parts(self) -> None:
         self.editor = TechniqueEditor(self)
         self.library_panel = TechniqueLibraryPanel(self.library, lambda: self.editor.technique, self)
-        self.preview = PromptPreview(self)
+        self.preview = PromptPreview(self.controller, self)
         self.side_by_side = SideBySidePage(self.registry, self)
         self.scored = ScoredRunPage(self)
         self.experiment_bar = ExperimentBar(self.experiment.name, self)
         self.notice = Notice(self)
-        self.fit_warning = QLabel(self)  # the chosen model cannot handle the technique's language
-        self.fit_warning.setWordWrap(True)
-        palette.set_text_colour(self.fit_warning, palette.WARNING)
-        self.fit_warning.hide()
+        self.fit_warning = LanguageFitWarning(self)
         self.model_picker = self.side_by_side.model_picker  # the model of the preview and of new variants
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
@@ -213,34 +197,7 @@ class PromptTab(QWidget):
         return technique.language if technique is not None else str(self.library_panel.language.currentData() or "")
 
     def update_language_fit(self) -> None:
-        """Check the chosen model against the technique's language (metadata only, cached: cheap)."""
-        entry, language = self.model_picker.current_entry(), self.technique_language()
-        self.fit = language_fit(entry, language) if entry is not None and language else None
-        self._show_language_fit()
-
-    def _show_language_fit(self) -> None:
-        fit = self.fit
-        unsupported = fit is not None and fit.support is LanguageSupport.UNSUPPORTED
-        self.fit_warning.setText(join_sentences(say(fit.reason), self._suggestion()) if unsupported else "")
-        self.fit_warning.setVisible(unsupported)
-
-    def _suggestion(self) -> str:
-        return self.tr("Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. "
-                       "For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with "
-                       "Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then "
-                       "choose it.")
-
-    def _unsupported_note(self, variant: Variant) -> Text | None:
-        """Why a variant's model will fail its technique's language, for the run's closing notice."""
-        try:
-            entry: ModelEntry = self.registry.resolve(variant.model_id)
-        except InvalidModelError:
-            return None
-        fit = language_fit(entry, variant.technique.language)
-        if fit.support is not LanguageSupport.UNSUPPORTED:
-            return None
-        name = variant.name
-        return lambda: self.tr("{variant}: {reason}").format(variant=name, reason=say(fit.reason))
+        self.fit_warning.check(self.model_picker.current_entry(), self.technique_language())
 
     # ---- preview -----------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -249,33 +206,9 @@ class PromptTab(QWidget):
 
     @Slot()
     def update_preview(self) -> None:
-        """Ask the backend for the exact prompt; only while the tab is shown (it may load a model)."""
-        technique = self.editor.technique
-        model_id = self.model_picker.current_model_id()
-        if technique is None or not self.isVisible():
-            return
-        try:
-            messages = technique.messages(technique.values)
-            unused = fill(technique.template, technique.values, technique.examples_text()).unused
-        except TemplateError as exc:
-            self.preview.show_error(said_by(exc))
-            return
-        if not model_id:
-            self.preview.show_error(lambda: self.tr("No chat model available: add one to see the exact prompt."))
-            return
-        if self.preview_job is not None:
-            self.controller.cancel(self.preview_job)
-        request = PromptPreviewRequest(messages, model_id)
-        self.preview_job = request.job_id
-        self.preview.show_pending()
-        self.controller.submit(request, lambda events: self._on_preview_events(request.job_id, unused, events))
-
-    def _on_preview_events(self, job_id: str, unused: tuple[str, ...], events: list) -> None:
-        if job_id != self.preview_job:
-            return
-        if dispatch(events, on_result=lambda prompt: self.preview.show_prompt(prompt, unused),
-                    on_failed=lambda event: self.preview.show_error(event.message)):
-            self.preview_job = None
+        """Ask for the exact prompt; only while the tab is shown (it may load a model)."""
+        if self.editor.technique is not None and self.isVisible():
+            self.preview.request(self.editor.technique, self.model_picker.current_model_id())
 
     # ---- variants and runs ---------------------------------------------------------------
     @Slot()
@@ -371,7 +304,8 @@ class PromptTab(QWidget):
         self._show_experiment()
         for column in self.side_by_side.columns if not scored else []:
             column.start()
-        self.run_notes = [note for variant in self.experiment.variants if (note := self._unsupported_note(variant))]
+        self.run_notes = [note for variant in self.experiment.variants
+                          if (note := self.fit_warning.note_for(self.registry, variant))]
         count, seed = self.runner.start(self.experiment, scored), self.experiment.sampling.seed
         self.show_notice(lambda: self.tr("Running {n} cell(s) with seed {seed}…").format(n=count, seed=seed))
         self._update_buttons()
@@ -523,9 +457,6 @@ class PromptTab(QWidget):
         the library, the model and the sampling settings stay."""
         self.runner.stop_all()
         self.preview_timer.stop()
-        if self.preview_job is not None:
-            self.controller.cancel(self.preview_job)
-            self.preview_job = None
         self.save_experiment()
         kept = bool(self.experiment.variants)
         fresh = Experiment()

@@ -2628,6 +2628,17 @@
         </message>
     </context>
     <context>
+        <name>LanguageFitWarning</name>
+        <message>
+            <source>Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then choose it.</source>
+            <translation>このモデルの返答は意味をなさないため、どのテクニックでも採点実行の正解率は 0 % 近くになります。これらのプロンプトを試すには、Qwen2.5-0.5B/1.5B-Instruct（GGUF）のような多言語モデルを「モデル › モデルフォルダーを追加…」か、モデル一覧の横の「追加… › GGUF ファイルを追加…」で追加し、選んでください。</translation>
+        </message>
+        <message>
+            <source>{variant}: {reason}</source>
+            <translation>{variant}：{reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>GenAI Classroom {version}</source>
@@ -2844,6 +2855,10 @@
             <source>, </source>
             <translation>、</translation>
         </message>
+        <message>
+            <source>No chat model available: add one to see the exact prompt.</source>
+            <translation>チャットモデルがありません。実際のプロンプトを見るには、モデルを追加してください。</translation>
+        </message>
     </context>
     <context>
         <name>PromptTab</name>
@@ -2874,18 +2889,6 @@
         <message>
             <source>Untitled experiment</source>
             <translation>無題の実験</translation>
-        </message>
-        <message>
-            <source>Its replies will not make sense, so a scored run scores close to 0 % whatever the technique. For these prompts, add a multilingual model such as Qwen2.5-0.5B/1.5B-Instruct (GGUF) with Models › Add a model folder… or with Add… › Add GGUF file… next to the model list, then choose it.</source>
-            <translation>このモデルの返答は意味をなさないため、どのテクニックでも採点実行の正解率は 0 % 近くになります。これらのプロンプトを試すには、Qwen2.5-0.5B/1.5B-Instruct（GGUF）のような多言語モデルを「モデル › モデルフォルダーを追加…」か、モデル一覧の横の「追加… › GGUF ファイルを追加…」で追加し、選んでください。</translation>
-        </message>
-        <message>
-            <source>{variant}: {reason}</source>
-            <translation>{variant}：{reason}</translation>
-        </message>
-        <message>
-            <source>No chat model available: add one to see the exact prompt.</source>
-            <translation>チャットモデルがありません。実際のプロンプトを見るには、モデルを追加してください。</translation>
         </message>
         <message>
             <source>Choose a technique and a model first.</source>

@@ -263,7 +263,7 @@ def test_an_english_only_model_with_a_japanese_technique_is_warned_about(qtbot, 
     tiny = tab.model_picker.current_model_id()
     select(tab.model_picker, SMOLLM2)
     pick(tab, "ja-sentiment-zero-shot")
-    assert tab.fit is not None and tab.fit.support is LanguageSupport.UNSUPPORTED
+    assert tab.fit_warning.fit is not None and tab.fit_warning.fit.support is LanguageSupport.UNSUPPORTED
     assert tab.fit_warning.isVisibleTo(tab) and tab.fit_warning.text()
     english_warning = tab.fit_warning.text()
     tab.pages.setCurrentIndex(2)  # next to the scored run's results too
@@ -282,8 +282,8 @@ def test_an_english_only_model_with_a_japanese_technique_is_warned_about(qtbot, 
     assert tab.fit_warning.text() == english_warning
 
     pick(tab, "en-sentiment-zero-shot")  # an English technique: nothing to warn about
-    assert tab.fit.support is LanguageSupport.SUPPORTED and not tab.fit_warning.isVisibleTo(tab)
+    assert tab.fit_warning.fit.support is LanguageSupport.SUPPORTED and not tab.fit_warning.isVisibleTo(tab)
     pick(tab, "ja-sentiment-zero-shot")
     assert tab.fit_warning.isVisibleTo(tab)
     select(tab.model_picker, tiny)  # a model that says nothing about its languages: no warning
-    assert tab.fit.support is not LanguageSupport.UNSUPPORTED and not tab.fit_warning.isVisibleTo(tab)
+    assert tab.fit_warning.fit.support is not LanguageSupport.UNSUPPORTED and not tab.fit_warning.isVisibleTo(tab)
