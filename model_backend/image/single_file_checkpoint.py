@@ -163,24 +163,17 @@ def find_base_config(architecture: str, roots: Iterable[Path], hints: Checkpoint
 def missing_base_message(name: str, architecture: str) -> Message:
     label = SD_ARCHITECTURE_NAMES.get(architecture, architecture)
     repo = BASES[architecture].repos[0]
-    if architecture == "sd2":
-        return msg(
-            "{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of "
-            "the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in "
-            "folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:\n"
-            '    hf download {repo} --include "*.json" --include "*.txt"\n'
-            "(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any "
-            "diffusers-format {label} model folder into your models folder. Then try again. For a 512-pixel SD 2.x "
-            "checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel models predict 'v', the "
-            "512-pixel ones noise).", name=name, label=label, repo=repo)
+    # 768-pixel SD 2.x models predict "v", the 512-pixel ones noise: a 512-pixel checkpoint needs the other base
+    note = msg(" For a 512-pixel SD 2.x checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel "
+               "models predict 'v', the 512-pixel ones noise).") if architecture == "sd2" else ""
     return msg(
         "{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of "
         "the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in "
         "folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:\n"
         '    hf download {repo} --include "*.json" --include "*.txt"\n'
         "(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any "
-        "diffusers-format {label} model folder into your models folder. Then try again.", name=name, label=label,
-        repo=repo)
+        "diffusers-format {label} model folder into your models folder. Then try again.{note}",
+        name=name, label=label, repo=repo, note=note)
 
 
 # ---- loading ----------------------------------------------------------------------------------

@@ -1762,22 +1762,6 @@
             <translation>画像 {number} / {count}：ノイズ除去ステップ {step} / {total}</translation>
         </message>
         <message>
-            <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
-    hf download {repo} --include "*.json" --include "*.txt"
-(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again.</source>
-            <translation>{name} は {label} のチェックポイントです。インターネットなしで読み込むには {label} のベースモデル（{repo}：数 MB、重みなし）の設定ファイルが必要ですが、モデルフォルダー、追加したフォルダー、Hugging Face のキャッシュのどこにも見つかりませんでした。インターネットに接続したコンピューターで一度だけ、次のコマンドで取得してください：
-    hf download {repo} --include "*.json" --include "*.txt"
-（これで Hugging Face のキャッシュに入ります。必要ならそのフォルダーをほかのコンピューターにコピーしてください）。または、diffusers 形式の {label} モデルフォルダーをモデルフォルダーに入れてください。そのうえで、もう一度試してください。</translation>
-        </message>
-        <message>
-            <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
-    hf download {repo} --include "*.json" --include "*.txt"
-(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again. For a 512-pixel SD 2.x checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel models predict 'v', the 512-pixel ones noise).</source>
-            <translation>{name} は {label} のチェックポイントです。インターネットなしで読み込むには {label} のベースモデル（{repo}：数 MB、重みなし）の設定ファイルが必要ですが、モデルフォルダー、追加したフォルダー、Hugging Face のキャッシュのどこにも見つかりませんでした。インターネットに接続したコンピューターで一度だけ、次のコマンドで取得してください：
-    hf download {repo} --include "*.json" --include "*.txt"
-（これで Hugging Face のキャッシュに入ります。必要ならそのフォルダーをほかのコンピューターにコピーしてください）。または、diffusers 形式の {label} モデルフォルダーをモデルフォルダーに入れてください。そのうえで、もう一度試してください。512 ピクセルの SD 2.x チェックポイントには、代わりに stabilityai/stable-diffusion-2-1-base を使ってください（768 ピクセルのモデルは「v」を、512 ピクセルのモデルはノイズを予測します）。</translation>
-        </message>
-        <message>
             <source>{name} could not be loaded as a {label} checkpoint with the configuration in {base}: {reason}</source>
             <translation>{name} を {base} の設定で {label} のチェックポイントとして読み込めませんでした：{reason}</translation>
         </message>
@@ -1808,6 +1792,18 @@
         <message>
             <source>Spanish</source>
             <translation>スペイン語</translation>
+        </message>
+        <message>
+            <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
+    hf download {repo} --include "*.json" --include "*.txt"
+(this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again.{note}</source>
+            <translation>{name} は {label} のチェックポイントです。インターネットなしで読み込むには {label} のベースモデル（{repo}：数 MB、重みなし）の設定ファイルが必要ですが、モデルフォルダー、追加したフォルダー、Hugging Face のキャッシュのどこにも見つかりませんでした。インターネットに接続したコンピューターで一度だけ、次のコマンドで取得してください：
+    hf download {repo} --include "*.json" --include "*.txt"
+（これで Hugging Face のキャッシュに入ります。必要ならそのフォルダーをほかのコンピューターにコピーしてください）。または、diffusers 形式の {label} モデルフォルダーをモデルフォルダーに入れてください。そのうえで、もう一度試してください。{note}</translation>
+        </message>
+        <message>
+            <source> For a 512-pixel SD 2.x checkpoint use stabilityai/stable-diffusion-2-1-base instead (the 768-pixel models predict 'v', the 512-pixel ones noise).</source>
+            <translation>512 ピクセルの SD 2.x チェックポイントには、代わりに stabilityai/stable-diffusion-2-1-base を使ってください（768 ピクセルのモデルは「v」を、512 ピクセルのモデルはノイズを予測します）。</translation>
         </message>
         <message>
             <source>Add at least one variant first (“Add to comparison”).</source>
