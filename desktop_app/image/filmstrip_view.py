@@ -20,7 +20,7 @@ class FilmstripView(QWidget):
         super().__init__(parent)
         self.frames: list[DenoisePreview] = []
         self.shown = 0  # the index of the frame on show
-        self.view = ImageView("", self)
+        self.view = ImageView(lambda: self.tr("The denoising steps appear here while an image is made."), self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setEnabled(False)
         self.caption = QLabel(self)
@@ -43,9 +43,6 @@ class FilmstripView(QWidget):
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
-        self.view.placeholder = self.tr("The denoising steps appear here while an image is made.")
-        if self.view.pixels is None:
-            self.view.setText(self.view.placeholder)
         self.gif_button.setText(self.tr("Export GIF…"))
         self.gif_button.setToolTip(self.tr("Save the denoising steps as an animation"))
         self.sheet_button.setText(self.tr("Export contact sheet…"))

@@ -26,7 +26,7 @@ class ForwardProcessPage(QWidget):
         self.generated_pixels = generated_pixels
         self.source: np.ndarray | None = None
         self.schedule = NoiseSchedule.from_config({})
-        self.view = ImageView("", self)
+        self.view = ImageView(lambda: self.tr("Open a picture (or generate one) to add noise to it."), self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
@@ -48,9 +48,6 @@ class ForwardProcessPage(QWidget):
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
-        self.view.placeholder = self.tr("Open a picture (or generate one) to add noise to it.")
-        if self.view.pixels is None:
-            self.view.setText(self.view.placeholder)
         self.open_button.setText(self.tr("Open picture…"))
         self.use_result_button.setText(self.tr("Use the generated image"))
         self.use_result_button.setToolTip(self.tr("Add noise to the image you generated last"))

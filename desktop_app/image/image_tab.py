@@ -43,13 +43,12 @@ COMPARE_SETTINGS = ("steps", "guidance", "prompt word")
 
 @dataclass
 class GridCell:
-    """One picture of the comparison grid: its view, its caption, the value it shows, and what it says
-    while it has no picture (waiting, stopped, an error), kept so a language switch says it again."""
+    """One picture of the comparison grid: its view (which says "waiting…", "stopped" or an error while
+    it has no picture, again after a language switch), its caption and the value it shows."""
 
     view: ImageView
     caption: QLabel
     value: str
-    text: Text
 
 
 class ImageTab(QWidget):
@@ -81,9 +80,6 @@ class ImageTab(QWidget):
         self.generate_button.setToolTip(self.tr("Start from pure noise and remove it step by step (the reverse "
                                                 "process), guided by the prompt"))
         self.stop_button.setText(self.tr("Stop"))
-        self.result_view.placeholder = self.tr("Your image appears here.")
-        if self.result_view.pixels is None:
-            self.result_view.setText(self.result_view.placeholder)
         for index, image in enumerate(self.results):
             self.result_picker.setItemText(index, self._result_name(index, image))
         for index, title in enumerate((self.tr("Generate and watch denoising"), self.tr("Forward process"),
@@ -119,7 +115,7 @@ class ImageTab(QWidget):
         self.stop_button = QPushButton(self)
         self.stop_button.setEnabled(False)
         self.status = JobStatus(self)
-        self.result_view = ImageView("", self)
+        self.result_view = ImageView(lambda: self.tr("Your image appears here."), self)
         self.result_picker = QComboBox(self)
         self.filmstrip = FilmstripView(self)
         self.gallery_view = GalleryView(self.gallery, self)
@@ -338,7 +334,7 @@ class ImageTab(QWidget):
         self.compare_hint.hide()
         self.grid_setting = setting
         for column, (value, request) in enumerate(requests):
-            cell = GridCell(ImageView("", self), QLabel(self), value, lambda: self.tr("waiting…"))
+            cell = GridCell(ImageView(lambda: self.tr("waiting…"), self), QLabel(self), value)
             cell.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._show_cell(cell)
             self.grid_cells.append(cell)
@@ -354,13 +350,10 @@ class ImageTab(QWidget):
     def _show_cell(self, cell: GridCell, text: Text | None = None) -> None:
         """Caption a grid picture in the current language; with ``text``, the view says that until a picture comes."""
         if text is not None:
-            cell.text = text
+            cell.view.placeholder = text
             cell.view.show_pixels(None)
         cell.caption.setText(self.tr("{setting} = {value}").format(setting=self._setting_name(self.grid_setting),
                                                                    value=cell.value))
-        cell.view.placeholder = say(cell.text)
-        if cell.view.pixels is None:
-            cell.view.setText(cell.view.placeholder)
 
     def _on_grid_events(self, cell: GridCell, events: list) -> None:
         if self._drop_cleared(events):

@@ -1,6 +1,7 @@
 """The preview choice: automatic (exact where cheap) by default, and remembered across restarts."""
 from __future__ import annotations
 
+from desktop_app.i18n.retranslate import say
 from tests.gui.conftest import close_and_wait
 from tests.gui.test_image_tab import open_image_tab, wait_done
 
@@ -26,4 +27,4 @@ def test_an_empty_picture_view_keeps_saying_what_will_appear_there(qtbot, open_w
     view = window.image_tab.result_view
     window.resize(1100, 700)
     qtbot.wait(50)
-    assert view.text() == view.placeholder != ""
+    assert view.text() == say(view.placeholder) != ""
