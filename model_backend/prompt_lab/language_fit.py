@@ -23,12 +23,11 @@ import enum
 import functools
 import json
 import logging
-import mmap
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from model_backend.chat.gguf_metadata import _Cursor, _Damaged
+from model_backend.chat.gguf_metadata import read_general_keys
 from model_backend.core.messages import Message, msg
 from model_backend.core.model_inspection import ModelFormat
 from model_backend.core.registry import ModelEntry, ModelSource
@@ -122,43 +121,6 @@ def _normalise_name(name: str) -> str:
 
 
 # ---- what the files say ---------------------------------------------------------------------------------
-def _gguf_general(path: Path) -> dict:
-    """The GGUF's ``general.*`` keys, arrays included (``general.languages``), read up to the vocabulary."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return {}
-    return _gguf_general_cached(str(path), stat.st_size, stat.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=64)
-def _gguf_general_cached(path: str, size: int, mtime_ns: int) -> dict:
-    # The walk reuses the app's own index reader (chat.gguf_metadata keeps no string arrays but the
-    # vocabulary's). llama.cpp's converter writes the model card's keys (name, languages, base models)
-    # before the vocabulary, so the walk stops at the first tokenizer key rather than stepping through
-    # 150,000 token strings.
-    found: dict = {}
-    try:
-        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-            cursor = _Cursor(view, Path(path).name)
-            if bytes(view[:4]) != b"GGUF":
-                return {}
-            cursor.pos = 8
-            cursor.count()  # tensors
-            for _ in range(cursor.count()):
-                key = cursor.string()
-                if key.startswith("tokenizer."):
-                    break
-                kind = cursor.scalar("<I")
-                keep = key.startswith("general.")
-                value = cursor.value(kind, keep)
-                if keep:
-                    found[key] = value
-    except (OSError, ValueError, _Damaged) as exc:
-        log.info("GGUF metadata of %s unreadable for the language check: %s", path, exc)
-    return found
-
-
 def _front_matter(readme: Path) -> dict[str, list[str]]:
     """``language`` and ``base_model`` from a model card's YAML front matter, as lists of strings."""
     try:
@@ -222,7 +184,7 @@ def _evidence(entry: ModelEntry) -> _Evidence:
     if registry_language:
         declared, declared_by = [normalise_language(registry_language)], "registry"
     if entry.format is ModelFormat.GGUF:
-        general = _gguf_general(path)
+        general = read_general_keys(path)
         names += [str(general.get(k, "")) for k in ("general.name", "general.basename")]
         names += [str(v) for k, v in general.items() if re.fullmatch(r"general\.base_model\.\d+\.(name|repo_url)", k)]
         languages = general.get("general.languages")

