@@ -22,7 +22,6 @@ from __future__ import annotations
 import enum
 import functools
 import json
-import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +30,6 @@ from model_backend.chat.gguf_metadata import read_general_keys
 from model_backend.core.messages import Message, msg
 from model_backend.core.model_inspection import ModelFormat
 from model_backend.core.registry import ModelEntry, ModelSource
-
-log = logging.getLogger(__name__)
 
 _README_BYTES = 65536
 
