@@ -62,8 +62,8 @@ def test_the_shortcut_list_names_the_menus_own_keys(qtbot, open_window):
     listed = " ".join(keys for keys, _ in shortcuts())
     menu = window.menu
     for action in (menu.new_chat_action, menu.quit_action, menu.clear_action, menu.zoom_reset_action,
-                   *menu.tab_actions, menu.help_action):
-        assert action.shortcut().toString() in listed or action in menu.tab_actions, action.text()
+                   menu.tab_actions[0], menu.tab_actions[-1], menu.help_action):  # tabs: listed as Ctrl+1 … Ctrl+4
+        assert action.shortcut().toString() in listed, action.text()
     assert all(key.toString() in listed for key in menu.presentation_action.shortcuts())
     before = set(window.findChildren(QDialog))
     menu.shortcuts_action.trigger()
