@@ -60,7 +60,8 @@ class AudioTab(QWidget):
         right_layout.addWidget(self.devices)
         right_layout.addWidget(self.stage, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scrolling(self.pages, self))  # the forms are long at 200 %: they scroll, the stage stays
+        # the forms are long at 200 %: they scroll up and down, the stage stays
+        splitter.addWidget(scrolling(self.pages, self, vertical_only=True))
         splitter.addWidget(right)
         splitter.setSizes([620, 580])
         QVBoxLayout(self).addWidget(splitter)

@@ -31,7 +31,7 @@ class ChatSidePanel(QTabWidget):
         self.prompt_view = PromptTokensView(self)
         self.sampling_panel = SamplingPanel(settings, self)
         pages = {SidePage.NEXT_TOKEN: self.next_token_view, SidePage.PROMPT_TOKENS: self.prompt_view,
-                 SidePage.SETTINGS: scrolling(self.sampling_panel, self)}  # a long form at 200 %
+                 SidePage.SETTINGS: scrolling(self.sampling_panel, self, vertical_only=True)}  # a long form at 200 %
         for page in SidePage:
             self.insertTab(page, pages[page], "")
         keep_translated(self, self._retranslate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets.file_dialogs import choose_file_to_save
@@ -27,10 +27,11 @@ class FilmstripView(QWidget):
         self.caption.setWordWrap(True)  # a long step caption wraps instead of widening the window
         self.gif_button = QPushButton(self)
         self.sheet_button = QPushButton(self)
-        buttons = QHBoxLayout()
+        # one above the other: side by side (longer in Japanese, larger when zoomed) they made the
+        # Image tab wider than a 1280-px screen
+        buttons = QVBoxLayout()
         buttons.addWidget(self.gif_button)
         buttons.addWidget(self.sheet_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)

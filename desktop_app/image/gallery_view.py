@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import keep_translated
 from model_backend.image.gallery import Gallery, GalleryItem
@@ -30,12 +30,11 @@ class GalleryView(QWidget):
         self.reuse_button = QPushButton(self)
         self.delete_button = QPushButton(self)
         self.folder_button = QPushButton(self)
-        # two rows: the gallery is the narrowest column, and three buttons side by side (longer in
-        # Japanese) would make the whole Image tab wider than a 1280-px classroom screen
-        buttons = QGridLayout()
-        buttons.addWidget(self.reuse_button, 0, 0, 1, 2)
-        buttons.addWidget(self.delete_button, 1, 0)
-        buttons.addWidget(self.folder_button, 1, 1)
+        # one above the other: the gallery is the narrowest column, and buttons side by side (longer in
+        # Japanese, larger when zoomed) would make the whole Image tab wider than a 1280-px screen
+        buttons = QVBoxLayout()
+        for button in (self.reuse_button, self.delete_button, self.folder_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)

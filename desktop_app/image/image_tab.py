@@ -126,7 +126,7 @@ class ImageTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.model_picker)
-        left_layout.addWidget(scrolling(self.settings_panel, left), 1)  # a long form at 200 %
+        left_layout.addWidget(scrolling(self.settings_panel, left, vertical_only=True), 1)  # a long form at 200 %
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.stop_button)
