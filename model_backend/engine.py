@@ -17,6 +17,8 @@ from model_backend.audio.audio_models import AudioModelCache
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
 from model_backend.chat.chat_model import ChatModelCache
 from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequest, PromptPreviewRequest
+from model_backend.chat.insight_types import AttentionRequest, LogitLensRequest, TokenDistributionRequest
+from model_backend.chat.look_inside import InsightModelCache
 from model_backend.core.device import accelerator_memory_bytes
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
@@ -64,12 +66,16 @@ class Backend:
         remove_stale_leftovers(paths)
         self.registry = registry or ModelRegistry(paths)
         self.chat_models = ChatModelCache(paths.converted_models_dir)
+        self.insight_models = InsightModelCache(paths.converted_models_dir)  # the look-inside views' copy
         self.image_models = ImageModelCache(self.registry)
         self.audio_models = AudioModelCache(paths.converted_models_dir)
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,
             ChatRequest: self._chat,
             PromptPreviewRequest: self._preview,
+            AttentionRequest: self._attention,
+            LogitLensRequest: self._logit_lens,
+            TokenDistributionRequest: self._token_distribution,
             ImageRequest: self._image,
             TranscribeRequest: self._transcribe,
             SpeakRequest: self._speak,
@@ -115,6 +121,8 @@ class Backend:
         before = self.chat_models.loaded
         self._make_room_for(ModelKind.CHAT)
         loaded = self.chat_models.get(entry, device, _progress_for(job_id, emit), cancel)
+        if self.insight_models.loaded is not None and self.insight_models.loaded.entry.model_id != model_id:
+            self.insight_models.unload()  # a look-inside copy of the previous chat model
         if loaded is not before:
             self._emit_status(loaded, job_id, emit)
         return loaded
@@ -173,7 +181,34 @@ class Backend:
 
     def _preview(self, request: PromptPreviewRequest, emit: Emit, cancel: Event):
         loaded = self._ensure_chat_model(request.model_id, request.device, request.job_id, emit, cancel)
+        if request.raw_continuation:
+            return loaded.preview_prompt(request.conversation, raw=True)
         return loaded.preview_prompt(request.conversation)
+
+    # ---- look inside the chat model (attention, layer by layer, sampling lab) ---------------
+    def _ensure_insight_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event):
+        """A transformers model for these views: the chat's own, or (a GGUF chatting on llama.cpp) its copy."""
+        entry = self.registry.resolve(model_id)
+        self._make_room_for(ModelKind.CHAT)
+        return self.insight_models.get(entry, device, self.chat_models.loaded, _progress_for(job_id, emit), cancel)
+
+    def _attention(self, request: AttentionRequest, emit: Emit, cancel: Event):
+        from model_backend.chat.attention import run_attention
+
+        loaded = self._ensure_insight_model(request.model_id, request.device, request.job_id, emit, cancel)
+        return run_attention(request, loaded, _progress_for(request.job_id, emit), cancel)
+
+    def _logit_lens(self, request: LogitLensRequest, emit: Emit, cancel: Event):
+        from model_backend.chat.logit_lens import run_logit_lens
+
+        loaded = self._ensure_insight_model(request.model_id, request.device, request.job_id, emit, cancel)
+        return run_logit_lens(request, loaded, cancel)
+
+    def _token_distribution(self, request: TokenDistributionRequest, emit: Emit, cancel: Event):
+        from model_backend.chat.logit_lens import run_token_distribution
+
+        loaded = self._ensure_insight_model(request.model_id, request.device, request.job_id, emit, cancel)
+        return run_token_distribution(request, loaded, cancel)
 
     def _image(self, request: ImageRequest, emit: Emit, cancel: Event):
         from model_backend.image.image_runner import run_image, validate_image_request
@@ -231,6 +266,7 @@ class Backend:
     def _unload(self, kind: ModelKind) -> None:
         if kind is ModelKind.CHAT:
             self.chat_models.unload()
+            self.insight_models.unload()
         elif kind is ModelKind.IMAGE:
             self.image_models.unload()
         elif kind in AUDIO_KINDS:
