@@ -15,6 +15,7 @@ class Engine(enum.StrEnum):
     PIPER = "piper"
     KOKORO = "kokoro"  # Kokoro-82M Japanese voices (ONNX Runtime, 8-bit), model_backend/audio/kokoro_voice.py
     LLAMA_CPP = "llama.cpp"  # GGUF chat models, in-process through the xllamacpp binding
+    CLASS_SERVER = "class server"  # a chat model on another machine of the room, model_backend/chat/remote_chat_model.py
 
     @property
     def uses_torch(self) -> bool:
