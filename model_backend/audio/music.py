@@ -16,6 +16,7 @@ from model_backend.audio.audio_models import LoadedAudioModel
 from model_backend.audio.audio_types import GeneratedAudio, MusicRequest
 from model_backend.core.jobs import Emit, Progress
 from model_backend.core.messages import msg
+from model_backend.core.provenance import make_label
 from model_backend.core.seeds import resolve_seed
 from model_backend.core.validation import (
     require_clean_text,
@@ -58,9 +59,10 @@ def run_music(request: MusicRequest, loaded: LoadedAudioModel, emit: Emit, cance
     samples, rate, notes = generate_music(loaded.model, request.prompt, request.duration, request.guidance, seed,
                                           progress, cancel)
     samples = np.asarray(samples, dtype=np.float32)
-    path = write_wav_atomic(Path(audio_dir) / "music" / unique_file_name("music"), samples, rate)
     settings = {"prompt": request.prompt, "model": loaded.entry.name, "model_id": request.model_id,
                 "duration": request.duration, "guidance": request.guidance}
+    label = make_label("music", loaded.entry.name, request.model_id, {**settings, "seed": seed})
+    path = write_wav_atomic(Path(audio_dir) / "music" / unique_file_name("music"), samples, rate, label)
     return GeneratedAudio(samples=samples, sample_rate=int(rate), path=str(path),
                           seconds=time.perf_counter() - started, model_name=loaded.entry.name,
                           device=loaded.device.label, settings=settings, seed=seed,

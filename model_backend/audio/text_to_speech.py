@@ -21,6 +21,7 @@ from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.jobs import Emit, Progress
 from model_backend.core.messages import msg
+from model_backend.core.provenance import make_label
 from model_backend.core.seeds import resolve_seed
 from model_backend.core.validation import (
     require_clean_text,
@@ -161,13 +162,15 @@ def run_speak(request: SpeakRequest, loaded: LoadedAudioModel, emit: Emit, cance
     notes = voice_notes + list(notes)
     if cancel.is_set():
         raise JobCancelled()
-    path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate)
     settings = {"text": request.text, "model": loaded.entry.name, "model_id": request.model_id,
                 "speed": request.speed, "speaker": request.speaker, "phonemes": phonemes,
                 "engine": loaded.engine.value}
     if kana:  # Kokoro: how the text was read, one line per sentence beside its phonemes
         settings["kana"] = kana
+    noise_seed = None if loaded.engine in (Engine.PIPER, Engine.KOKORO) else seed
+    label = make_label("speech", loaded.entry.name, request.model_id, {**settings, "seed": noise_seed})
+    path = write_wav_atomic(Path(audio_dir) / "speech" / unique_file_name("speech"), samples, rate, label)
     return GeneratedAudio(samples=samples, sample_rate=rate, path=str(path), seconds=time.perf_counter() - started,
                           model_name=loaded.entry.name, device=loaded.device.label, settings=settings,
-                          seed=None if loaded.engine in (Engine.PIPER, Engine.KOKORO) else seed,  # no noise
+                          seed=noise_seed,  # Piper and Kokoro draw no noise
                           notes=tuple(notes))

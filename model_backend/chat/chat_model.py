@@ -56,10 +56,10 @@ class LoadedChatModel:
 
         return run_chat(request, self, emit, cancel)
 
-    def preview_prompt(self, conversation):
+    def preview_prompt(self, conversation, raw: bool = False):
         from model_backend.chat.chat_runner import preview_prompt
 
-        return preview_prompt(self, conversation)
+        return preview_prompt(self, conversation, raw)
 
     def close(self) -> None:
         """Nothing to end: torch frees the weights when the last reference goes."""

@@ -38,6 +38,17 @@ def _plain_prompt(messages: list[dict]) -> str:
     return "\n".join(lines) + "\nAssistant:"
 
 
+def raw_text(messages: list[dict]) -> str:
+    """Raw continuation: the messages' text as it is, joined by blank lines; no roles, no template."""
+    return "\n\n".join(m["content"] for m in messages if m["content"])
+
+
+def encode_prompt(tokenizer, messages: list[dict], raw: bool = False) -> list[int]:
+    """The prompt's token ids: with the model's chat template, or (``raw``) the plain text the model continues.
+    The raw text goes through the tokenizer as any text does (a BOS token where the model's tokenizer adds one)."""
+    return list(tokenizer(raw_text(messages))["input_ids"]) if raw else encode_conversation(tokenizer, messages)
+
+
 def encode_conversation(tokenizer, messages: list[dict]) -> list[int]:
     if getattr(tokenizer, "chat_template", None):
         encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True, return_dict=True)
@@ -45,8 +56,10 @@ def encode_conversation(tokenizer, messages: list[dict]) -> list[int]:
     return list(tokenizer(_plain_prompt(messages))["input_ids"])
 
 
-def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: int, max_new_tokens: int):
+def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: int, max_new_tokens: int,
+                raw: bool = False):
     """Drop the oldest turns (never the system prompt or the newest message) until prompt + reply fit.
+    ``raw``: the prompt is the messages' plain text (raw continuation), not the chat template's.
 
     Returns (prompt ids, number of messages left out, max new tokens that still fit).
     """
@@ -57,7 +70,7 @@ def fit_context(tokenizer, conversation: tuple[Message, ...], context_length: in
     trimmed = 0
     while True:
         messages = [{"role": m.role, "content": m.content} for m in system + turns]
-        ids = encode_conversation(tokenizer, messages)
+        ids = encode_prompt(tokenizer, messages, raw)
         if len(ids) <= budget:
             return ids, trimmed, min(max_new_tokens, context_length - len(ids))
         if len(turns) <= 1:
@@ -82,16 +95,17 @@ def prompt_tokens(tokenizer, ids: list[int], special_ids: set[int]) -> tuple[Pro
     return tuple(PromptToken(i, token_label(tokenizer, i), i in special_ids, piece) for i, piece in zip(ids, pieces))
 
 
-def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...]) -> PromptTokens:
-    """The exact prompt (chat template applied) as tokens, with no trimming: previews show overflow."""
+def preview_prompt(loaded: LoadedChatModel, conversation: tuple[Message, ...], raw: bool = False) -> PromptTokens:
+    """The exact prompt (chat template applied, or the raw text) as tokens, with no trimming: previews show overflow."""
     tokenizer = loaded.tokenizer
     special_ids = set(tokenizer.all_special_ids)
-    ids = encode_conversation(tokenizer, [{"role": m.role, "content": m.content} for m in conversation])
+    ids = encode_prompt(tokenizer, [{"role": m.role, "content": m.content} for m in conversation], raw)
     return PromptTokens(
         tokens=prompt_tokens(tokenizer, ids, special_ids),
         context_length=loaded.context_length,
         trimmed_messages=0,
-        used_chat_template=loaded.has_chat_template,
+        used_chat_template=loaded.has_chat_template and not raw,
+        raw_continuation=raw,
     )
 
 
@@ -186,12 +200,15 @@ def run_chat(request: ChatRequest, loaded: LoadedChatModel, emit: Emit, cancel: 
     tokenizer, model = loaded.tokenizer, loaded.model
     special_ids = set(tokenizer.all_special_ids)
     sampling = request.sampling
-    ids, trimmed, max_new = fit_context(tokenizer, request.conversation, loaded.context_length, sampling.max_new_tokens)
+    raw = request.raw_continuation
+    ids, trimmed, max_new = fit_context(tokenizer, request.conversation, loaded.context_length, sampling.max_new_tokens,
+                                        raw)
     prompt = PromptTokens(
         tokens=prompt_tokens(tokenizer, ids, special_ids),
         context_length=loaded.context_length,
         trimmed_messages=trimmed,
-        used_chat_template=loaded.has_chat_template,
+        used_chat_template=loaded.has_chat_template and not raw,
+        raw_continuation=raw,
     )
     emit(Partial(request.job_id, prompt))
 

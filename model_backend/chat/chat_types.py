@@ -50,6 +50,9 @@ class ChatRequest:
     device: str = "auto"
     top_candidates: int = 5
     stop: tuple[str, ...] = ()  # texts that end the reply when the model writes them (left out of the reply)
+    # No chat template: the messages' text, joined by blank lines, is tokenised as it is and the model continues
+    # it (plain completion). The same model with and without its template is the instruction-tuning lesson.
+    raw_continuation: bool = False
     job_id: str = field(default_factory=new_job_id)
 
 
@@ -60,6 +63,7 @@ class PromptPreviewRequest:
     conversation: tuple[Message, ...]
     model_id: str
     device: str = "auto"
+    raw_continuation: bool = False  # as ChatRequest.raw_continuation: show the un-templated tokens
     job_id: str = field(default_factory=new_job_id)
 
 
@@ -120,6 +124,7 @@ class PromptTokens:
     context_length: int
     trimmed_messages: int
     used_chat_template: bool
+    raw_continuation: bool = False  # the text was sent as it is, no template asked for (see ChatRequest)
 
 
 @dataclass(frozen=True)

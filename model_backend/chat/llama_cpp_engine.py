@@ -30,7 +30,7 @@ import weakref
 from pathlib import Path
 from threading import Event
 
-from model_backend.chat.chat_runner import encode_conversation, fit_context
+from model_backend.chat.chat_runner import encode_prompt, fit_context
 from model_backend.chat.chat_types import (
     ChatRequest,
     ChatResult,
@@ -260,19 +260,21 @@ class LlamaCppChatModel:
                                                      threads=threads))
 
     # ---- prompts -------------------------------------------------------------------------------------------
-    def _prompt_tokens(self, ids: list[int], trimmed: int) -> PromptTokens:
+    def _prompt_tokens(self, ids: list[int], trimmed: int, raw: bool = False) -> PromptTokens:
         return PromptTokens(
             tokens=prompt_tokens(ids, self.tokenizer.token_bytes, self._control),
             context_length=self.context_length,
             trimmed_messages=trimmed,
-            used_chat_template=self.has_chat_template,
+            used_chat_template=self.has_chat_template and not raw,
+            raw_continuation=raw,
         )
 
-    def preview_prompt(self, conversation: tuple[Message, ...]) -> PromptTokens:
-        """The exact prompt (chat template applied) as tokens, with no trimming: previews show overflow."""
+    def preview_prompt(self, conversation: tuple[Message, ...], raw: bool = False) -> PromptTokens:
+        """The exact prompt (chat template applied, or the raw text) as tokens, with no trimming: previews show
+        overflow."""
         self._check_open()
-        ids = encode_conversation(self.tokenizer, [{"role": m.role, "content": m.content} for m in conversation])
-        return self._prompt_tokens(ids, 0)
+        ids = encode_prompt(self.tokenizer, [{"role": m.role, "content": m.content} for m in conversation], raw)
+        return self._prompt_tokens(ids, 0, raw)
 
     # ---- replies -------------------------------------------------------------------------------------------
     def run_chat(self, request: ChatRequest, emit: Emit, cancel: Event, progress: ProgressFn | None = None) -> ChatResult:
@@ -281,9 +283,10 @@ class LlamaCppChatModel:
         validate_chat_request(request)
         self._check_open()
         sampling = request.sampling
+        # raw continuation: the text's own tokens; either way the ids go to the plain completion endpoint
         ids, trimmed, max_new = fit_context(self.tokenizer, request.conversation, self.context_length,
-                                            sampling.max_new_tokens)
-        prompt = self._prompt_tokens(ids, trimmed)
+                                            sampling.max_new_tokens, request.raw_continuation)
+        prompt = self._prompt_tokens(ids, trimmed, request.raw_continuation)
         emit(Partial(request.job_id, prompt))
         seed = resolve_seed(sampling.seed)
         if cancel.is_set():

@@ -38,6 +38,7 @@ class Variant:
     technique: Technique
     model_id: str
     example_count: int = 0
+    raw_continuation: bool = False  # no chat template: the model continues the prompt's text (base vs instruct)
 
     def messages(self, values: dict[str, str]) -> tuple[Message, ...]:
         return self.technique.messages(values, self.example_count)
@@ -88,7 +89,7 @@ class Experiment:
             for row_index in rows:
                 request = ChatRequest(conversation=variant.messages(self.values_for(row_index)),
                                       model_id=variant.model_id, sampling=self.sampling,
-                                      stop=tuple(variant.technique.stop))
+                                      stop=tuple(variant.technique.stop), raw_continuation=variant.raw_continuation)
                 cells.append((variant_index, row_index, request))
         return cells
 
@@ -181,7 +182,8 @@ class Experiment:
             "name": self.name,
             "created": self.created,
             "variants": [{"name": v.name, "technique": v.technique.to_json(), "model_id": v.model_id,
-                          "example_count": v.example_count} for v in self.variants],
+                          "example_count": v.example_count, "raw_continuation": v.raw_continuation}
+                         for v in self.variants],
             "values": self.values,
             "rows": [asdict(r) for r in self.rows],
             "check": asdict(self.check),
@@ -195,8 +197,8 @@ class Experiment:
             id=data["id"],
             name=data.get("name", "Untitled experiment"),
             created=data.get("created", 0.0),
-            variants=[Variant(v["name"], Technique.from_json(v["technique"]), v["model_id"], v.get("example_count", 0))
-                      for v in data.get("variants", [])],
+            variants=[Variant(v["name"], Technique.from_json(v["technique"]), v["model_id"], v.get("example_count", 0),
+                              bool(v.get("raw_continuation", False))) for v in data.get("variants", [])],
             values=dict(data.get("values", {})),
             rows=[TableRow(dict(r["values"]), r["expected"]) for r in data.get("rows", [])],
             check=Check(**data.get("check", {})),
