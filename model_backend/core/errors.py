@@ -14,6 +14,8 @@ class ErrorKind(enum.Enum):
     OUT_OF_MEMORY = "out_of_memory"
     DEVICE_UNAVAILABLE = "device_unavailable"
     INVALID_INPUT = "invalid_input"
+    NO_NETWORK = "no_network"  # a download the user asked for found no internet (the UI offers a classroom pack)
+    NOT_ENOUGH_DISK = "not_enough_disk"
     INTERNAL = "internal"
 
 
