@@ -2,6 +2,8 @@
 
     python -m model_backend models
     python -m model_backend chat "What is the capital of France?" --temperature 0 --probs
+    python -m model_backend serve --host 192.168.1.10 --port 8080 --parallel 8      (share a model with the class)
+    python -m model_backend chat --server 192.168.1.10:8080 --code K7P4QX "Hello"   (use a class server)
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sys
 import threading
 
 from model_backend.chat.chat_types import ChatRequest, Message, Sampling
+from model_backend.chat.class_mode_cli import add_serve_parser, add_server_options, cmd_serve
 from model_backend.core.jobs import Cancelled, DeviceStatus, Failed, Partial, Progress, Result
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.paths import AppPaths
@@ -46,7 +49,17 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     paths = AppPaths.default()
     registry = _registry(paths)
-    model_id = args.model or default_chat_model_id(registry)
+    if args.server:  # class mode: a model on a class server
+        from model_backend.chat.class_mode_cli import server_model_for_chat
+        from model_backend.core.errors import BackendError
+
+        try:
+            model_id = server_model_for_chat(args.server, args.code, args.model)
+        except BackendError as exc:
+            print(f"error ({exc.kind.value}): {exc.message}", file=sys.stderr)
+            return 1
+    else:
+        model_id = args.model or default_chat_model_id(registry)
     conversation = []
     if args.system:
         conversation.append(Message("system", args.system))
@@ -104,8 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--max-new-tokens", type=int, default=128)
     chat.add_argument("--seed", type=int, default=None)
     chat.add_argument("--probs", action="store_true", help="print each token's probability and alternatives")
+    add_server_options(chat)
     chat.set_defaults(func=cmd_chat)
+    add_serve_parser(sub)
     args = parser.parse_args(argv)
+    if args.func is cmd_serve:
+        return cmd_serve(args, _registry(AppPaths.default()))
     return args.func(args)
 
 
