@@ -61,7 +61,7 @@ class ExperimentRunner(QObject):
             if isinstance(payload, PromptTokens):
                 self.cell_started.emit(variant, row)
                 self.progress.emit(self._describe(variant, row, lambda: self.tr("writing")))
-                if not payload.used_chat_template:
+                if not payload.used_chat_template and not payload.raw_continuation:  # raw: asked for
                     self.cell_note.emit(variant, row, lambda: self.tr(
                         "This model has no chat template, so a plain “User:/Assistant:” prompt was used."))
             elif isinstance(payload, TextChunk):

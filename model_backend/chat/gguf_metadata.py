@@ -51,6 +51,7 @@ class GGUFIndex:
     metadata: dict = field(default_factory=dict)  # scalar values and strings; arrays only for KEPT_ARRAYS
     tensor_count: int = 0
     data_end: int = 0  # where the last tensor's data ends (bytes from the start of the file)
+    parameters: int = 0  # the tensors' elements added up: the model's parameter count (the scaling plot's x)
 
     @property
     def architecture(self) -> str:
@@ -265,6 +266,7 @@ def _read(path: Path, view, size: int) -> GGUFIndex:
         elements = 1
         for dim in shape:
             elements *= dim
+        index.parameters += elements
         if kind in sizes:
             block, block_bytes = sizes[kind]
             nbytes = elements // block * block_bytes
