@@ -39,6 +39,7 @@ INCOMPLETE = ".incomplete"
 DISK_MARGIN_BYTES = 200_000_000  # keep some room for the system and the app's own files
 PARTIAL_INTERVAL_S = 0.25  # at most four progress reports a second
 SPEED_WINDOW_S = 5.0
+CHUNK_BYTES = 256 * 1024
 
 NO_INTERNET = msg(
     "No internet connection: the model could not be downloaded. Connect this computer to the internet and "
@@ -86,16 +87,19 @@ _online_lock = threading.Lock()
 
 @contextmanager
 def hub_online() -> Iterator[None]:
-    """Lift huggingface_hub's offline switch for the calls inside the block (one download at a time)."""
+    """Lift huggingface_hub's offline switch for the calls inside the block (one download at a time), and read
+    in small chunks: the library's 10 MB chunks would mean one progress report, and one chance to Stop, per
+    10 MB (ten seconds on a slow school line)."""
     from huggingface_hub import constants
 
     with _online_lock:
-        before = constants.HF_HUB_OFFLINE
+        before = constants.HF_HUB_OFFLINE, constants.DOWNLOAD_CHUNK_SIZE
         constants.HF_HUB_OFFLINE = False
+        constants.DOWNLOAD_CHUNK_SIZE = CHUNK_BYTES
         try:
             yield
         finally:
-            constants.HF_HUB_OFFLINE = before
+            constants.HF_HUB_OFFLINE, constants.DOWNLOAD_CHUNK_SIZE = before
 
 
 def _is_no_network(exc: BaseException) -> bool:
@@ -266,8 +270,12 @@ def download_entry(entry: CatalogueEntry, paths: AppPaths, report: Callable[[Dow
         resumed = sum(on_disk.values())
         _check_disk(paths.models_dir, total - resumed)
         meter = _Meter(entry.id, total, resumed, report, cancel)
-        files = [_download_one(entry, commit, r, staging, on_disk[r.path], meter, cancel, progress, endpoint)
-                 for r in remote_files]
+        try:
+            files = [_download_one(entry, commit, r, staging, on_disk[r.path], meter, cancel, progress, endpoint)
+                     for r in remote_files]
+        except JobCancelled as stopped:  # stopped while checking a file: still say how far it got
+            stopped.partial = stopped.partial or meter.snapshot()
+            raise
         write_folder_info(staging, FolderInfo(entry.id, entry.title, entry.kind.value, entry.repo, commit,
                                               entry.licence, entry.licence_restricted, tuple(files)))
         final.parent.mkdir(parents=True, exist_ok=True)
