@@ -17,6 +17,8 @@ from model_backend.audio.audio_models import AudioModelCache
 from model_backend.audio.audio_types import MusicRequest, SpeakRequest, TranscribeRequest
 from model_backend.chat.chat_model import ChatModelCache
 from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequest, PromptPreviewRequest
+from model_backend.chat.class_mode_jobs import CLASS_MODE_REQUESTS, ClassShares, ServerModels
+from model_backend.chat.remote_server import is_server_model_id
 from model_backend.chat.insight_types import AttentionRequest, LogitLensRequest, TokenDistributionRequest
 from model_backend.chat.look_inside import InsightModelCache
 from model_backend.core.device import accelerator_memory_bytes
@@ -31,6 +33,17 @@ from model_backend.core.stale_files import remove_stale_leftovers
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import ImageModelCache
 from model_backend.image.image_types import ImageRequest
+from model_backend.library import library_jobs
+from model_backend.library.downloads import DownloadRequest
+from model_backend.library.installed import DeleteModelRequest
+from model_backend.library.packs import ExportPackRequest, ImportPackRequest
+from model_backend.representations.representation_models import RepresentationModels
+from model_backend.representations.representation_types import (
+    EmbedRequest,
+    ImageTextSimilarityRequest,
+    PatchAttentionRequest,
+    ZeroShotRequest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +82,9 @@ class Backend:
         self.insight_models = InsightModelCache(paths.converted_models_dir)  # the look-inside views' copy
         self.image_models = ImageModelCache(self.registry)
         self.audio_models = AudioModelCache(paths.converted_models_dir)
+        self.server_models = ServerModels()  # class mode: chat models on a class server (nothing loaded here)
+        self.class_shares = ClassShares()  # class mode: the model this computer shares with the room, if any
+        self.representation_models = RepresentationModels()  # sentence embedder and CLIP: small, kept beside
         self._handlers: dict[type, Callable] = {
             LoadModelRequest: self._load_model,
             ChatRequest: self._chat,
@@ -80,6 +96,16 @@ class Backend:
             TranscribeRequest: self._transcribe,
             SpeakRequest: self._speak,
             MusicRequest: self._music,
+            **{request_type: self._class_mode for request_type in CLASS_MODE_REQUESTS},
+            EmbedRequest: self._embed,
+            ZeroShotRequest: self._zero_shot,
+            ImageTextSimilarityRequest: self._image_text_similarity,
+            PatchAttentionRequest: self._patch_attention,
+            # The model library (docs/model_library.md): no model is loaded for these.
+            DownloadRequest: lambda request, emit, cancel: library_jobs.run_download(request, self.registry, emit, cancel),
+            ExportPackRequest: lambda request, emit, cancel: library_jobs.run_export(request, self.registry, emit, cancel),
+            ImportPackRequest: lambda request, emit, cancel: library_jobs.run_import(request, self.registry, emit, cancel),
+            DeleteModelRequest: self._delete_model,
         }
 
     # ---- the contract ------------------------------------------------------------------
@@ -117,6 +143,10 @@ class Backend:
 
     # ---- handlers ----------------------------------------------------------------------
     def _ensure_chat_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event):
+        if is_server_model_id(model_id):  # class mode: the model runs on the class server; nothing to unload here
+            loaded = self.server_models.get(model_id, _progress_for(job_id, emit))
+            self._emit_status(loaded, job_id, emit)
+            return loaded
         entry = self.registry.resolve(model_id)
         before = self.chat_models.loaded
         self._make_room_for(ModelKind.CHAT)
@@ -258,6 +288,49 @@ class Backend:
                                           request.job_id, emit, cancel)
         return run_music(request, loaded, emit, cancel, self.paths.audio_dir)
 
+    # ---- representations: sentence embeddings, CLIP ----------------------------------------------
+    def _embed(self, request: EmbedRequest, emit: Emit, cancel: Event):
+        from model_backend.representations.sentence_embedder import run_embed, validate_embed_request
+
+        validate_embed_request(request)  # before loading: an empty list should not cost a model load
+        entry = self.registry.resolve(request.model_id)
+        before = self.representation_models.embedder
+        loaded = self.representation_models.get_embedder(entry, request.device, _progress_for(request.job_id, emit),
+                                                         cancel)
+        if loaded is not before:
+            self._emit_status(loaded, request.job_id, emit)
+        return run_embed(request, loaded, cancel)
+
+    def _ensure_clip(self, request, emit: Emit, cancel: Event):
+        entry = self.registry.resolve(request.model_id)
+        before = self.representation_models.clip
+        loaded = self.representation_models.get_clip(entry, request.device, _progress_for(request.job_id, emit), cancel)
+        if loaded is not before:
+            self._emit_status(loaded, request.job_id, emit)
+        return loaded
+
+    def _zero_shot(self, request: ZeroShotRequest, emit: Emit, cancel: Event):
+        from model_backend.representations.clip_model import run_zero_shot, validate_labels
+
+        validate_labels(request.labels)
+        return run_zero_shot(request, self._ensure_clip(request, emit, cancel), cancel)
+
+    def _image_text_similarity(self, request: ImageTextSimilarityRequest, emit: Emit, cancel: Event):
+        from model_backend.representations.clip_model import run_image_text_similarity
+
+        return run_image_text_similarity(request, self._ensure_clip(request, emit, cancel), cancel)
+
+    def _patch_attention(self, request: PatchAttentionRequest, emit: Emit, cancel: Event):
+        from model_backend.representations.clip_model import run_patch_attention
+
+        return run_patch_attention(request, self._ensure_clip(request, emit, cancel), cancel)
+
+    # ---- class mode: a class server's models, sharing this computer's model ------------------
+    def _class_mode(self, request, emit: Emit, cancel: Event):
+        from model_backend.chat.class_mode_jobs import run_class_mode_job
+
+        return run_class_mode_job(request, self.registry, self.class_shares, _progress_for(request.job_id, emit), cancel)
+
     # ---- memory ----------------------------------------------------------------------------
     def _make_room_for(self, kind: ModelKind) -> None:
         for other in UNLOAD_BEFORE_LOADING[kind]:
@@ -272,9 +345,14 @@ class Backend:
         elif kind in AUDIO_KINDS:
             self.audio_models.unload(kind)
 
+    def _delete_model(self, request: DeleteModelRequest, emit: Emit, cancel: Event) -> int:
+        self.shutdown()  # a loaded model keeps its files open (and mapped): let go of every model first
+        return library_jobs.run_delete(request, self.registry, emit, cancel)
+
     def shutdown(self) -> None:
         for kind in (ModelKind.CHAT, ModelKind.IMAGE, *AUDIO_KINDS):
             self._unload(kind)
+        self.representation_models.unload()
 
 
 def _progress_for(job_id: str, emit: Emit) -> ProgressFn:

