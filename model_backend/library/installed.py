@@ -57,8 +57,9 @@ class DeleteModelRequest:
 
 def model_folder(entry: ModelEntry) -> Path:
     """The folder (or file) that holds the whole model: a GGUF's folder when it sits in one of its own."""
-    if entry.source is ModelSource.USER_FOLDER:
-        return Path(entry.model_id.partition(":")[2])  # the item in the models folder, not the file inside it
+    scheme, _, rest = entry.model_id.partition(":")
+    if scheme == "path":
+        return Path(rest)  # the folder (or file) the id names, not the weights file inside a folder
     return Path(entry.path)
 
 
@@ -133,7 +134,8 @@ def delete_model(registry: ModelRegistry, model_id: str) -> int:
     """Delete a model from the user's models folder; the bytes freed. Refuses every other source."""
     entry = registry.resolve(model_id)
     folder = model_folder(entry)
-    if entry.source is not ModelSource.USER_FOLDER or not _is_in(folder, registry.paths.models_dir):
+    models_dir = registry.paths.models_dir
+    if not model_id.startswith("path:") or not _is_in(folder, models_dir) or folder.resolve() == models_dir.resolve():
         raise BackendError(ErrorKind.INVALID_INPUT, msg(
             "{name} is not in your models folder ({source}), so the app does not delete it.", name=entry.name,
             source=SOURCE_NAMES[entry.source]))
