@@ -27,6 +27,13 @@ class CatalogueFile:
     path: str  # inside the repository, and inside the model's folder once downloaded
     size: int | None = None  # bytes; None where the listing did not say (asked from the hub at download time)
     sha256: str | None = None  # the hub's LFS SHA-256; None where not known offline (the hub's is used then)
+    # Where it goes in the model's folder when that differs from ``path``: a diffusers fp16 variant saved under the
+    # plain name the app loads, a Piper voice taken out of the repository's language folders.
+    save_as: str | None = None
+
+    @property
+    def local_path(self) -> str:
+        return self.save_as or self.path
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,7 @@ def _damaged(path: Path, reason: str) -> BackendError:
 
 def _entry(raw: dict, path: Path) -> CatalogueEntry:
     try:
-        files = tuple(CatalogueFile(f["path"], f.get("size"), f.get("sha256")) for f in raw["files"])
+        files = tuple(CatalogueFile(f["path"], f.get("size"), f.get("sha256"), f.get("save_as")) for f in raw["files"])
         return CatalogueEntry(
             id=raw["id"], kind=ModelKind(raw["kind"]), title=raw["title"], purpose=dict(raw["purpose"]),
             repo=raw["repo"], revision=raw["revision"], files=files,

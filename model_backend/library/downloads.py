@@ -77,6 +77,7 @@ class DownloadResult:
 @dataclass(frozen=True)
 class _RemoteFile:
     path: str
+    local_path: str  # inside the model's folder
     size: int
     sha256: str | None  # LFS files
     git_oid: str | None  # small files the hub keeps in git (no SHA-256 listed)
@@ -202,7 +203,7 @@ def _remote_files(entry: CatalogueEntry, endpoint: str | None) -> tuple[str, lis
             raise BackendError(ErrorKind.INVALID_MODEL, msg(
                 "The hub's {file} of {repo} is not the file the catalogue names (its SHA-256 differs); nothing was "
                 "downloaded.", file=wanted.path, repo=entry.repo))
-        found.append(_RemoteFile(wanted.path, sibling.size, sha256 or wanted.sha256, sibling.blob_id))
+        found.append(_RemoteFile(wanted.path, wanted.local_path, sibling.size, sha256 or wanted.sha256, sibling.blob_id))
     return info.sha or entry.revision, found
 
 
@@ -285,7 +286,7 @@ def download_entry(entry: CatalogueEntry, paths: AppPaths, report: Callable[[Dow
 
 
 def _bytes_on_disk(staging: Path, remote: _RemoteFile) -> int:
-    target = staging / remote.path
+    target = staging / remote.local_path
     if target.is_file():
         return target.stat().st_size
     part = target.with_name(target.name + INCOMPLETE)
@@ -296,7 +297,7 @@ def _download_one(entry: CatalogueEntry, commit: str, remote: _RemoteFile, stagi
                   cancel: Event, progress: ProgressFn, endpoint: str | None) -> CatalogueFile:
     from huggingface_hub import hf_hub_url
 
-    target = staging / remote.path
+    target = staging / remote.local_path
     if not target.is_file():
         meter.start_file(remote.path, have, remote.size)
         part = target.with_name(target.name + INCOMPLETE)
@@ -314,7 +315,7 @@ def _download_one(entry: CatalogueEntry, commit: str, remote: _RemoteFile, stagi
     else:
         progress(None, msg("Checking {file}…", file=remote.path))
         digest = _verify(target, remote, lambda n: None, cancel)
-    return CatalogueFile(remote.path, remote.size, digest)
+    return CatalogueFile(remote.local_path, remote.size, digest)
 
 
 def forget_partial_download(paths: AppPaths, entry_id: str) -> int:
