@@ -13,6 +13,7 @@ from desktop_app.controller import BackendController
 from desktop_app.i18n.languages import chosen_language, use_language
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.image.image_tab import ImageTab
+from desktop_app.library.model_library import ModelLibrary
 from desktop_app.menu_bar import AppMenuBar
 from desktop_app.presentation import Presentation
 from desktop_app.prompt_lab.prompt_tab import PromptTab
@@ -78,6 +79,10 @@ class MainWindow(QMainWindow):
         keep_translated(self, self._retranslate)
         self.tabs.currentChanged.connect(self._size_to_current_tab)
         self._size_to_current_tab(self.tabs.currentIndex())
+        # the Models window, classroom packs and their own backend thread (downloads never hold a reply back)
+        self.library = ModelLibrary(self, lambda: factory(self.registry))
+        self.library.connect_pickers()
+        self.library.stopped.connect(self._on_backend_stopped)
         self.presentation = Presentation(self, self.settings.zoom)
         self.presentation.changed.connect(self._remember_zoom)
         self.menu = AppMenuBar(self)
@@ -191,8 +196,9 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.presentation.restore()
             self.controller.shutdown()
+            self.library.shutdown()
             QTimer.singleShot(QUIT_BOUND_MS, self._give_up_waiting)
-        if self.controller.is_stopped():
+        if self.controller.is_stopped() and self.library.is_stopped():
             event.accept()
             self.ready_to_quit.emit()
         else:

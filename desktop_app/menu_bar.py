@@ -46,6 +46,9 @@ class AppMenuBar(QMenuBar):
         self.work_folder_action = self._action(self.file_menu, lambda: _open_folder(paths.data_dir))
         self.clear_action = self._action(self.file_menu, window.clear_for_next_group, QKeySequence("Ctrl+Shift+L"))
         self.file_menu.addSeparator()
+        self.export_pack_action = self._action(self.file_menu, window.library.open_export_dialog)
+        self.import_pack_action = self._action(self.file_menu, window.library.open_import_dialog)
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, window.close, QKeySequence("Ctrl+Q"))
 
         self.edit_menu = self.addMenu("")
@@ -76,6 +79,8 @@ class AppMenuBar(QMenuBar):
         self.language_actions = self._language_actions(window)
 
         self.models_menu = self.addMenu("")
+        self.models_window_action = self._action(self.models_menu, lambda: window.library.open_models_window())
+        self.models_menu.addSeparator()
         self.add_folder_action = self._action(self.models_menu, lambda: window.current_model_picker()._choose_folder())
         self.rescan_action = self._action(
             self.models_menu, lambda: (picker := window.current_model_picker()).refresh(picker.current_model_id()))
@@ -107,6 +112,8 @@ class AppMenuBar(QMenuBar):
         self.work_folder_action.setText(self.tr("Open my &work folder"))
         self.clear_action.setText(self.tr("C&lear the screen for the next group"))
         self.clear_action.setToolTip(self.tr("Empties the tab in front; everything stays saved and can be opened again"))
+        self.export_pack_action.setText(self.tr("&Export classroom pack…"))
+        self.import_pack_action.setText(self.tr("&Import classroom pack…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         for action, text in zip(self.edit_actions, (self.tr("&Undo"), self.tr("&Redo"), self.tr("Cu&t"),
@@ -122,6 +129,7 @@ class AppMenuBar(QMenuBar):
         self.language_menu.setTitle(self.tr("&Language"))
         self.language_actions[current_language()].setChecked(True)
         self.models_menu.setTitle(self.tr("&Models"))
+        self.models_window_action.setText(self.tr("&Models window…"))
         self.add_folder_action.setText(self.tr("Add a model &folder…"))
         self.rescan_action.setText(self.tr("&Rescan models"))
         self.models_folder_action.setText(self.tr("Open the &models folder"))

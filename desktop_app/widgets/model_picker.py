@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop_app.i18n.retranslate import keep_translated, say
+from desktop_app.library.memory_warning import confirm_model_fits
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_folder
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.model_inspection import ModelKind
@@ -21,6 +22,7 @@ from model_backend.core.registry import ModelEntry, ModelRegistry
 
 class ModelPicker(QWidget):
     model_changed = Signal(str)
+    more_models_wanted = Signal(object)  # ModelKind: open the Models window's catalogue on this kind
 
     def __init__(self, registry: ModelRegistry, kind: ModelKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,8 @@ class ModelPicker(QWidget):
         if kind in (ModelKind.IMAGE, ModelKind.CHAT):
             self.add_file_action = menu.addAction("", self._choose_file)
             menu.setToolTipsVisible(True)
+        menu.addSeparator()
+        self.more_models_action = menu.addAction("", lambda: self.more_models_wanted.emit(self.kind))
         self.add_button.setMenu(menu)
         self.refresh_button = QToolButton(self)
         layout = QHBoxLayout(self)
@@ -48,12 +52,14 @@ class ModelPicker(QWidget):
         self.refresh_button.clicked.connect(lambda: self.refresh(self.current_model_id()))
         self.combo.currentIndexChanged.connect(self._on_index_changed)
         self.entries: list[ModelEntry] = []
+        self._accepted_id = ""  # the last choice that passed the memory check: where "choose a smaller one" returns
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
         self.add_button.setText(self.tr("Add…"))
         self.add_button.setToolTip(self.tr("Use a model from a folder or a file on this computer"))
         self.add_folder_action.setText(self.tr("Add model folder…"))
+        self.more_models_action.setText(self.tr("Get more models…"))
         if self.kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
             self.add_file_action.setText(self.tr("Add checkpoint file…"))
             self.add_file_action.setToolTip(self.tr(
@@ -88,6 +94,7 @@ class ModelPicker(QWidget):
         index = self.combo.findData(select_id) if select_id else -1
         self.combo.setCurrentIndex(index if index >= 0 else 0)
         self.combo.blockSignals(False)
+        self._accepted_id = self.current_model_id()
         self._show_full_name()
         self.model_changed.emit(self.current_model_id())
 
@@ -99,6 +106,14 @@ class ModelPicker(QWidget):
 
     @Slot(int)
     def _on_index_changed(self, index: int) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.model_id != self._accepted_id and not confirm_model_fits(self, entry):
+            self.combo.blockSignals(True)  # back to the last choice, and the list opens for a smaller one
+            self.combo.setCurrentIndex(max(0, self.combo.findData(self._accepted_id)))
+            self.combo.blockSignals(False)
+            QTimer.singleShot(0, self.combo.showPopup)
+            return
+        self._accepted_id = self.current_model_id()
         self._show_full_name()
         self.model_changed.emit(self.current_model_id())
 

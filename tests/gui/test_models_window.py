@@ -1,0 +1,305 @@
+"""The Models window on the real main window: installed models from a temporary user folder, licence
+marks, Delete, downloads (progress, "already here", Stop), a damaged pack's report, "Get more models…",
+and the memory warning. State and data are checked, never English wording."""
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.main_window import MainWindow
+from model_backend.core.errors import JobCancelled
+from model_backend.core.jobs import Partial
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.settings import Settings
+from model_backend.engine import Backend
+from model_backend.library.catalogue import CatalogueEntry, CatalogueFile
+from model_backend.library.downloads import DownloadProgress, DownloadRequest, DownloadResult
+from model_backend.library.folder_info import FolderInfo, write_folder_info
+from tests.gui.conftest import close_and_wait
+
+RESTRICTED = "CC-BY-NC-4.0"
+
+
+def put_model(models_dir: Path, source: Path, name: str, licence: str = "", restricted: bool = False,
+              catalogue_id: str | None = None) -> Path:
+    """A model folder in the user's models folder, with the library's record when a licence is given."""
+    folder = models_dir / name
+    shutil.copytree(source, folder)
+    if licence:
+        write_folder_info(folder, FolderInfo(catalogue_id, name, "chat", "test/" + name, "0" * 40, licence,
+                                             restricted, ()))
+    return folder
+
+
+class FakeDownloadBackend(Backend):
+    """Stands in for the hub: a download job that reports progress in steps, obeys Stop, and then puts a
+    real (tiny) model folder in place, as the real download does."""
+
+    steps = 6
+    step_seconds = 0.05
+    source_model: Path | None = None
+    started = threading.Event()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._handlers[DownloadRequest] = self._fake_download
+
+    def _fake_download(self, request: DownloadRequest, emit, cancel):
+        total = 6_000_000
+        progress = None
+        for step in range(1, self.steps + 1):
+            if cancel.is_set():
+                raise JobCancelled(progress)
+            progress = DownloadProgress(request.entry_id, "model.safetensors", step * 1_000_000, total,
+                                        step * 1_000_000, total, 2_000_000.0, (self.steps - step) * 0.5)
+            emit(Partial(request.job_id, progress))
+            type(self).started.set()
+            time.sleep(self.step_seconds)
+        folder = self.paths.models_dir / request.entry_id
+        shutil.copytree(self.source_model, folder)
+        write_folder_info(folder, FolderInfo(request.entry_id, request.entry_id, "chat", "test/tiny", "0" * 40,
+                                             "Apache-2.0", False, ()))
+        return DownloadResult(request.entry_id, f"path:{folder.resolve()}", folder, total, 0)
+
+
+def two_entry_catalogue(source: Path) -> tuple[CatalogueEntry, ...]:
+    """Two small entries: one free, one under a non-commercial licence."""
+    def entry(entry_id: str, licence: str, restricted: bool) -> CatalogueEntry:
+        return CatalogueEntry(id=entry_id, kind=ModelKind.CHAT, title=entry_id, purpose={"en": "test", "ja": "テスト"},
+                              repo="test/" + entry_id, revision="0" * 40,
+                              files=(CatalogueFile("model.safetensors", 6_000_000, None),), download_bytes=6_000_000,
+                              memory_bytes=20_000_000, languages=("en",), licence=licence,
+                              licence_restricted=restricted, licence_note={"en": "no commercial use"} if restricted else {},
+                              tabs=("chat", "prompt"))
+    return (entry("tiny-free", "Apache-2.0", False), entry("tiny-nc", RESTRICTED, True))
+
+
+@pytest.fixture
+def library_window(qtbot, app_home, tiny_chat_model_dir, monkeypatch):
+    """The main window on a backend whose downloads are faked, and a two-entry catalogue."""
+    import model_backend.library.catalogue as catalogue_module
+
+    catalogue = two_entry_catalogue(tiny_chat_model_dir)
+    monkeypatch.setattr(catalogue_module, "load_catalogue", lambda path=None: catalogue)
+    monkeypatch.setattr("desktop_app.library.catalogue_page.load_catalogue", lambda path=None: catalogue)
+    monkeypatch.setattr("model_backend.library.installed.load_catalogue", lambda path=None: catalogue)
+    FakeDownloadBackend.source_model = tiny_chat_model_dir
+    FakeDownloadBackend.started = threading.Event()
+    app_home.models_dir.mkdir(parents=True, exist_ok=True)
+    windows = []
+
+    def opener() -> MainWindow:
+        settings = Settings.load(app_home.settings_file)
+        settings.added_model_paths = [str(tiny_chat_model_dir)]
+        settings.chat_model_id = f"path:{tiny_chat_model_dir}"
+        settings.language = "en"
+        window = MainWindow(app_home, settings=settings, preload=False,
+                            backend_factory=lambda registry: FakeDownloadBackend(app_home, registry))
+        windows.append(window)
+        window.show()
+        return window
+
+    yield opener
+    for window in windows:
+        close_and_wait(qtbot, window)
+
+
+def answer_next_box(qtbot, pick) -> list:
+    """Answer the next modal message box with ``pick(box)`` (a button to click); records the boxes seen."""
+    seen = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text() + "\n" + box.informativeText())
+        pick(box).click()
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def rows_by_id(page) -> dict[str, int]:
+    return {model.model_id: row for row, model in enumerate(page.models)}
+
+
+def test_installed_models_from_the_user_folder_with_licences_and_delete(qtbot, library_window, app_home,
+                                                                       tiny_chat_model_dir):
+    free = put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-free", "Apache-2.0", catalogue_id="tiny-free")
+    nc = put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-nc", RESTRICTED, restricted=True)
+    window = library_window()
+    models = window.library.open_models_window()
+    page = models.installed
+    rows = rows_by_id(page)
+    free_id, nc_id, added_id = (f"path:{free.resolve()}", f"path:{nc.resolve()}", f"path:{tiny_chat_model_dir}")
+    assert {free_id, nc_id, added_id} <= set(rows)
+    licence_cell = lambda model_id: page.table.item(rows[model_id], 4).text()  # noqa: E731
+    assert licence_cell(nc_id).startswith("⚠") and RESTRICTED in licence_cell(nc_id)
+    assert not licence_cell(free_id).startswith("⚠")
+    assert page.table.item(rows[free_id], 2).text() != ""
+    assert "chat" in page.models[rows[free_id]].tabs
+    # an added folder is the user's own: listed, never deletable
+    page.table.selectRow(rows[added_id])
+    assert page.open_button.isEnabled() and not page.delete_button.isEnabled()
+    # the catalogue knows the downloaded one is here
+    assert "tiny-free" in models.catalogue.here and "tiny-nc" not in models.catalogue.here
+    # Delete, confirmed: the folder goes, the lists and the chat picker follow
+    page.table.selectRow(rows[free_id])
+    assert page.delete_button.isEnabled()
+    seen = answer_next_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not free.exists() and free_id not in rows_by_id(page), timeout=20000)
+    assert seen and ("MB" in seen[0] or "kB" in seen[0])  # the confirmation names the space it frees
+    assert nc_id in rows_by_id(page)
+    assert window.chat_tab.model_picker.combo.findData(free_id) < 0
+    assert window.chat_tab.model_picker.combo.findData(nc_id) >= 0
+    assert "tiny-free" not in models.catalogue.here
+
+
+def test_download_shows_progress_then_already_here(qtbot, library_window, app_home):
+    window = library_window()
+    models = window.library.open_models_window(ModelKind.CHAT)
+    page = models.catalogue
+    page.select("tiny-free")
+    assert page.download_button.isEnabled()
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    assert page.busy and not page.download_button.isEnabled()
+    qtbot.waitUntil(lambda: page.download_panel.progress is not None, timeout=20000)
+    assert page.download_panel.isVisible()
+    assert 0 < page.download_panel.total_bar.value() <= 1000
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    assert "tiny-free" in page.here and not page.notice.is_error
+    assert "✓" in page.entry_item("tiny-free").text(0)
+    assert not page.download_button.isEnabled()  # selected and already here
+    folder_id = f"path:{(app_home.models_dir / 'tiny-free').resolve()}"
+    assert folder_id in rows_by_id(models.installed)
+    assert window.chat_tab.model_picker.combo.findData(folder_id) >= 0  # pickers rescanned
+
+
+def test_stop_ends_the_download(qtbot, library_window, app_home):
+    FakeDownloadBackend.step_seconds = 0.5
+    try:
+        window = library_window()
+        page = window.library.open_models_window(ModelKind.CHAT).catalogue
+        page.select("tiny-free")
+        qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+        assert FakeDownloadBackend.started.wait(20)
+        qtbot.mouseClick(page.download_panel.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    finally:
+        FakeDownloadBackend.step_seconds = 0.05
+    assert "tiny-free" not in page.here and not page.notice.is_error and page.notice.text()
+    assert not (app_home.models_dir / "tiny-free").exists()
+    assert page.download_button.isEnabled()
+
+
+def test_restricted_licence_is_named_before_download(qtbot, library_window):
+    window = library_window()
+    page = window.library.open_models_window(ModelKind.CHAT).catalogue
+    item = page.entry_item("tiny-nc")
+    assert item.text(5).startswith("⚠") and RESTRICTED in item.text(5)
+    assert not page.entry_item("tiny-free").text(5).startswith("⚠")
+    page.select("tiny-nc")
+    seen = answer_next_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    assert seen and RESTRICTED in seen[0]
+    assert not page.busy  # declined: nothing fetched
+
+
+def test_failed_download_offers_the_classroom_pack(qtbot, library_window, monkeypatch):
+    from model_backend.core.errors import BackendError, ErrorKind
+    from model_backend.core.messages import msg
+
+    def no_network(self, request, emit, cancel):
+        raise BackendError(ErrorKind.INTERNAL, msg("No internet connection"))
+
+    monkeypatch.setattr(FakeDownloadBackend, "_fake_download", no_network)
+    window = library_window()
+    models = window.library.open_models_window(ModelKind.CHAT)
+    page = models.catalogue
+    page.select("tiny-free")
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    assert page.notice.is_error and page.pack_button.isVisible()
+    qtbot.mouseClick(page.pack_button, Qt.MouseButton.LeftButton)
+    assert window.library.import_dialog is not None and window.library.import_dialog.isVisible()
+
+
+def test_import_of_a_damaged_pack_names_the_file(qtbot, library_window, app_home, tiny_chat_model_dir, tmp_path):
+    from model_backend.core.registry import ModelRegistry
+    from model_backend.library.packs import export_pack
+
+    source = put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-packed", "Apache-2.0")
+    pack = tmp_path / "usb-stick"
+    registry = ModelRegistry(app_home)
+    export_pack(registry, (f"path:{source.resolve()}",), pack, lambda _p: None, threading.Event())
+    weights = next((pack / "models").rglob("*.safetensors"))
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size, one byte changed: only the checksum can tell
+    weights.write_bytes(bytes(data))
+    shutil.rmtree(source)  # this computer does not have it any more
+
+    window = library_window()
+    window.menu.import_pack_action.trigger()
+    dialog = window.library.import_dialog
+    assert dialog.isVisible()
+    dialog.read_pack(str(pack))
+    assert dialog.contents.count() == 1 and dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.job_id, timeout=30000)
+    relative = weights.relative_to(pack / "models").as_posix()
+    assert relative in dialog.problem_files()
+    assert dialog.problem_list.count() == len(dialog.report.problems) >= 1
+    assert relative in dialog.problem_list.item(0).text()
+    assert not dialog.report.model_ids
+    assert not (app_home.models_dir / "tiny-packed").exists()
+    assert not [p for p in app_home.models_dir.iterdir() if "partial" in p.name]  # nothing half-copied
+
+
+def test_get_more_models_opens_the_catalogue_on_the_pickers_kind(qtbot, library_window):
+    window = library_window()
+    window.image_tab.model_picker.more_models_action.trigger()
+    models = window.library.models_window
+    assert models is not None and models.isVisible()
+    assert models.pages.currentWidget() is models.catalogue
+    assert models.catalogue.shown_kind() in (ModelKind.IMAGE, None)  # the test catalogue has no image model
+    window.chat_tab.model_picker.more_models_action.trigger()
+    assert models.catalogue.shown_kind() is ModelKind.CHAT
+    assert models.catalogue.entry_item("tiny-free") is not None
+    window.menu.models_window_action.trigger()
+    assert window.library.models_window is models  # one window, raised again
+
+
+def test_memory_warning_before_a_model_that_does_not_fit(qtbot, library_window, app_home, tiny_chat_model_dir,
+                                                         monkeypatch):
+    from model_backend.library import memory_check
+
+    big = put_model(app_home.models_dir, tiny_chat_model_dir, "too-big")
+    estimate = memory_check.MemoryEstimate(needed_bytes=64_000_000_000, weights_bytes=60_000_000_000,
+                                           cache_bytes=4_000_000_000, available_bytes=8_000_000_000, device="cpu",
+                                           fits=False, advice=None)
+    monkeypatch.setattr(memory_check, "estimate_memory",
+                        lambda entry, *a, **k: estimate if str(big.resolve()) in str(Path(entry.path).resolve()) else
+                        memory_check.MemoryEstimate(1, 1, 0, 8_000_000_000, "cpu", True, None))
+    window = library_window()
+    picker = window.chat_tab.model_picker
+    before = picker.current_model_id()
+    big_id = f"path:{big.resolve()}"
+    index = picker.combo.findData(big_id)
+    assert index >= 0 and before != big_id
+    seen = answer_next_box(qtbot, lambda box: box.smaller_button)
+    picker.combo.setCurrentIndex(index)
+    assert seen and "64.0 GB" in seen[0] and "8.0 GB" in seen[0]
+    assert picker.current_model_id() == before  # back to the model that fits
+    picker.combo.hidePopup()
+    answer_next_box(qtbot, lambda box: box.anyway_button)
+    picker.combo.setCurrentIndex(index)
+    assert picker.current_model_id() == big_id
+    assert window.settings.chat_model_id == big_id
