@@ -1,0 +1,75 @@
+"""The Prompt tab's embeddings map on the embedded all-MiniLM-L6-v2: typed sentences become dots, the
+table holds their cosine similarities and the chosen sentence's nearest neighbour is its paraphrase."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from desktop_app.prompt_lab.embeddings_page import EXAMPLES
+from desktop_app.prompt_lab.prompt_tab import PromptPage
+from model_backend.representations.vector_map import cosine_matrix
+
+
+def open_page(open_window, qtbot):
+    window = open_window()
+    window.tabs.setCurrentWidget(window.prompt_tab)
+    window.prompt_tab.pages.setCurrentIndex(PromptPage.EMBEDDINGS)
+    return window, window.prompt_tab.embeddings
+
+
+def wait_placed(qtbot, page, count: int, timeout=120000):
+    qtbot.waitUntil(lambda: len(page.placed()) == count and not page.job.busy, timeout=timeout)
+
+
+@pytest.mark.slow
+def test_typed_sentences_land_on_the_map_with_their_similarities(qtbot, open_window):
+    window, page = open_page(open_window, qtbot)
+    for sentence in ("A man is playing a guitar.", "Someone is playing an instrument with strings.",
+                     "Stock prices fell sharply today."):
+        qtbot.keyClicks(page.input, sentence)
+        qtbot.keyClick(page.input, Qt.Key.Key_Return)
+        assert page.input.text() == ""
+    wait_placed(qtbot, page, 3)
+    assert page.list.count() == 3 and len(page.map.points) == 3
+    assert page.table.rowCount() == page.table.columnCount() == 3
+    vectors = np.stack([page.vectors[s] for s in page.placed()])
+    expected = cosine_matrix(vectors)
+    assert float(page.table.item(0, 1).text()) == pytest.approx(expected[0, 1], abs=0.006)
+    assert float(page.table.item(2, 2).text()) == pytest.approx(1.0)
+    assert expected[0, 1] > expected[0, 2]  # the paraphrase is closer than the unrelated sentence
+
+    page.list.setCurrentRow(0)  # choosing a sentence draws lines to its nearest neighbours
+    assert page.map.selected == 0 and page.map.neighbours[0] == 1
+
+    # a click on a dot chooses that sentence
+    x, y = page.map.screen_positions()[2]
+    qtbot.mouseClick(page.map, Qt.MouseButton.LeftButton, pos=QPoint(int(round(x)), int(round(y))))
+    assert page.list.currentRow() == 2
+
+    # adding a sentence never mirrors the map: the first three keep their direction
+    before = page.map.points.copy()
+    qtbot.keyClicks(page.input, "The market dropped a lot this morning.")
+    page.add_button.click()
+    wait_placed(qtbot, page, 4)
+    after = page.map.points[:3]
+    for axis in range(2):
+        assert np.corrcoef(before[:, axis], after[:, axis])[0, 1] > 0
+    page.list.setCurrentRow(3)
+    assert page.map.neighbours[0] == 2  # "the market dropped" is nearest to "stock prices fell"
+
+
+@pytest.mark.slow
+def test_examples_remove_clear_and_blank_input(qtbot, open_window):
+    window, page = open_page(open_window, qtbot)
+    assert not page.add_typed() and page.list.count() == 0  # nothing typed: nothing added
+    page.examples_button.click()
+    wait_placed(qtbot, page, len(EXAMPLES))
+    assert not page.add_examples()  # already there: nothing added twice
+    page.list.setCurrentRow(2)
+    assert page.map.neighbours[0] == 3  # the sleeping cat's nearest neighbour is the napping kitten
+    page.remove_button.click()
+    assert page.list.count() == len(EXAMPLES) - 1 and len(page.map.points) == len(EXAMPLES) - 1
+    assert page.table.rowCount() == len(EXAMPLES) - 1
+    page.clear_button.click()
+    assert page.list.count() == 0 and len(page.map.points) == 0 and page.table.rowCount() == 0
