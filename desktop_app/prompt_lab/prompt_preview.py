@@ -56,15 +56,19 @@ class PromptPreview(QWidget):
             count=count, share=f"{count / context:.1%}", context=context)]
         if count >= context:
             parts.append(self.tr("Too long: the model cannot read all of it and will refuse to run it."))
-        if not prompt.used_chat_template:
+        if prompt.raw_continuation:
+            parts.append(self.tr("Raw continuation: no chat template, no roles; the model continues this text as it "
+                                 "learnt to in pre-training."))
+        elif not prompt.used_chat_template:
             parts.append(self.tr("This model has no chat template: a plain “User:/Assistant:” prompt is used."))
         if unused:
             parts.append(self.tr("Not used by the template: {names}.").format(
                 names=self.tr(", ").join(unused)))
         return join_sentences(*parts)
 
-    def request(self, technique: Technique, model_id: str) -> None:
-        """Show ``technique``'s exact prompt for ``model_id`` (the backend applies the model's template)."""
+    def request(self, technique: Technique, model_id: str, raw: bool = False) -> None:
+        """Show ``technique``'s exact prompt for ``model_id`` (the backend applies the model's template, or with
+        ``raw`` sends the text as it is: raw continuation)."""
         try:
             messages = technique.messages(technique.values)
             unused = fill(technique.template, technique.values, technique.examples_text()).unused
@@ -75,7 +79,7 @@ class PromptPreview(QWidget):
             self.show_error(lambda: self.tr("No chat model available: add one to see the exact prompt."))
             return
         self._cancel()
-        request = PromptPreviewRequest(messages, model_id)
+        request = PromptPreviewRequest(messages, model_id, raw_continuation=raw)
         self.job_id = request.job_id
         self.show_pending()
         self.controller.submit(request, lambda events: self._on_events(request.job_id, unused, events))

@@ -32,7 +32,7 @@ from desktop_app.prompt_lab.technique_library_panel import TechniqueLibraryPanel
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_file_to_save, save_export
 from desktop_app.widgets.notice import Notice
 from model_backend.core.errors import InvalidModelError
-from model_backend.core.registry import ModelRegistry
+from model_backend.core.registry import ModelEntry, ModelRegistry
 from model_backend.prompt_lab.experiment import (
     MAX_VARIANTS,
     SIDE_BY_SIDE_ROW,
@@ -44,6 +44,7 @@ from model_backend.prompt_lab.experiment import (
     export_json,
     export_markdown,
 )
+from model_backend.prompt_lab.model_scale import scaling_points
 from model_backend.prompt_lab.python_export import python_snippet
 from model_backend.prompt_lab.scoring import TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
@@ -158,6 +159,10 @@ class PromptTab(QWidget):
         self.preview_timer.timeout.connect(self.update_preview)
         self.model_picker.model_changed.connect(lambda _: self.preview_timer.start())
         self.side_by_side.add_variant_requested.connect(self.add_variant)
+        self.side_by_side.both_ways_requested.connect(lambda: self.add_variant(raw=False) and self.add_variant(raw=True))
+        self.side_by_side.base_instruct_requested.connect(
+            lambda base, instruct: self.add_variant(base, raw=True) and self.add_variant(instruct, raw=False))
+        self.side_by_side.raw_continuation.toggled.connect(lambda _: self.preview_timer.start())
         self.side_by_side.run_requested.connect(lambda: self.run(scored=False))
         self.side_by_side.stop_all_requested.connect(self.runner.stop_all)
         self.scored.run_requested.connect(lambda: self.run(scored=True))
@@ -208,13 +213,17 @@ class PromptTab(QWidget):
     def update_preview(self) -> None:
         """Ask for the exact prompt; only while the tab is shown (it may load a model)."""
         if self.editor.technique is not None and self.isVisible():
-            self.preview.request(self.editor.technique, self.model_picker.current_model_id())
+            self.preview.request(self.editor.technique, self.model_picker.current_model_id(),
+                                 self.side_by_side.raw_continuation.isChecked())
 
     # ---- variants and runs ---------------------------------------------------------------
-    @Slot()
-    def add_variant(self) -> bool:
+    def add_variant(self, entry: ModelEntry | None = None, raw: bool | None = None) -> bool:
+        """Add the technique being edited on ``entry`` (the chosen model), with its chat template or (``raw``, by
+        default the switch) as a raw continuation."""
         technique = self.editor.technique
-        if technique is None or not self.model_picker.current_model_id():
+        entry = self.model_picker.current_entry() if entry is None else entry
+        raw = self.side_by_side.raw_continuation.isChecked() if raw is None else raw
+        if technique is None or entry is None:
             self.show_notice(lambda: self.tr("Choose a technique and a model first."), error=True)
             return False
         if len(self.experiment.variants) >= MAX_VARIANTS:
@@ -226,12 +235,13 @@ class PromptTab(QWidget):
         except TemplateError as exc:
             self.show_notice(said_by(exc), error=True)
             return False
-        entry = self.model_picker.current_entry()
         name = technique.name
-        if any(v.name == name for v in self.experiment.variants) and entry is not None:
+        if any(v.name == name for v in self.experiment.variants):
             name = f"{technique.name} · {entry.name}"  # the same technique on another model
-        self.experiment.variants.append(Variant(name, copy.deepcopy(technique), self.model_picker.current_model_id(),
-                                                technique.example_count))
+        if raw:
+            name = self.tr("{name} · raw continuation").format(name=name)
+        self.experiment.variants.append(Variant(name, copy.deepcopy(technique), entry.model_id,
+                                                technique.example_count, raw))
         if not self.experiment.rows:
             self.use_technique_table()
         self._show_experiment()
@@ -378,6 +388,7 @@ class PromptTab(QWidget):
 
     def _update_chart(self) -> None:
         self.scored.chart.set_bars([(v.name, *self.experiment.accuracy(i)) for i, v in enumerate(self.experiment.variants)])
+        self.scored.scaling.set_points(*scaling_points(self.experiment, self.registry.resolve))
 
     # ---- keeping and sharing -------------------------------------------------------------
     @Slot(str)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.prompt_lab.accuracy_chart import AccuracyChart
+from desktop_app.prompt_lab.scaling_chart import ScalingChart
 from desktop_app.prompt_lab.scored_table_view import ScoredTableView
 from model_backend.prompt_lab.scoring import CHECKS, Check
 
@@ -30,6 +31,7 @@ class ScoredRunPage(QWidget):
         self.check_pattern = QLineEdit(self)
         self.run_scored_button = QPushButton(self)
         self.chart = AccuracyChart(self)
+        self.scaling = ScalingChart(self)  # accuracy against parameter count, for models of one family
         self._lay_out()
         self.load_table_button.clicked.connect(self.use_technique_table_requested)
         self.import_button.clicked.connect(self.import_requested)
@@ -73,6 +75,7 @@ class ScoredRunPage(QWidget):
         layout.addLayout(checks)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart)
+        layout.addWidget(self.scaling)
 
     def chosen_check(self) -> Check:
         return Check(str(self.check.currentData()), self.check_pattern.text())

@@ -158,3 +158,45 @@ def base_instruct_pairs(entries: list[ModelEntry]) -> list[tuple[ModelEntry, Mod
         if match is not None:
             pairs.append((base, match))
     return pairs
+
+
+@dataclass(frozen=True)
+class ScalingPoint:
+    """One variant of a scored run on the scaling plot: its accuracy at its model's parameter count."""
+
+    label: str  # the variant's name
+    model_name: str
+    parameters: int
+    passed: int
+    scored: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.passed / self.scored if self.scored else 0.0
+
+
+def scaling_points(experiment, resolve) -> tuple[str, list[ScalingPoint]]:
+    """The family among the experiment's models with the most sizes (two at least), and one point per scored
+    variant on a model of that family, smallest first; ("", []) when no family has two sizes. ``resolve``: model
+    id → ModelEntry (the registry's), raising for a model that is gone (left out)."""
+    found: dict[str, list[tuple[int, ModelEntry, ModelFamily, int]]] = {}
+    for index, variant in enumerate(experiment.variants):
+        try:
+            entry = resolve(variant.model_id)
+        except Exception:  # noqa: BLE001 - a model removed since the run: not plotted
+            continue
+        count = parameter_count(entry)
+        if count:
+            about = model_family(entry)
+            found.setdefault(about.family, []).append((index, entry, about, count))
+    best, members = "", []
+    for family, items in found.items():
+        sizes = {count for *_rest, count in items}
+        if len(sizes) >= 2 and len(sizes) > len({count for *_r, count in members}):
+            best, members = family, items
+    points = []
+    for index, entry, _about, count in members:
+        passed, scored = experiment.accuracy(index)
+        if scored:
+            points.append(ScalingPoint(experiment.variants[index].name, entry.name, count, passed, scored))
+    return (best, sorted(points, key=lambda p: (p.parameters, p.label))) if points else ("", [])
