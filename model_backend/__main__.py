@@ -18,6 +18,7 @@ from model_backend.core.model_inspection import ModelKind
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.settings import Settings
+from model_backend.library.command_line import add_library_commands
 
 
 def _registry(paths: AppPaths) -> ModelRegistry:
@@ -106,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("models", help="list the models found on this machine").set_defaults(func=cmd_models)
+    add_library_commands(sub, _registry)  # catalogue, download, pack, import (model_backend/library)
     chat = sub.add_parser("chat", help="generate one reply")
     chat.add_argument("prompt")
     chat.add_argument("--model", help="model id (see 'models'); default: the first chat model")

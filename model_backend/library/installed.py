@@ -28,6 +28,7 @@ TABS_OF_KIND = {
     ModelKind.SPEECH_TO_TEXT: ("audio",),
     ModelKind.TEXT_TO_SPEECH: ("audio",),
     ModelKind.MUSIC: ("audio",),
+    ModelKind.IMAGE_TEXT: ("image",),
 }
 
 RESTRICTED_WORDS = ("non-commercial", "noncommercial", "-nc", "research", "openrail", "llama", "gemma")
