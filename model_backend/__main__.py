@@ -26,6 +26,12 @@ def _registry(paths: AppPaths) -> ModelRegistry:
     return ModelRegistry(paths, settings.added_model_paths)
 
 
+def _backend(paths: AppPaths, registry: ModelRegistry):
+    from model_backend.engine import Backend
+
+    return Backend(paths, registry)
+
+
 def cmd_models(args: argparse.Namespace) -> int:
     paths = AppPaths.default()
     entries, problems = _registry(paths).scan()
@@ -107,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("models", help="list the models found on this machine").set_defaults(func=cmd_models)
-    add_library_commands(sub, _registry)  # catalogue, download, pack, import (model_backend/library)
+    add_library_commands(sub, _registry, _backend)  # catalogue, download, pack, import (model_backend/library)
     chat = sub.add_parser("chat", help="generate one reply")
     chat.add_argument("prompt")
     chat.add_argument("--model", help="model id (see 'models'); default: the first chat model")

@@ -74,12 +74,6 @@ def run_printing(backend, request) -> object:
     return outcome["event"]
 
 
-def _backend(paths: AppPaths, registry: ModelRegistry):
-    from model_backend.engine import Backend
-
-    return Backend(paths, registry)
-
-
 def _report_pack(report: PackReport) -> int:
     for model in report.models:
         mark = " [restricted licence]" if model.licence_restricted else ""
@@ -120,7 +114,7 @@ def cmd_catalogue(args: argparse.Namespace, paths: AppPaths, registry: ModelRegi
 
 
 def cmd_download(args: argparse.Namespace, paths: AppPaths, registry: ModelRegistry) -> int:
-    event = run_printing(_backend(paths, registry), DownloadRequest(args.entry_id))
+    event = run_printing(args.make_backend(paths, registry), DownloadRequest(args.entry_id))
     if isinstance(event, Result):
         result = event.value
         print(f"downloaded {result.entry_id} into {result.folder} ({_mb(result.downloaded_bytes)} fetched, "
@@ -130,12 +124,12 @@ def cmd_download(args: argparse.Namespace, paths: AppPaths, registry: ModelRegis
 
 
 def cmd_pack(args: argparse.Namespace, paths: AppPaths, registry: ModelRegistry) -> int:
-    event = run_printing(_backend(paths, registry), ExportPackRequest(tuple(args.model_ids), Path(args.out)))
+    event = run_printing(args.make_backend(paths, registry), ExportPackRequest(tuple(args.model_ids), Path(args.out)))
     return _report_pack(event.value) if isinstance(event, Result) else _finish(event)
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths, registry: ModelRegistry) -> int:
-    event = run_printing(_backend(paths, registry), ImportPackRequest(Path(args.folder), copy=not args.in_place))
+    event = run_printing(args.make_backend(paths, registry), ImportPackRequest(Path(args.folder), copy=not args.in_place))
     if isinstance(event, Result) and args.in_place:
         from model_backend.core.settings import Settings
 
@@ -145,12 +139,14 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths, registry: ModelRegistr
     return _report_pack(event.value) if isinstance(event, Result) else _finish(event)
 
 
-def add_library_commands(sub, make_registry) -> None:
-    """Register catalogue / download / pack / import on the main parser's subcommands."""
+def add_library_commands(sub, make_registry, make_backend) -> None:
+    """Register catalogue / download / pack / import on the main parser's subcommands. The engine comes from
+    the caller (``make_backend(paths, registry)``): the library sits below the engine in the layers."""
 
     def runner(command):
         def run(args: argparse.Namespace) -> int:
             paths = AppPaths.default()
+            args.make_backend = make_backend
             return command(args, paths, make_registry(paths))
         return run
 
