@@ -67,6 +67,7 @@ class CataloguePage(QWidget):
         self.here: set[str] = set()
         self.job_id = ""
         self.downloading = None  # the CatalogueEntry being fetched
+        self.last_failure: Failed | None = None
         self._build_parts()
         self._lay_out()
         self._connect()
@@ -285,6 +286,7 @@ class CataloguePage(QWidget):
                                                  "continues from there."))
 
     def _on_failed(self, event: Failed) -> None:
+        self.last_failure = event
         self.notice.show_message(event.message, error=True)
         self.pack_button.show()  # no internet in the room: the pack is the way in
 

@@ -5,16 +5,16 @@ from PySide6.QtCore import QCoreApplication
 
 from model_backend.core.model_inspection import ModelKind
 
-# The order of the catalogue's groups and of the kind filter: the tabs' order.
-KIND_ORDER = (ModelKind.CHAT, ModelKind.IMAGE, ModelKind.SPEECH_TO_TEXT, ModelKind.TEXT_TO_SPEECH,
-              ModelKind.MUSIC, ModelKind.EMBEDDING, ModelKind.OTHER)
+# The order of the catalogue's groups and of the kind filter: the tabs' order, then any other kind.
+_FIRST = (ModelKind.CHAT, ModelKind.IMAGE, ModelKind.SPEECH_TO_TEXT, ModelKind.TEXT_TO_SPEECH, ModelKind.MUSIC)
+KIND_ORDER = _FIRST + tuple(kind for kind in ModelKind if kind not in _FIRST)
 
 
 def kind_name(kind: ModelKind) -> str:
     def tr(text: str) -> str:
         return QCoreApplication.translate("KindNames", text)
 
-    names = {ModelKind.CHAT: tr("Chat"), ModelKind.IMAGE: tr("Image"), ModelKind.SPEECH_TO_TEXT: tr("Speech to text"),
-             ModelKind.TEXT_TO_SPEECH: tr("Voice (text to speech)"), ModelKind.MUSIC: tr("Music"),
-             ModelKind.EMBEDDING: tr("Embedding"), ModelKind.OTHER: tr("Other")}
-    return names.get(kind, tr("Other"))
+    names = {"chat": tr("Chat"), "image": tr("Image"), "speech-to-text": tr("Speech to text"),
+             "text-to-speech": tr("Voice (text to speech)"), "music": tr("Music"), "embedding": tr("Embedding"),
+             "image-text": tr("Picture and text (CLIP)"), "other": tr("Other")}
+    return names.get(ModelKind(kind).value, tr("Other"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.main_window import MainWindow
-from model_backend.core.errors import JobCancelled
-from model_backend.core.jobs import Partial
+from model_backend.core.errors import ErrorKind
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.settings import Settings
 from model_backend.engine import Backend
 from model_backend.library.catalogue import CatalogueEntry, CatalogueFile
-from model_backend.library.downloads import DownloadProgress, DownloadRequest, DownloadResult
 from model_backend.library.folder_info import FolderInfo, write_folder_info
+from tests.fixtures.fake_hub import FakeHub, repo_from_folder
 from tests.gui.conftest import close_and_wait
 
 RESTRICTED = "CC-BY-NC-4.0"
@@ -37,43 +35,14 @@ def put_model(models_dir: Path, source: Path, name: str, licence: str = "", rest
     return folder
 
 
-class FakeDownloadBackend(Backend):
-    """Stands in for the hub: a download job that reports progress in steps, obeys Stop, and then puts a
-    real (tiny) model folder in place, as the real download does."""
-
-    steps = 6
-    step_seconds = 0.05
-    source_model: Path | None = None
-    started = threading.Event()
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._handlers[DownloadRequest] = self._fake_download
-
-    def _fake_download(self, request: DownloadRequest, emit, cancel):
-        total = 6_000_000
-        progress = None
-        for step in range(1, self.steps + 1):
-            if cancel.is_set():
-                raise JobCancelled(progress)
-            progress = DownloadProgress(request.entry_id, "model.safetensors", step * 1_000_000, total,
-                                        step * 1_000_000, total, 2_000_000.0, (self.steps - step) * 0.5)
-            emit(Partial(request.job_id, progress))
-            type(self).started.set()
-            time.sleep(self.step_seconds)
-        folder = self.paths.models_dir / request.entry_id
-        shutil.copytree(self.source_model, folder)
-        write_folder_info(folder, FolderInfo(request.entry_id, request.entry_id, "chat", "test/tiny", "0" * 40,
-                                             "Apache-2.0", False, ()))
-        return DownloadResult(request.entry_id, f"path:{folder.resolve()}", folder, total, 0)
-
-
 def two_entry_catalogue(source: Path) -> tuple[CatalogueEntry, ...]:
-    """Two small entries: one free, one under a non-commercial licence."""
+    """Two entries for the tiny chat model the hub stand-in serves: one free, one under a non-commercial licence."""
+    files = tuple(CatalogueFile(path) for path in repo_from_folder(source).files)
+    size = sum(p.stat().st_size for p in source.rglob("*") if p.is_file())
+
     def entry(entry_id: str, licence: str, restricted: bool) -> CatalogueEntry:
         return CatalogueEntry(id=entry_id, kind=ModelKind.CHAT, title=entry_id, purpose={"en": "test", "ja": "テスト"},
-                              repo="test/" + entry_id, revision="0" * 40,
-                              files=(CatalogueFile("model.safetensors", 6_000_000, None),), download_bytes=6_000_000,
+                              repo="test/" + entry_id, revision="main", files=files, download_bytes=size,
                               memory_bytes=20_000_000, languages=("en",), licence=licence,
                               licence_restricted=restricted, licence_note={"en": "no commercial use"} if restricted else {},
                               tabs=("chat", "prompt"))
@@ -81,16 +50,25 @@ def two_entry_catalogue(source: Path) -> tuple[CatalogueEntry, ...]:
 
 
 @pytest.fixture
-def library_window(qtbot, app_home, tiny_chat_model_dir, monkeypatch):
-    """The main window on a backend whose downloads are faked, and a two-entry catalogue."""
+def hub(tiny_chat_model_dir, monkeypatch):
+    """The hub stand-in on 127.0.0.1 serving the tiny chat model under both catalogue entries' repositories."""
+    server = FakeHub().start()
+    for entry_id in ("tiny-free", "tiny-nc"):
+        server.add("test/" + entry_id, repo_from_folder(tiny_chat_model_dir))
+    monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def library_window(qtbot, app_home, tiny_chat_model_dir, hub, monkeypatch):
+    """The main window on the real backend, a two-entry catalogue, and the hub stand-in."""
     import model_backend.library.catalogue as catalogue_module
 
     catalogue = two_entry_catalogue(tiny_chat_model_dir)
     monkeypatch.setattr(catalogue_module, "load_catalogue", lambda path=None: catalogue)
     monkeypatch.setattr("desktop_app.library.catalogue_page.load_catalogue", lambda path=None: catalogue)
     monkeypatch.setattr("model_backend.library.installed.load_catalogue", lambda path=None: catalogue)
-    FakeDownloadBackend.source_model = tiny_chat_model_dir
-    FakeDownloadBackend.started = threading.Event()
     app_home.models_dir.mkdir(parents=True, exist_ok=True)
     windows = []
 
@@ -100,7 +78,7 @@ def library_window(qtbot, app_home, tiny_chat_model_dir, monkeypatch):
         settings.chat_model_id = f"path:{tiny_chat_model_dir}"
         settings.language = "en"
         window = MainWindow(app_home, settings=settings, preload=False,
-                            backend_factory=lambda registry: FakeDownloadBackend(app_home, registry))
+                            backend_factory=lambda registry: Backend(app_home, registry))
         windows.append(window)
         window.show()
         return window
@@ -171,10 +149,11 @@ def test_download_shows_progress_then_already_here(qtbot, library_window, app_ho
     assert page.download_button.isEnabled()
     qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
     assert page.busy and not page.download_button.isEnabled()
-    qtbot.waitUntil(lambda: page.download_panel.progress is not None, timeout=20000)
     assert page.download_panel.isVisible()
-    assert 0 < page.download_panel.total_bar.value() <= 1000
     qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    shown = page.download_panel.progress  # the last DownloadProgress the panel showed
+    assert shown is not None and shown.done == shown.total > 0 and shown.file_total > 0
+    assert page.download_panel.total_bar.value() == page.download_panel.total_bar.maximum()
     assert "tiny-free" in page.here and not page.notice.is_error
     assert "✓" in page.entry_item("tiny-free").text(0)
     assert not page.download_button.isEnabled()  # selected and already here
@@ -183,21 +162,31 @@ def test_download_shows_progress_then_already_here(qtbot, library_window, app_ho
     assert window.chat_tab.model_picker.combo.findData(folder_id) >= 0  # pickers rescanned
 
 
-def test_stop_ends_the_download(qtbot, library_window, app_home):
-    FakeDownloadBackend.step_seconds = 0.5
-    try:
-        window = library_window()
-        page = window.library.open_models_window(ModelKind.CHAT).catalogue
-        page.select("tiny-free")
-        qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
-        assert FakeDownloadBackend.started.wait(20)
-        qtbot.mouseClick(page.download_panel.stop_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not page.busy, timeout=20000)
-    finally:
-        FakeDownloadBackend.step_seconds = 0.05
+def test_stop_ends_the_download_and_the_next_one_continues(qtbot, library_window, app_home, hub):
+    from model_backend.library.installed import partial_download_bytes
+
+    hub.delay_per_chunk = 0.05  # 16 kB chunks: seconds for the tiny model
+    window = library_window()
+    page = window.library.open_models_window(ModelKind.CHAT).catalogue
+    page.select("tiny-free")
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.download_panel.progress is not None and page.download_panel.progress.done > 0,
+                    timeout=20000)
+    qtbot.mouseClick(page.download_panel.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     assert "tiny-free" not in page.here and not page.notice.is_error and page.notice.text()
     assert not (app_home.models_dir / "tiny-free").exists()
+    assert partial_download_bytes(app_home, "tiny-free") > 0
     assert page.download_button.isEnabled()
+    assert page.download_button.text() != page.tr("Download")  # it offers to continue
+    kept = partial_download_bytes(app_home, "tiny-free")
+    hub.delay_per_chunk = 0.0
+    before = hub.served_bytes
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    assert "tiny-free" in page.here and not page.notice.is_error
+    total = sum(p.stat().st_size for p in (app_home.models_dir / "tiny-free").rglob("*") if p.name != ".library.json")
+    assert hub.served_bytes - before <= total - kept  # what had arrived was not fetched again
 
 
 def test_restricted_licence_is_named_before_download(qtbot, library_window):
@@ -213,14 +202,13 @@ def test_restricted_licence_is_named_before_download(qtbot, library_window):
     assert not page.busy  # declined: nothing fetched
 
 
-def test_failed_download_offers_the_classroom_pack(qtbot, library_window, monkeypatch):
-    from model_backend.core.errors import BackendError, ErrorKind
-    from model_backend.core.messages import msg
+def test_no_network_says_so_and_offers_the_classroom_pack(qtbot, library_window, hub, monkeypatch):
+    import socket
 
-    def no_network(self, request, emit, cancel):
-        raise BackendError(ErrorKind.INTERNAL, msg("No internet connection"))
-
-    monkeypatch.setattr(FakeDownloadBackend, "_fake_download", no_network)
+    with socket.socket() as probe:  # a port nothing listens on: the hub is unreachable
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")
     window = library_window()
     models = window.library.open_models_window(ModelKind.CHAT)
     page = models.catalogue
@@ -228,6 +216,7 @@ def test_failed_download_offers_the_classroom_pack(qtbot, library_window, monkey
     qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     assert page.notice.is_error and page.pack_button.isVisible()
+    assert page.last_failure.kind is ErrorKind.NO_NETWORK
     qtbot.mouseClick(page.pack_button, Qt.MouseButton.LeftButton)
     assert window.library.import_dialog is not None and window.library.import_dialog.isVisible()
 
@@ -303,3 +292,41 @@ def test_memory_warning_before_a_model_that_does_not_fit(qtbot, library_window, 
     picker.combo.setCurrentIndex(index)
     assert picker.current_model_id() == big_id
     assert window.settings.chat_model_id == big_id
+
+
+def test_export_pack_dialog_writes_the_chosen_models(qtbot, library_window, app_home, tiny_chat_model_dir, tmp_path):
+    from model_backend.library.packs import read_manifest
+
+    put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-nc", RESTRICTED, restricted=True, catalogue_id="tiny-nc")
+    window = library_window()
+    window.menu.export_pack_action.trigger()
+    dialog = window.library.export_dialog
+    assert dialog.isVisible()
+    chosen = [m.model_id for m in dialog.chosen_models()]
+    nc_id = f"path:{(app_home.models_dir / 'tiny-nc').resolve()}"
+    assert nc_id in chosen
+    assert all(not m.model_id.startswith(("package:", "builtin:")) for m in dialog.chosen_models())  # shipped: unticked
+    for row, model in enumerate(dialog.models):  # only the restricted one
+        dialog.model_list.item(row).setCheckState(Qt.CheckState.Checked if model.model_id == nc_id
+                                                  else Qt.CheckState.Unchecked)
+    assert not dialog.export_button.isEnabled()  # no folder yet
+    dialog.folder_edit.setText(str(tmp_path / "usb"))
+    assert RESTRICTED in dialog.summary.text()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.job_id, timeout=30000)
+    packed = read_manifest(tmp_path / "usb")
+    assert [m.licence for m in packed] == [RESTRICTED] and packed[0].licence_restricted
+    assert str(tmp_path / "usb") in dialog.summary.text() and RESTRICTED in dialog.summary.text()
+
+
+def test_the_real_catalogue_marks_every_restricted_licence_and_fits_a_laptop(qtbot, open_window):
+    from model_backend.library.catalogue import load_catalogue
+
+    window = open_window()
+    models = window.library.open_models_window()
+    page = models.catalogue
+    entries = load_catalogue()
+    assert any(e.licence_restricted for e in entries) and any(not e.licence_restricted for e in entries)
+    for entry in entries:
+        assert page.entry_item(entry.id).text(5).startswith("⚠") == entry.licence_restricted, entry.id
+    assert models.width() <= 1280 and models.height() <= 720
