@@ -21,6 +21,7 @@ from desktop_app.i18n.backend_text import said_by
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.i18n.sentences import join_sentences
 from desktop_app.presentation import mark_advanced
+from desktop_app.prompt_lab.embeddings_page import EmbeddingsPage
 from desktop_app.prompt_lab.experiment_bar import ExperimentBar
 from desktop_app.prompt_lab.experiment_runner import ExperimentRunner
 from desktop_app.prompt_lab.language_fit_warning import LanguageFitWarning
@@ -58,6 +59,7 @@ class PromptPage(enum.IntEnum):
     PROMPT = 0
     SIDE_BY_SIDE = 1
     SCORED_RUN = 2
+    EMBEDDINGS = 3  # sentences as vectors: how a model represents meaning (not a prompt experiment)
 
 
 class PromptTab(QWidget):
@@ -91,6 +93,9 @@ class PromptTab(QWidget):
         self.pages.setTabToolTip(PromptPage.SIDE_BY_SIDE, self.tr("Compare variants' replies on the same seed"))
         self.pages.setTabText(PromptPage.SCORED_RUN, self.tr("3 · Scored run"))
         self.pages.setTabToolTip(PromptPage.SCORED_RUN, self.tr("Score every variant on a test table: accuracy per variant"))
+        self.pages.setTabText(PromptPage.EMBEDDINGS, self.tr("4 · Embeddings"))
+        self.pages.setTabToolTip(PromptPage.EMBEDDINGS, self.tr("Sentences as vectors: a map of meaning, similarities "
+                                                                "and nearest neighbours"))
         self._name_untitled()
         self.update_language_fit()  # the library's language may have followed the UI's
 
@@ -109,6 +114,7 @@ class PromptTab(QWidget):
         self.preview = PromptPreview(self.controller, self)
         self.side_by_side = SideBySidePage(self.registry, self)
         self.scored = ScoredRunPage(self)
+        self.embeddings = EmbeddingsPage(self.controller, self)
         self.experiment_bar = ExperimentBar(self.experiment.name, self)
         self.notice = Notice(self)
         self.fit_warning = LanguageFitWarning(self)
@@ -123,7 +129,7 @@ class PromptTab(QWidget):
         prompt_page.addWidget(self.preview)
         self.pages = QTabWidget(self)
         widgets = {PromptPage.PROMPT: prompt_page, PromptPage.SIDE_BY_SIDE: self.side_by_side,
-                   PromptPage.SCORED_RUN: self.scored}
+                   PromptPage.SCORED_RUN: self.scored, PromptPage.EMBEDDINGS: self.embeddings}
         for page in PromptPage:
             self.pages.insertTab(page, widgets[page], "")  # titles: _retranslate
         center = QWidget(self)
