@@ -44,7 +44,7 @@ CHUNK_BYTES = 256 * 1024
 NO_INTERNET = msg(
     "No internet connection: the model could not be downloaded. Connect this computer to the internet and "
     "press Download again (what was already downloaded is kept), or bring the model on a classroom pack "
-    "(Models › Import pack…).")
+    "(File › Import classroom pack…).")
 
 
 @dataclass(frozen=True)
