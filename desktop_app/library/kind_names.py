@@ -11,10 +11,10 @@ KIND_ORDER = _FIRST + tuple(kind for kind in ModelKind if kind not in _FIRST)
 
 
 def kind_name(kind: ModelKind) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("KindNames", text)
-
-    names = {"chat": tr("Chat"), "image": tr("Image"), "speech-to-text": tr("Speech to text"),
-             "text-to-speech": tr("Voice (text to speech)"), "music": tr("Music"), "embedding": tr("Embedding"),
-             "image-text": tr("Picture and text (CLIP)"), "other": tr("Other")}
-    return names.get(ModelKind(kind).value, tr("Other"))
+    translate = QCoreApplication.translate  # literal texts, so the translation tools find them
+    names = {"chat": translate("KindNames", "Chat"), "image": translate("KindNames", "Image"),
+             "speech-to-text": translate("KindNames", "Speech to text"),
+             "text-to-speech": translate("KindNames", "Voice (text to speech)"),
+             "music": translate("KindNames", "Music"), "embedding": translate("KindNames", "Embedding"),
+             "image-text": translate("KindNames", "Picture and text (CLIP)")}
+    return names.get(ModelKind(kind).value, translate("KindNames", "Other"))

@@ -8,26 +8,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sizes", text)
-
-
 def human_size(size_bytes: int | float | None) -> str:
     if size_bytes is None or size_bytes < 0:
-        return _tr("unknown")
+        return QCoreApplication.translate("Sizes", "unknown")
     if size_bytes >= 1e9:
-        return _tr("{value:.1f} GB").format(value=size_bytes / 1e9)
+        return QCoreApplication.translate("Sizes", "{value:.1f} GB").format(value=size_bytes / 1e9)
     if size_bytes >= 1e6:
-        return _tr("{value:.0f} MB").format(value=size_bytes / 1e6)
+        return QCoreApplication.translate("Sizes", "{value:.0f} MB").format(value=size_bytes / 1e6)
     if size_bytes >= 1e3:
-        return _tr("{value:.0f} kB").format(value=size_bytes / 1e3)
-    return _tr("{value:.0f} bytes").format(value=size_bytes)
+        return QCoreApplication.translate("Sizes", "{value:.0f} kB").format(value=size_bytes / 1e3)
+    return QCoreApplication.translate("Sizes", "{value:.0f} bytes").format(value=size_bytes)
 
 
 def human_speed(bytes_per_second: float | None) -> str:
     if not bytes_per_second:
         return "–"
-    return _tr("{size}/s").format(size=human_size(bytes_per_second))
+    return QCoreApplication.translate("Sizes", "{size}/s").format(size=human_size(bytes_per_second))
 
 
 def human_duration(seconds: float | None) -> str:
@@ -35,7 +31,9 @@ def human_duration(seconds: float | None) -> str:
         return "–"
     seconds = int(round(seconds))
     if seconds >= 3600:
-        return _tr("{hours} h {minutes} min").format(hours=seconds // 3600, minutes=seconds % 3600 // 60)
+        return QCoreApplication.translate("Sizes", "{hours} h {minutes} min").format(
+            hours=seconds // 3600, minutes=seconds % 3600 // 60)
     if seconds >= 60:
-        return _tr("{minutes} min {seconds} s").format(minutes=seconds // 60, seconds=seconds % 60)
-    return _tr("{seconds} s").format(seconds=seconds)
+        return QCoreApplication.translate("Sizes", "{minutes} min {seconds} s").format(
+            minutes=seconds // 60, seconds=seconds % 60)
+    return QCoreApplication.translate("Sizes", "{seconds} s").format(seconds=seconds)
