@@ -1510,7 +1510,7 @@
         </message>
         <message>
             <source>an image–text model (CLIP: it compares pictures with sentences; it cannot make pictures)</source>
-            <translation type="unfinished" />
+            <translation>画像・テキストモデル（CLIP：画像と文を比べるもので、画像は生成できません）</translation>
         </message>
         <message>
             <source>a model of another kind</source>
@@ -2258,51 +2258,51 @@
         </message>
         <message>
             <source>{name} has no preprocessor_config.json, so the app does not know how the model wants its pictures. Download the whole model folder.</source>
-            <translation type="unfinished" />
+            <translation>{name} には preprocessor_config.json がないため、このモデルが画像をどう受け取るのかがわかりません。モデルのフォルダーを丸ごとダウンロードしてください。</translation>
         </message>
         <message>
             <source>Open a picture first.</source>
-            <translation type="unfinished" />
+            <translation>先に画像を開いてください。</translation>
         </message>
         <message>
             <source>Type at least two labels, separated by commas: CLIP chooses among them.</source>
-            <translation type="unfinished" />
+            <translation>ラベルをカンマで区切って2つ以上入力してください。CLIP はその中から選びます。</translation>
         </message>
         <message>
             <source>Use at most {count} labels.</source>
-            <translation type="unfinished" />
+            <translation>ラベルは {count} 個までにしてください。</translation>
         </message>
         <message>
             <source>There are no generated pictures with prompts to compare yet.</source>
-            <translation type="unfinished" />
+            <translation>比べられる、プロンプト付きの生成画像がまだありません。</translation>
         </message>
         <message>
             <source>This model did not report its attention weights.</source>
-            <translation type="unfinished" />
+            <translation>このモデルは注意の重みを返しませんでした。</translation>
         </message>
         <message>
             <source>{name} could not be loaded as a CLIP model: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{name} を CLIP モデルとして読み込めませんでした：{reason}</translation>
         </message>
         <message>
             <source>{path} is not a picture this app can open.</source>
-            <translation type="unfinished">{path} は、このアプリで開ける画像ではありません。</translation>
+            <translation>{path} は、このアプリで開ける画像ではありません。</translation>
         </message>
         <message>
             <source>Type at least one sentence to place on the map.</source>
-            <translation type="unfinished" />
+            <translation>マップに置く文を1つ以上入力してください。</translation>
         </message>
         <message>
             <source>One of the sentences is empty; remove it or type something.</source>
-            <translation type="unfinished" />
+            <translation>空の文があります。削除するか、文を入力してください。</translation>
         </message>
         <message>
             <source>The map holds at most {count} sentences; remove some first.</source>
-            <translation type="unfinished" />
+            <translation>マップに置ける文は {count} 個までです。先にいくつか削除してください。</translation>
         </message>
         <message>
             <source>{name} could not be loaded as a sentence-embedding model: {reason}</source>
-            <translation type="unfinished" />
+            <translation>{name} を文埋め込みモデルとして読み込めませんでした：{reason}</translation>
         </message>
         <message>
             <source>The backend could not start: {reason}</source>
@@ -2603,83 +2603,83 @@ Download it anyway?</source>
         <name>EmbeddingsPage</name>
         <message>
             <source>Each sentence becomes an embedding: a vector of 384 numbers, the representation a foundation model (all-MiniLM-L6-v2) learned by contrastive learning on a billion pairs of sentences that mean the same. Sentences with similar meanings get vectors pointing the same way (cosine similarity near 1); the map flattens them onto the two directions along which your sentences differ most (PCA). The model learned English: Japanese sentences get vectors too, but their places say little.</source>
-            <translation type="unfinished" />
+            <translation>文はそれぞれ埋め込み、つまり 384 個の数のベクトルになります。これは基盤モデル（all-MiniLM-L6-v2）が、同じ意味の文のペア約10億組を使った対照学習で身につけた表現です。意味の近い文は同じ向きのベクトルになります（コサイン類似度が 1 に近い）。マップは、入力した文どうしがいちばん大きく違う2つの方向（PCA）に平たく写したものです。このモデルは英語で学習しています。日本語の文にもベクトルは付きますが、その位置にはあまり意味がありません。</translation>
         </message>
         <message>
             <source>Type a sentence and press Enter</source>
-            <translation type="unfinished" />
+            <translation>文を入力して Enter を押してください</translation>
         </message>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>追加</translation>
         </message>
         <message>
             <source>Add examples</source>
-            <translation type="unfinished" />
+            <translation>例文を追加</translation>
         </message>
         <message>
             <source>Add sentences in pairs that mean the same, and some that do not</source>
-            <translation type="unfinished" />
+            <translation>同じ意味の文のペアと、意味の違う文を追加します</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished">削除</translation>
+            <translation>削除</translation>
         </message>
         <message>
             <source>Clear</source>
-            <translation type="unfinished">クリア</translation>
+            <translation>クリア</translation>
         </message>
         <message>
             <source>Sentences (choose one to see its nearest neighbours):</source>
-            <translation type="unfinished" />
+            <translation>文（選ぶと最近傍の文が表示されます）：</translation>
         </message>
         <message>
             <source>Cosine similarity of every pair (1 = same direction, 0 = unrelated)</source>
-            <translation type="unfinished" />
+            <translation>すべての組のコサイン類似度（1 = 同じ向き、0 = 無関係）</translation>
         </message>
         <message>
             <source>Add sentences: each one appears here as a dot.</source>
-            <translation type="unfinished" />
+            <translation>文を追加してください。1つの文がここに1つの点として表示されます。</translation>
         </message>
         <message>
             <source>The map holds at most {count} sentences; remove some first.</source>
-            <translation type="unfinished" />
+            <translation>マップに置ける文は {count} 個までです。先にいくつか削除してください。</translation>
         </message>
         <message>
             <source>That sentence is already on the map.</source>
-            <translation type="unfinished" />
+            <translation>その文はすでにマップにあります。</translation>
         </message>
         <message>
             <source>Type a sentence first.</source>
-            <translation type="unfinished" />
+            <translation>先に文を入力してください。</translation>
         </message>
         <message>
             <source>This model learned English only: a Japanese sentence gets a vector, but its place on the map says little about its meaning.</source>
-            <translation type="unfinished" />
+            <translation>このモデルは英語だけで学習しています。日本語の文にもベクトルは付きますが、マップ上の位置は意味をあまり表しません。</translation>
         </message>
         <message>
             <source>Turning the sentences into vectors…</source>
-            <translation type="unfinished" />
+            <translation>文をベクトルに変換しています…</translation>
         </message>
         <message>
             <source>Embedded: {count} · {seconds:.2f} s · {dims} numbers per sentence</source>
-            <translation type="unfinished" />
+            <translation>埋め込み済み：{count} 文 · {seconds:.2f} 秒 · 1文あたり {dims} 個の数</translation>
         </message>
         <message>
             <source>direction 1: {share:.0%} of the spread</source>
-            <translation type="unfinished" />
+            <translation>方向 1：ばらつきの {share:.0%}</translation>
         </message>
         <message>
             <source>direction 2: {share:.0%} of the spread</source>
-            <translation type="unfinished" />
+            <translation>方向 2：ばらつきの {share:.0%}</translation>
         </message>
         <message>
             <source>Nearest to “{sentence}”:</source>
-            <translation type="unfinished" />
+            <translation>「{sentence}」に最も近い文：</translation>
         </message>
         <message>
             <source>{number}. {sentence} — cosine {value:.2f}</source>
-            <translation type="unfinished" />
+            <translation>{number}. {sentence} — コサイン {value:.2f}</translation>
         </message>
     </context>
     <context>
@@ -3042,7 +3042,7 @@ checker: {accuracy} right
         </message>
         <message>
             <source>CLIP similarity with its prompt: {score:.3f}</source>
-            <translation type="unfinished" />
+            <translation>プロンプトとの CLIP 類似度：{score:.3f}</translation>
         </message>
     </context>
     <context>
@@ -3332,7 +3332,7 @@ checker: {accuracy} right
         </message>
         <message>
             <source>Images as tokens · CLIP</source>
-            <translation type="unfinished" />
+            <translation>トークンとしての画像 · CLIP</translation>
         </message>
         <message>
             <source>Make one picture per value, all from the same seed</source>
@@ -4075,11 +4075,11 @@ checker: {accuracy} right
         </message>
         <message>
             <source>4 · Embeddings</source>
-            <translation type="unfinished" />
+            <translation>4 · 埋め込み</translation>
         </message>
         <message>
             <source>Sentences as vectors: a map of meaning, similarities and nearest neighbours</source>
-            <translation type="unfinished" />
+            <translation>ベクトルとしての文：意味のマップ、類似度、最近傍</translation>
         </message>
         <message>
             <source>Untitled experiment</source>
@@ -5264,131 +5264,131 @@ checker: {accuracy} right
         <name>VisionPage</name>
         <message>
             <source>A Vision Transformer does not see a picture all at once: it cuts it into square patches (16 × 16 pixels) and reads them as a sequence of tokens, left to right and top to bottom, like the words of a sentence, after one extra token, [CLS], whose final state represents the whole picture.</source>
-            <translation type="unfinished" />
+            <translation>Vision Transformer は画像を一度に見るのではありません。画像を正方形のパッチ（16 × 16 ピクセル）に切り分け、文の単語のように、左から右、上から下へトークンの列として読みます。列の先頭には特別なトークン [CLS] が1つ付き、その最終状態が画像全体を表します。</translation>
         </message>
         <message>
             <source>CLIP, a foundation model trained by contrastive learning on pictures and their captions, maps both into one vector space. Zero-shot classification: each label becomes the sentence “a photo of …”, and the label whose vector points most like the picture's wins, although CLIP never learned these labels as classes.</source>
-            <translation type="unfinished" />
+            <translation>CLIP は、画像とその説明文を使った対照学習で訓練された基盤モデルで、画像と文を同じベクトル空間に写します。ゼロショット分類では、各ラベルを「a photo of …」という文にし、画像のベクトルと最も同じ向きのラベルを選びます。CLIP はこれらのラベルをクラスとして学習したことはありません。</translation>
         </message>
         <message>
             <source>Open picture…</source>
-            <translation type="unfinished">画像を開く…</translation>
+            <translation>画像を開く…</translation>
         </message>
         <message>
             <source>Use the generated image</source>
-            <translation type="unfinished">生成した画像を使う</translation>
+            <translation>生成した画像を使う</translation>
         </message>
         <message>
             <source>Use the gallery's chosen picture</source>
-            <translation type="unfinished" />
+            <translation>ギャラリーで選んだ画像を使う</translation>
         </message>
         <message>
             <source>Patch size</source>
-            <translation type="unfinished" />
+            <translation>パッチサイズ</translation>
         </message>
         <message>
             <source>Labels, separated by commas: cat, dog, car</source>
-            <translation type="unfinished" />
+            <translation>ラベル（カンマ区切り）：cat, dog, car</translation>
         </message>
         <message>
             <source>Classify (zero-shot)</source>
-            <translation type="unfinished" />
+            <translation>分類（ゼロショット）</translation>
         </message>
         <message>
             <source>Where does [CLS] look?</source>
-            <translation type="unfinished" />
+            <translation>[CLS] はどこを見ている？</translation>
         </message>
         <message>
             <source>The last layer's attention from [CLS] to every patch, averaged over the heads, as a heat map on the picture</source>
-            <translation type="unfinished" />
+            <translation>最終層での [CLS] から各パッチへの注意（ヘッドの平均）を、画像上のヒートマップで表示します</translation>
         </message>
         <message>
             <source>Score the gallery against its prompts</source>
-            <translation type="unfinished" />
+            <translation>ギャラリーの画像をプロンプトと比べて採点</translation>
         </message>
         <message>
             <source>The cosine similarity of each generated picture with its own prompt (the CLIP score): higher means the picture shows more of the prompt</source>
-            <translation type="unfinished" />
+            <translation>生成した各画像と、そのプロンプトとのコサイン類似度（CLIP スコア）。高いほど、画像がプロンプトの内容をよく表しています</translation>
         </message>
         <message>
             <source>Label</source>
-            <translation type="unfinished" />
+            <translation>ラベル</translation>
         </message>
         <message>
             <source>Probability</source>
-            <translation type="unfinished" />
+            <translation>確率</translation>
         </message>
         <message>
             <source>Cosine</source>
-            <translation type="unfinished" />
+            <translation>コサイン</translation>
         </message>
         <message>
             <source>Prompt</source>
-            <translation type="unfinished">プロンプト</translation>
+            <translation>プロンプト</translation>
         </message>
         <message>
             <source>Open a picture, or use the generated one: it is cut into patches here.</source>
-            <translation type="unfinished" />
+            <translation>画像を開くか、生成した画像を使ってください。ここでパッチに切り分けられます。</translation>
         </message>
         <message>
             <source>Open a picture</source>
-            <translation type="unfinished">画像を開く</translation>
+            <translation>画像を開く</translation>
         </message>
         <message>
             <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation type="unfinished">画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
+            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
         </message>
         <message>
             <source>{path} is not a picture this app can open.</source>
-            <translation type="unfinished">{path} は、このアプリで開ける画像ではありません。</translation>
+            <translation>{path} は、このアプリで開ける画像ではありません。</translation>
         </message>
         <message>
             <source>Generate an image first, or open a picture.</source>
-            <translation type="unfinished">先に画像を生成するか、画像を開いてください。</translation>
+            <translation>先に画像を生成するか、画像を開いてください。</translation>
         </message>
         <message>
             <source>Choose a picture in the gallery first (on the first page).</source>
-            <translation type="unfinished" />
+            <translation>先にギャラリー（最初のページ）で画像を選んでください。</translation>
         </message>
         <message>
             <source>{size} × {size} px → {rows} × {columns} = {count} patches of {patch} × {patch} px, + [CLS] = {tokens} tokens</source>
-            <translation type="unfinished" />
+            <translation>{size} × {size} px → {rows} × {columns} = {count} 個のパッチ（{patch} × {patch} px）+ [CLS] = {tokens} トークン</translation>
         </message>
         <message>
             <source>No CLIP model yet: get one from Models → Get more models (for example CLIP ViT-B/32), or add a downloaded CLIP folder with Add…. The patches above need no model.</source>
-            <translation type="unfinished" />
+            <translation>CLIP モデルがまだありません。「モデルをさらに入手…」から入手する（例：CLIP ViT-B/32）か、ダウンロード済みの CLIP フォルダーを「追加…」で追加してください。上のパッチ表示にはモデルは要りません。</translation>
         </message>
         <message>
             <source>Open a picture first.</source>
-            <translation type="unfinished" />
+            <translation>先に画像を開いてください。</translation>
         </message>
         <message>
             <source>CLIP is comparing the picture with each label…</source>
-            <translation type="unfinished" />
+            <translation>CLIP が画像と各ラベルを比べています…</translation>
         </message>
         <message>
             <source>Reading the picture's patches…</source>
-            <translation type="unfinished" />
+            <translation>画像のパッチを読んでいます…</translation>
         </message>
         <message>
             <source>No generated pictures with a prompt in the gallery yet.</source>
-            <translation type="unfinished" />
+            <translation>ギャラリーにプロンプト付きの生成画像がまだありません。</translation>
         </message>
         <message>
             <source>Comparing each picture with its prompt…</source>
-            <translation type="unfinished" />
+            <translation>各画像をプロンプトと比べています…</translation>
         </message>
         <message>
             <source>{model}: {layers} layers, {heads} heads. In the last layer [CLS] keeps {itself:.0%} of its attention on itself and spreads {rest:.0%} over the patches; the brightest patches get the most.</source>
-            <translation type="unfinished" />
+            <translation>{model}：{layers} 層、{heads} ヘッド。最終層で [CLS] は注意の {itself:.0%} を自分自身に向け、{rest:.0%} をパッチに配っています。明るいパッチほど多く注意を受けています。</translation>
         </message>
         <message>
             <source>CLIP's choice: “{label}” ({probability:.0%}), in {seconds:.2f} s.</source>
-            <translation type="unfinished" />
+            <translation>CLIP の選択：「{label}」（{probability:.0%}）、{seconds:.2f} 秒。</translation>
         </message>
         <message>
             <source>{matched} of {count} pictures are closer to their own prompt than to any other prompt of the gallery.</source>
-            <translation type="unfinished" />
+            <translation>{count} 枚中 {matched} 枚が、ギャラリーのほかのどのプロンプトよりも自分のプロンプトに近くなっています。</translation>
         </message>
     </context>
 </TS>
