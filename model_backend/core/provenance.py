@@ -22,6 +22,7 @@ from model_backend.core.version import APP_NAME, APP_VERSION
 
 LABEL_KEY = "generated-by"  # PNG text key of the label (the gallery's older "genai-classroom" key holds settings)
 LABEL_FORMAT = 1
+MAX_LABEL_CHUNK = 4_000_000  # a LIST chunk larger than this is not a label (it is skipped, never read whole)
 # settings that are long lists of internal detail, not what made the file: left out of the label
 _LEFT_OUT = {"phonemes", "kana"}
 
@@ -122,22 +123,38 @@ def with_wav_label(data: bytes, label: dict) -> bytes:
 
 
 def read_wav_label(path: str | Path) -> dict | None:
-    """The label of a WAV file, or None when it has none (or is not a WAV)."""
+    """The label of a WAV file, or None when it has none (or is not a WAV). Walks the chunk headers with seeks,
+    so an hour-long recording costs a few reads, not its whole size (the GUI thread asks)."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            if not _is_wave(handle.read(12)):
+                return None
+            while True:
+                header = handle.read(8)
+                if len(header) < 8:
+                    return None
+                chunk_id, size = header[:4], struct.unpack("<I", header[4:])[0]
+                if chunk_id == b"LIST" and size <= MAX_LABEL_CHUNK:
+                    body = handle.read(size)
+                    if len(body) < size:
+                        return None
+                    if body[:4] == b"INFO":
+                        return _icmt(body)
+                    handle.seek(size % 2, 1)
+                else:
+                    handle.seek(size + (size % 2), 1)
     except OSError:
         return None
-    if not _is_wave(data):
-        return None
-    for chunk_id, start, size in _chunks(data):
-        if chunk_id != b"LIST" or data[start:start + 4] != b"INFO":
-            continue
-        position, end = start + 4, start + size
-        while position + 8 <= end:
-            key, length = data[position:position + 4], struct.unpack("<I", data[position + 4:position + 8])[0]
-            if key == b"ICMT":
-                return _parse(data[position + 8:position + 8 + length].rstrip(b"\0").decode("utf-8", "replace"))
-            position += 8 + length + (length % 2)
+
+
+def _icmt(body: bytes) -> dict | None:
+    """The label in an INFO list's ICMT entry."""
+    position = 4
+    while position + 8 <= len(body):
+        key, length = body[position:position + 4], struct.unpack("<I", body[position + 4:position + 8])[0]
+        if key == b"ICMT":
+            return _parse(body[position + 8:position + 8 + length].rstrip(b"\0").decode("utf-8", "replace"))
+        position += 8 + length + (length % 2)
     return None
 
 
