@@ -14,11 +14,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -88,7 +91,15 @@ class CataloguePage(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long licence note scrolls instead of pushing the list off a 720-px screen at 150 % zoom
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setWidget(self.details)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the teacher can give the list more room
         self.download_button = QPushButton(self)
         self.download_panel = DownloadPanel(self)
         self.download_panel.hide()
@@ -101,16 +112,23 @@ class CataloguePage(QWidget):
         top.addWidget(self.filter_label)
         top.addWidget(self.kind_filter)
         top.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.details, 1)
+        lower = QWidget(self.splitter)
+        bottom = QHBoxLayout(lower)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.details_scroll, 1)
         bottom.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 300])  # a proportion: two thirds for the list
+        self.splitter.setChildrenCollapsible(False)
         problem = QHBoxLayout()
         problem.addWidget(self.notice, 1)
         problem.addWidget(self.pack_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.download_panel)
         layout.addLayout(problem)
 
@@ -197,6 +215,7 @@ class CataloguePage(QWidget):
         item = self.entry_item(entry_id)
         if item is not None:
             self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
 
     def selected_entry(self):
         items = self.tree.selectedItems() if hasattr(self, "tree") else []
