@@ -24,6 +24,7 @@ from pathlib import Path
 from threading import Event
 from typing import Callable, Iterator
 
+from model_backend.core.atomic import atomic_write_text
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
 from model_backend.core.file_lock import held_cancellable
 from model_backend.core.jobs import ProgressFn, new_job_id
@@ -36,6 +37,7 @@ from model_backend.library.installed import DOWNLOADS_FOLDER, free_disk_bytes
 log = logging.getLogger(__name__)
 
 INCOMPLETE = ".incomplete"
+COMMIT_FILE = ".commit"  # the commit the partial files belong to
 DISK_MARGIN_BYTES = 200_000_000  # keep some room for the system and the app's own files
 PARTIAL_INTERVAL_S = 0.25  # at most four progress reports a second
 SPEED_WINDOW_S = 5.0
@@ -266,6 +268,7 @@ def download_entry(entry: CatalogueEntry, paths: AppPaths, report: Callable[[Dow
             raise
         except Exception as exc:  # noqa: BLE001 - translated into a sentence, or re-raised
             raise _hub_failure(exc, entry) from exc
+        _forget_other_revision(staging, commit)
         on_disk = {r.path: _bytes_on_disk(staging, r) for r in remote_files}
         total = sum(r.size for r in remote_files)
         resumed = sum(on_disk.values())
@@ -277,12 +280,31 @@ def download_entry(entry: CatalogueEntry, paths: AppPaths, report: Callable[[Dow
         except JobCancelled as stopped:  # stopped while checking a file: still say how far it got
             stopped.partial = stopped.partial or meter.snapshot()
             raise
+        (staging / COMMIT_FILE).unlink(missing_ok=True)
         write_folder_info(staging, FolderInfo(entry.id, entry.title, entry.kind.value, entry.repo, commit,
                                               entry.licence, entry.licence_restricted, tuple(files)))
         final.parent.mkdir(parents=True, exist_ok=True)
         staging.rename(final)
     report(meter.snapshot())
     return DownloadResult(entry.id, model_id, final, meter.done - resumed, resumed)
+
+
+def _forget_other_revision(staging: Path, commit: str) -> None:
+    """Partial files of another commit (the catalogue follows "main" and the repository moved on) would be
+    resumed with the new file's bytes and fail the checksum: start those afresh."""
+    marker = staging / COMMIT_FILE
+    try:
+        before = marker.read_text(encoding="utf-8").strip()
+    except OSError:
+        before = ""
+    if before and before != commit:
+        log.info("%s: the repository moved from %s to %s; starting the download again", staging.name, before, commit)
+        for item in list(staging.iterdir()):
+            if item.is_dir():
+                shutil.rmtree(item, ignore_errors=True)
+            else:
+                item.unlink(missing_ok=True)
+    atomic_write_text(marker, commit)
 
 
 def _bytes_on_disk(staging: Path, remote: _RemoteFile) -> int:

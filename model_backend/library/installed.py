@@ -116,7 +116,9 @@ def installed_catalogue_ids(paths: AppPaths) -> set[str]:
 def partial_download_bytes(paths: AppPaths, entry_id: str) -> int:
     """Bytes of an unfinished download of ``entry_id`` on disk (more than 0: Download resumes)."""
     folder = paths.models_dir / DOWNLOADS_FOLDER / entry_id
-    return folder_size(folder) if folder.is_dir() else 0
+    if not folder.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def disk_usage(models: list[InstalledModel]) -> int:

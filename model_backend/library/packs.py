@@ -10,6 +10,7 @@ into place when complete, so a failed, stopped or killed import never leaves hal
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -29,12 +30,13 @@ from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry, ModelSource
 from model_backend.library.catalogue import CatalogueFile
 from model_backend.library.folder_info import CHUNK, FolderInfo, model_files, read_folder_info, write_folder_info
-from model_backend.library.installed import _looks_restricted, model_folder
+from model_backend.library.installed import _looks_restricted, free_disk_bytes, model_folder
 
 MANIFEST = "manifest.json"
 PACK_FORMAT = "genai-classroom-pack"
 PACK_VERSION = 1
 PARTIAL_INTERVAL_S = 0.25
+STALE_PARTIAL_S = 3600.0  # a live copy touches its folder every few seconds; an hour-old one was killed
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,43 @@ def _partial_folder(parent: Path, name: str) -> Path:
     return parent / f".{name}.partial-{uuid.uuid4().hex[:8]}"
 
 
+def _check_space(folder: Path, needed: int) -> None:
+    free = free_disk_bytes(folder)
+    if needed > free:
+        raise BackendError(ErrorKind.NOT_ENOUGH_DISK, msg(
+            "Not enough space on {folder}: the models need {needed:.2f} GB and {free:.2f} GB is free.",
+            folder=str(folder), needed=needed / 1e9, free=free / 1e9))
+
+
+def _write_failure(exc: OSError, file: str, folder: Path) -> BackendError:
+    """A write refused by the disk, in words a teacher can act on (FAT32 sticks refuse files over 4 GB)."""
+    if exc.errno == errno.EFBIG:
+        return BackendError(ErrorKind.INVALID_INPUT, msg(
+            "{file} is too large for the disk of {folder}: USB sticks formatted as FAT32 cannot hold files over "
+            "4 GB. Format the stick as exFAT (or NTFS), or leave this model out.", file=file, folder=str(folder)),
+            details=repr(exc))
+    if exc.errno == errno.ENOSPC:
+        return BackendError(ErrorKind.NOT_ENOUGH_DISK, msg(
+            "The disk of {folder} became full while writing {file}.", file=file, folder=str(folder)), details=repr(exc))
+    return BackendError(ErrorKind.INVALID_INPUT, msg("{file} could not be written to {folder}: {reason}.", file=file,
+                                                     folder=str(folder), reason=exc.strerror or str(exc)),
+                        details=repr(exc))
+
+
+def remove_stale_partials(folder: Path, stale_after_s: float = STALE_PARTIAL_S) -> None:
+    """Hidden half-copies and half-deletions a killed export, import or delete left (never a live one)."""
+    if not Path(folder).is_dir():
+        return
+    now = time.time()
+    for item in Path(folder).iterdir():
+        if item.is_dir() and item.name.startswith(".") and (".partial-" in item.name or item.name.endswith(".deleting")):
+            try:
+                if now - item.stat().st_mtime > stale_after_s:
+                    shutil.rmtree(item, ignore_errors=True)
+            except OSError:
+                continue
+
+
 # ---- export -------------------------------------------------------------------------------
 
 def _folder_name(name: str) -> str:
@@ -216,7 +255,10 @@ def export_pack(registry: ModelRegistry, model_ids: tuple[str, ...], folder: Pat
         info = read_folder_info(source) if source.is_dir() else None
         base = source if source.is_dir() else source.parent
         plans.append((entry, source, base, files, info))
-    counter = _Counter(sum(f.stat().st_size for _, _, _, files, _ in plans for f in files), report, cancel)
+    total = sum(f.stat().st_size for _, _, _, files, _ in plans for f in files)
+    remove_stale_partials(folder / "models")
+    _check_space(folder, total)
+    counter = _Counter(total, report, cancel)
     exported, copied = [], 0
     for entry, source, base, files, info in plans:
         name = _folder_name(info.catalogue_id if info and info.catalogue_id else source.stem if source.is_file()
@@ -231,8 +273,11 @@ def export_pack(registry: ModelRegistry, model_ids: tuple[str, ...], folder: Pat
                 relative = path.relative_to(base).as_posix()
                 counter.file = relative
                 out = partial / relative
-                out.parent.mkdir(parents=True, exist_ok=True)
-                digest, size = _copy_hashing(path, out, counter)
+                try:
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    digest, size = _copy_hashing(path, out, counter)
+                except OSError as exc:
+                    raise _write_failure(exc, relative, folder) from exc
                 copied += size
                 packed_files.append(CatalogueFile(relative, size, digest))
             licence = entry.licence or (info.licence if info else "")
@@ -282,6 +327,9 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
     problems: list[PackProblem] = []
     usable, ids, copied = [], [], 0
     counter = _Counter(sum(m.size_bytes for m in models), report, cancel)
+    if copy:
+        remove_stale_partials(models_dir)
+        _check_space(models_dir, sum(m.size_bytes for m in models if not (models_dir / m.folder).exists()))
     for model in models:
         counter.model = model.name
         found = _check_files(folder, model)
@@ -305,10 +353,17 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
                 counter.file = f.path
                 source = folder / "models" / model.folder / f.path
                 out = None
-                if partial is not None:
-                    out = partial / f.path
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                digest, size = _copy_hashing(source, out, counter)
+                try:
+                    if partial is not None:
+                        out = partial / f.path
+                        out.parent.mkdir(parents=True, exist_ok=True)
+                    digest, size = _copy_hashing(source, out, counter)
+                except OSError as exc:
+                    if out is None or not Path(source).is_file():
+                        raise BackendError(ErrorKind.INVALID_INPUT, msg(
+                            "{file} could not be read from the pack: {reason}. Is the USB stick still connected?",
+                            file=f.path, reason=exc.strerror or str(exc)), details=repr(exc)) from exc
+                    raise _write_failure(exc, f.path, models_dir) from exc
                 if digest != f.sha256:
                     bad.append(PackProblem(model.folder, f.path, msg("changed since the pack was made (its checksum "
                                                                      "differs): the pack is damaged")))

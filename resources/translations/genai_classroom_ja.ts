@@ -2113,8 +2113,24 @@
             <translation>{name} には約 {needed:.1f} GB の{where}が必要ですが、空きは {free:.1f} GB しかありません。スワップが始まり、コンピューターがほとんど止まってしまいます。{option}</translation>
         </message>
         <message>
+            <source>{file} could not be written to {folder}: {reason}.</source>
+            <translation>{file} を {folder} に書き込めませんでした：{reason}。</translation>
+        </message>
+        <message>
             <source>{folder} is not a classroom pack: it has no manifest.json.</source>
             <translation>{folder} は授業用パックではありません（manifest.json がありません）。</translation>
+        </message>
+        <message>
+            <source>Not enough space on {folder}: the models need {needed:.2f} GB and {free:.2f} GB is free.</source>
+            <translation>{folder} の空きが足りません。モデルには {needed:.2f} GB 必要ですが、空きは {free:.2f} GB です。</translation>
+        </message>
+        <message>
+            <source>{file} is too large for the disk of {folder}: USB sticks formatted as FAT32 cannot hold files over 4 GB. Format the stick as exFAT (or NTFS), or leave this model out.</source>
+            <translation>{file} は {folder} のディスクには大きすぎます。FAT32 でフォーマットされた USB メモリには 4 GB を超えるファイルを保存できません。USB メモリを exFAT（または NTFS）でフォーマットするか、このモデルを外してください。</translation>
+        </message>
+        <message>
+            <source>The disk of {folder} became full while writing {file}.</source>
+            <translation>{file} の書き込み中に {folder} のディスクがいっぱいになりました。</translation>
         </message>
         <message>
             <source>This classroom pack was made by a newer version of the app. Update the app to import it.</source>
@@ -2143,6 +2159,10 @@
         <message>
             <source>changed since the pack was made (its checksum differs): the pack is damaged</source>
             <translation>パックの作成後に変更されています（チェックサムが違います）。パックが壊れています</translation>
+        </message>
+        <message>
+            <source>{file} could not be read from the pack: {reason}. Is the USB stick still connected?</source>
+            <translation>パックから {file} を読み込めませんでした：{reason}。USB メモリはつながっていますか？</translation>
         </message>
         <message>
             <source>Add at least one variant first (“Add to comparison”).</source>

@@ -160,3 +160,19 @@ def test_stop_through_the_engine_ends_cancelled(hub, app_home, monkeypatch):
     assert isinstance(events[-1], Cancelled)
     assert not any(isinstance(e, Failed) for e in events)
     assert partial_download_bytes(app_home, "tiny-model") > 0
+
+
+def test_a_partial_download_of_an_older_commit_starts_again(hub, app_home):
+    hub.delay_per_chunk = 0.005
+    cancel = threading.Event()
+    with pytest.raises(JobCancelled):
+        download_entry(entry(), app_home, lambda p: cancel.set() if p.file_done > 100_000 else None, cancel,
+                       endpoint=hub.endpoint)
+    assert partial_download_bytes(app_home, "tiny-model") > 0
+    newer = os.urandom(len(WEIGHTS))
+    hub.add("class/tiny-model", FakeRepo({"model.safetensors": newer, "config.json": CONFIG}))  # a new commit
+    hub.delay_per_chunk = 0.0
+    hub.ranges.clear()
+    result = download_entry(entry(), app_home, lambda p: None, threading.Event(), endpoint=hub.endpoint)
+    assert result.resumed_bytes == 0 and all(r is None for _, r in hub.ranges)
+    assert (result.folder / "model.safetensors").read_bytes() == newer

@@ -155,3 +155,40 @@ def test_built_in_models_are_not_exported_or_deleted(app_home, tmp_path):
     with pytest.raises(BackendError):
         delete_model(registry, builtin[0].model_id)
     shutil.rmtree(tmp_path / "pack", ignore_errors=True)
+
+
+def test_a_stick_too_small_or_formatted_fat32_is_said_plainly(downloaded, app_home, tmp_path, monkeypatch):
+    import errno
+
+    from model_backend.core.errors import ErrorKind
+    from model_backend.library import packs
+
+    registry = ModelRegistry(app_home)
+    monkeypatch.setattr(packs, "free_disk_bytes", lambda folder: 1000)
+    with pytest.raises(BackendError) as full:
+        export_pack(registry, (downloaded.model_id,), tmp_path / "small-stick", lambda p: None, threading.Event())
+    assert full.value.kind is ErrorKind.NOT_ENOUGH_DISK and full.value.message.params["free"] == pytest.approx(1e-6)
+    monkeypatch.undo()
+
+    def too_big(source, target, counter):
+        raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(packs, "_copy_hashing", too_big)
+    with pytest.raises(BackendError) as fat32:
+        export_pack(registry, (downloaded.model_id,), tmp_path / "fat32-stick", lambda p: None, threading.Event())
+    assert fat32.value.kind is ErrorKind.INVALID_INPUT and fat32.value.message.params["file"]
+    assert not list((tmp_path / "fat32-stick" / "models").iterdir())  # the half-written model is gone
+
+
+def test_half_copies_left_by_a_killed_import_are_cleaned_at_the_next_one(downloaded, app_home, tmp_path):
+    import os
+
+    pack = tmp_path / "pack"
+    export_pack(ModelRegistry(app_home), (downloaded.model_id,), pack, lambda p: None, threading.Event())
+    other = fresh_home(tmp_path / "laptop")
+    leftover = other.models_dir / ".tiny-chat.partial-0badf00d"
+    leftover.mkdir(parents=True)
+    (leftover / "model.safetensors").write_bytes(b"half")
+    os.utime(leftover, (0, 0))
+    import_pack(ModelRegistry(other), pack, True, lambda p: None, threading.Event())
+    assert not leftover.exists() and (other.models_dir / "tiny-chat").is_dir()
