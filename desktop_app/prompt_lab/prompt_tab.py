@@ -443,7 +443,7 @@ class PromptTab(QWidget):
         chosen = self.experiment.variants[variant]
         values = self.experiment.values_for(row)
         entry = self.registry.resolve(chosen.model_id)
-        return python_snippet(entry, chosen.messages(values), self.experiment.sampling)
+        return python_snippet(entry, chosen.messages(values), self.experiment.sampling, chosen.raw_continuation)
 
     @Slot()
     def copy_python(self) -> None:

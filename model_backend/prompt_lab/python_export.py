@@ -6,7 +6,8 @@ from model_backend.core.model_inspection import ModelFormat
 from model_backend.core.registry import ModelEntry
 
 
-def python_snippet(entry: ModelEntry, messages: tuple[Message, ...], sampling: Sampling) -> str:
+def python_snippet(entry: ModelEntry, messages: tuple[Message, ...], sampling: Sampling, raw: bool = False) -> str:
+    """``raw``: the cell was a raw continuation (no chat template), and so is the script."""
     if entry.format is ModelFormat.GGUF:
         load = (f"folder, gguf_file = {str(entry.path.parent)!r}, {entry.path.name!r}\n"
                 "tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=gguf_file)\n"
@@ -22,6 +23,16 @@ def python_snippet(entry: ModelEntry, messages: tuple[Message, ...], sampling: S
     else:
         options = "do_sample=False"
     seed = sampling.seed if sampling.seed is not None else 0
+    if raw:
+        prompt = ('# raw continuation: the text as it is, no chat template; the model continues it\n'
+                  'prompt_ids = tokenizer("\\n\\n".join(m["content"] for m in messages if m["content"]))["input_ids"]')
+    else:
+        prompt = '''if tokenizer.chat_template:
+    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True,
+                                               return_dict=True)["input_ids"]
+else:  # a base model: the app uses a plain transcript
+    text = "\\n".join(f"{m['role'].capitalize()}: {m['content']}" for m in messages) + "\\nAssistant:"
+    prompt_ids = tokenizer(text)["input_ids"]'''
     return f'''# Reproduces one cell of a GenAI Classroom prompt experiment ({entry.name}).
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -30,12 +41,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 messages = [
 {conversation},
 ]
-if tokenizer.chat_template:
-    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True,
-                                               return_dict=True)["input_ids"]
-else:  # a base model: the app uses a plain transcript
-    text = "\\n".join(f"{{m['role'].capitalize()}}: {{m['content']}}" for m in messages) + "\\nAssistant:"
-    prompt_ids = tokenizer(text)["input_ids"]
+{prompt}
 input_ids = torch.tensor([list(prompt_ids)])
 torch.manual_seed({seed})
 output = model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids),

@@ -87,3 +87,21 @@ def test_smollm2_on_llama_cpp_continues_the_raw_text(smollm2_gguf):
         assert templated.used_chat_template and "<|im_start|>" in _text(templated)
     finally:
         model.close()
+
+
+def test_copy_as_python_reproduces_a_raw_continuation(backend, tiny_chat_model_dir, app_home):
+    """The script of a raw cell, run on its own, prints exactly the app's raw reply (greedy)."""
+    import subprocess
+    import sys
+
+    from model_backend.core.registry import ModelRegistry
+    from model_backend.prompt_lab.python_export import python_snippet
+
+    model_id = f"path:{tiny_chat_model_dir}"
+    reply = run(backend, ChatRequest(CONVERSATION, model_id, GREEDY, raw_continuation=True))[-1].value
+    script = python_snippet(ModelRegistry(app_home).resolve(model_id), CONVERSATION, GREEDY, raw=True)
+    assert "apply_chat_template" not in script
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                               env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == reply.text
