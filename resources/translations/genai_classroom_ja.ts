@@ -2042,7 +2042,7 @@
         </message>
         <message>
             <source>No internet connection: the model could not be downloaded. Connect this computer to the internet and press Download again (what was already downloaded is kept), or bring the model on a classroom pack (File › Import classroom pack…).</source>
-            <translation>インターネットに接続されていないため、モデルをダウンロードできませんでした。このコンピューターをインターネットにつないでもう一度「ダウンロード」を押すか（ダウンロード済みの部分は残っています）、授業用パックでモデルを持ち込んでください（ファイル › 授業用パックのインポート…）。</translation>
+            <translation>インターネットに接続されていないため、モデルをダウンロードできませんでした。このコンピューターをインターネットにつないでもう一度「ダウンロード」を押すか（ダウンロード済みの部分は残っています）、教室パックでモデルを持ち込んでください（ファイル › 教室パックを読み込む…）。</translation>
         </message>
         <message>
             <source>The hub no longer has {repo} at revision {revision}. The catalogue may be out of date.</source>
@@ -2050,7 +2050,7 @@
         </message>
         <message>
             <source>The hub answered with an error while downloading {repo}: {reason}. Try again later, or use a classroom pack.</source>
-            <translation>{repo} のダウンロード中に Hub がエラーを返しました：{reason}。時間をおいてもう一度試すか、授業用パックを使ってください。</translation>
+            <translation>{repo} のダウンロード中に Hub がエラーを返しました：{reason}。時間をおいてもう一度試すか、教室パックを使ってください。</translation>
         </message>
         <message>
             <source>Not enough disk space: the download needs {needed:.2f} GB more and {free:.2f} GB is free on the disk of {folder}. Delete models you no longer use (Models window) or free some space.</source>
@@ -2118,7 +2118,7 @@
         </message>
         <message>
             <source>{folder} is not a classroom pack: it has no manifest.json.</source>
-            <translation>{folder} は授業用パックではありません（manifest.json がありません）。</translation>
+            <translation>{folder} は教室パックではありません（manifest.json がありません）。</translation>
         </message>
         <message>
             <source>Not enough space on {folder}: the models need {needed:.2f} GB and {free:.2f} GB is free.</source>
@@ -2134,11 +2134,11 @@
         </message>
         <message>
             <source>This classroom pack was made by a newer version of the app. Update the app to import it.</source>
-            <translation>この授業用パックは新しいバージョンのアプリで作られています。インポートするにはアプリを更新してください。</translation>
+            <translation>この教室パックは新しいバージョンのアプリで作られています。読み込むにはアプリを更新してください。</translation>
         </message>
         <message>
             <source>The classroom pack's manifest.json is damaged ({reason}).</source>
-            <translation>授業用パックの manifest.json が壊れています（{reason}）。</translation>
+            <translation>教室パックの manifest.json が壊れています（{reason}）。</translation>
         </message>
         <message>
             <source>built into the app: every copy of the app has it already</source>
