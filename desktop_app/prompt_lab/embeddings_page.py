@@ -155,8 +155,8 @@ class EmbeddingsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.clear_button.clicked.connect(self.clear)
         self.list.currentRowChanged.connect(self.select)
-        self.map.point_clicked.connect(self.list.setCurrentRow)
-        self.table.currentCellChanged.connect(lambda row, *_: self.list.setCurrentRow(row))
+        self.map.point_clicked.connect(self.choose_placed)
+        self.table.currentCellChanged.connect(lambda row, *_: self.choose_placed(row))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -287,6 +287,14 @@ class EmbeddingsPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
+
+    @Slot(int)
+    def choose_placed(self, index: int) -> None:
+        """Choose the ``index``-th sentence of the map and table (a sentence still being embedded has no dot,
+        so their numbering can differ from the list's)."""
+        placed = self.placed()
+        if 0 <= index < len(placed):
+            self.list.setCurrentRow(self.sentences.index(placed[index]))
 
     @Slot(int)
     def select(self, row: int) -> None:
