@@ -330,3 +330,26 @@ def test_the_real_catalogue_marks_every_restricted_licence_and_fits_a_laptop(qtb
     for entry in entries:
         assert page.entry_item(entry.id).text(5).startswith("⚠") == entry.licence_restricted, entry.id
     assert models.width() <= 1280 and models.height() <= 720
+
+
+def test_the_window_and_its_dialogs_switch_language_live(qtbot, library_window, app_home, tiny_chat_model_dir):
+    from tests.gui.language_checks import japanese_left, left_in_english, switch
+
+    put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-nc", RESTRICTED, restricted=True, catalogue_id="tiny-nc")
+    window = library_window()
+    models = window.library.open_models_window()
+    export = window.library.open_export_dialog()
+    importer = window.library.open_import_dialog()
+    page = models.catalogue
+    page.select("tiny-nc")
+    switch(qtbot, window, "ja")
+    names = [m.name for m in models.installed.models] + [str(m.folder) for m in models.installed.models]
+    names += [e.title for e in page.entries] + [e.repo for e in page.entries] + [RESTRICTED, "Apache-2.0"]
+    names += ["no commercial use"]  # the test catalogue's licence note has no Japanese
+    names = sorted(set(names), key=len, reverse=True)
+    for widget in (models, export, importer):
+        assert left_in_english(widget, names) == [], type(widget).__name__
+    assert "テスト" in page.details.text()  # the catalogue's own purpose text, in the UI's language
+    switch(qtbot, window, "en")
+    for widget in (models, export, importer):
+        assert japanese_left(widget, names) == [], type(widget).__name__
