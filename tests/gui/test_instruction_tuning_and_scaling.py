@@ -139,3 +139,34 @@ def test_a_scored_run_over_two_sizes_plots_accuracy_against_parameter_count(qtbo
     left, right = (plot.position(p) for p in points)
     assert left.x() < right.x()  # the larger model further right on the log axis
     assert 0 <= left.y() <= plot.height() and 0 <= right.y() <= plot.height()
+
+
+def test_the_new_controls_fit_1280_by_720_at_150_percent_in_japanese(qtbot, open_window):
+    from model_backend.prompt_lab.model_scale import ScalingPoint
+
+    window, tab = open_prompt_tab(open_window, qtbot, language="ja")
+    window.presentation.set_zoom(1.5)
+    tab.select_technique("en-sentiment-zero-shot")
+    tab.add_variant()
+    tab.scored.scaling.set_points("smollm2", [ScalingPoint("a", "SmolLM2-135M", 135_000_000, 3, 8),
+                                              ScalingPoint("b", "SmolLM2-360M", 360_000_000, 5, 8),
+                                              ScalingPoint("c", "SmolLM2-1.7B", 1_700_000_000, 7, 8)])
+    for page in (1, 2):
+        tab.pages.setCurrentIndex(page)
+        qtbot.wait(20)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (page, hint)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280 and window.height() == 720, timeout=5000)
+    side = tab.side_by_side
+    tab.pages.setCurrentIndex(1)
+    qtbot.wait(20)
+    for widget in (side.raw_continuation, side.both_ways_button, side.base_instruct_button):
+        right = widget.mapTo(side, widget.rect().topRight()).x()
+        assert widget.isVisible() and right <= side.width(), widget  # not cut off at the side
+    assert side.raw_continuation.text() != "Raw continuation (no chat template)"  # said in Japanese
+    tab.pages.setCurrentIndex(2)
+    qtbot.wait(20)
+    plot = tab.scored.scaling.plot
+    xs = [plot.position(p).x() for p in tab.scored.scaling.points]
+    assert xs == sorted(xs) and 0 <= xs[0] and xs[-1] <= plot.width()
