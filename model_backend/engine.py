@@ -30,6 +30,8 @@ from model_backend.core.offline import enable_offline_mode
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.stale_files import remove_stale_leftovers
+from model_backend.image.family_models import FamilyModelCache
+from model_backend.image.family_types import FamilySamplesRequest, InterpolationRequest, LatentSpaceRequest
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import ImageModelCache
 from model_backend.image.image_types import ImageRequest
@@ -68,6 +70,7 @@ UNLOAD_BEFORE_LOADING: dict[ModelKind, tuple[ModelKind, ...]] = {
     ModelKind.MUSIC: (ModelKind.IMAGE, ModelKind.CHAT),
 }
 AUDIO_KINDS = (ModelKind.SPEECH_TO_TEXT, ModelKind.TEXT_TO_SPEECH, ModelKind.MUSIC)
+BUILTIN_DIFFUSION_ID = "builtin:shapes-diffusion"  # the Families page compares the tiny models with it
 
 
 class Backend:
@@ -81,6 +84,7 @@ class Backend:
         self.chat_models = ChatModelCache(paths.converted_models_dir)
         self.insight_models = InsightModelCache(paths.converted_models_dir)  # the look-inside views' copy
         self.image_models = ImageModelCache(self.registry)
+        self.family_models = FamilyModelCache()  # the tiny VAE, GAN and flow: small, kept beside the rest
         self.audio_models = AudioModelCache(paths.converted_models_dir)
         self.server_models = ServerModels()  # class mode: chat models on a class server (nothing loaded here)
         self.class_shares = ClassShares()  # class mode: the model this computer shares with the room, if any
@@ -93,6 +97,9 @@ class Backend:
             LogitLensRequest: self._logit_lens,
             TokenDistributionRequest: self._token_distribution,
             ImageRequest: self._image,
+            FamilySamplesRequest: self._family_samples,
+            InterpolationRequest: self._interpolation,
+            LatentSpaceRequest: self._latent_space,
             TranscribeRequest: self._transcribe,
             SpeakRequest: self._speak,
             MusicRequest: self._music,
@@ -252,6 +259,29 @@ class Backend:
             return run_image(request, loaded, emit, cancel, Gallery(self.paths.images_dir))
         finally:
             self._emit_status(loaded, request.job_id, emit)
+
+    # ---- four families of generative models (the Image tab's Families page) ----------------
+    def _family_samples(self, request: FamilySamplesRequest, emit: Emit, cancel: Event):
+        from model_backend.image.families_runner import run_family_samples, validate_samples_request
+
+        validate_samples_request(request)
+
+        def load_diffusion(progress: ProgressFn, cancel: Event):
+            entry = self.registry.resolve(BUILTIN_DIFFUSION_ID)
+            self._make_room_for(ModelKind.IMAGE)
+            return self.image_models.get(entry, "auto", False, progress, cancel)
+
+        return run_family_samples(request, self.family_models, load_diffusion, emit, cancel)
+
+    def _interpolation(self, request: InterpolationRequest, emit: Emit, cancel: Event):
+        from model_backend.image.families_runner import run_interpolation
+
+        return run_interpolation(request, self.family_models, emit, cancel)
+
+    def _latent_space(self, request: LatentSpaceRequest, emit: Emit, cancel: Event):
+        from model_backend.image.families_runner import run_latent_space
+
+        return run_latent_space(request, self.family_models, emit, cancel)
 
     # ---- audio ---------------------------------------------------------------------------
     def _ensure_audio_model(self, model_id: str, kind: ModelKind, device: str, job_id: str, emit: Emit,

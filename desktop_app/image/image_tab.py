@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.controller import BackendController
 from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.image.families_page import FamiliesPage
 from desktop_app.image.filmstrip_view import FilmstripView
 from desktop_app.image.forward_process_page import ForwardProcessPage
 from desktop_app.image.gallery_view import GalleryView
 from desktop_app.image.image_settings_panel import ImageSettingsPanel
+from desktop_app.image.latent_space_page import LatentSpacePage
+from desktop_app.image.vision_page import VisionPage
 from desktop_app.presentation import mark_advanced
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.image_view import ImageView
@@ -83,7 +86,7 @@ class ImageTab(QWidget):
         for index, image in enumerate(self.results):
             self.result_picker.setItemText(index, self._result_name(index, image))
         for index, title in enumerate((self.tr("Generate and watch denoising"), self.tr("Forward process"),
-                                       self.tr("Compare settings"))):
+                                       self.tr("Compare settings"), self.tr("Families"), self.tr("Latent space"))):
             self.pages.setTabText(index, title)
         for index, name in enumerate(COMPARE_SETTINGS):
             self.compare_setting.setItemText(index, self._setting_name(name))
@@ -92,6 +95,7 @@ class ImageTab(QWidget):
         self.compare_word.setPlaceholderText(self.tr("word in the prompt to replace"))
         self.compare_values.setToolTip(self.tr("Values separated by commas"))
         self.compare_button.setText(self.tr("Make the grid"))
+        self.pages.setTabText(self.pages.indexOf(self.vision), self.tr("Images as tokens · CLIP"))
         self.compare_button.setToolTip(self.tr("Make one picture per value, all from the same seed"))
         self.compare_hint.setText(self.tr("Choose one setting and a few values, then make the grid. Every picture "
                                           "starts from the same seed, so the differences you see come from that "
@@ -121,6 +125,13 @@ class ImageTab(QWidget):
         self.gallery_view = GalleryView(self.gallery, self)
         entry_folder = lambda: (entry.path if (entry := self.model_picker.current_entry()) else None)  # noqa: E731
         self.forward = ForwardProcessPage(entry_folder, lambda: self.result_view.pixels, self)
+        # a ViT's patches and CLIP (zero-shot, [CLS] attention, the gallery's image-prompt similarity)
+        self.vision = VisionPage(self.controller, registry, lambda: self.result_view.pixels, self.gallery.items,
+                                 self.gallery_view.current, self)
+        self.families = FamiliesPage(self.controller, self)  # VAE, GAN, flow and diffusion on one data set
+        self.latent_space = LatentSpacePage(
+            self.controller, lambda: self.result_view.pixels if self.result_view.pixels is not None
+            else self.families.last_picture(), self)
 
     def _lay_out(self) -> None:
         left = QWidget(self)
@@ -145,6 +156,9 @@ class ImageTab(QWidget):
         self.pages.addTab(generate_page, "")
         self.pages.addTab(self.forward, "")
         self.pages.addTab(self._build_compare_page(), "")
+        self.pages.addTab(self.families, "")
+        self.pages.addTab(self.latent_space, "")
+        self.pages.addTab(self.vision, "")  # its title: _retranslate
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
@@ -154,7 +168,7 @@ class ImageTab(QWidget):
     def _mark_advanced(self) -> None:
         """What a student watching the projector does not need: presentation mode hides these."""
         panel = self.settings_panel
-        mark_advanced(self.model_picker.add_button, self.model_picker.refresh_button,
+        mark_advanced(self.model_picker.add_button, self.model_picker.refresh_button, self.vision.model_picker.refresh_button,
                       self.filmstrip.gif_button, self.filmstrip.sheet_button,
                       self.gallery_view.delete_button, self.gallery_view.folder_button, *panel.advanced_widgets())
 
@@ -164,6 +178,7 @@ class ImageTab(QWidget):
         self.result_picker.currentIndexChanged.connect(self._show_result)
         self.gallery_view.reuse_requested.connect(self.reuse_settings)
         self.gallery_view.open_requested.connect(self.show_gallery_item)
+        self.vision.gallery_scored.connect(self.gallery_view.show_scores)
         self.settings_panel.previews.currentIndexChanged.connect(self._remember_preview_mode)
 
     @Slot()
@@ -408,6 +423,9 @@ class ImageTab(QWidget):
         self.result_view.show_pixels(None)
         self.filmstrip.set_frames([])
         self.forward.clear()
+        self.vision.clear()
+        self.families.clear()
+        self.latent_space.clear()
         self._clear_grid()
         self.compare_hint.show()
         self.gallery_view.list.setCurrentRow(-1)

@@ -37,6 +37,7 @@ class ModelSource(str, enum.Enum):
     USER_FOLDER = "your models folder"
     ADDED = "added by you"
     HF_CACHE = "Hugging Face cache"
+    CLASS_SERVER = "class server"
 
 
 # Where a model came from, as the model pickers' tooltips say it (translatable; the same English as the values).
@@ -46,6 +47,7 @@ SOURCE_NAMES = {
     ModelSource.USER_FOLDER: msg("your models folder"),
     ModelSource.ADDED: msg("added by you"),
     ModelSource.HF_CACHE: msg("Hugging Face cache"),
+    ModelSource.CLASS_SERVER: msg("class server"),
 }
 
 
@@ -177,6 +179,11 @@ def _hf_snapshot(repo_dir: Path) -> Path | None:
     return found[-1] if found else None
 
 
+# Folders of resources/models that no model picker lists: the Image tab's Families page loads its tiny VAE, GAN
+# and flow itself (model_backend/image/family_models.py); they are not pipelines any other tab could use.
+BUILTIN_NOT_LISTED = frozenset({"shapes-vae", "shapes-gan", "shapes-flow"})
+
+
 class ModelRegistry:
     def __init__(
         self,
@@ -192,6 +199,7 @@ class ModelRegistry:
         # Called (on the thread that added it) with each newly added folder, so the app can remember it.
         self.folder_added: Callable[[str], None] | None = None
         self.hf_cache_dir = hf_cache_dir if hf_cache_dir is not None else default_hf_cache_dir()
+        self._server_models: dict[str, ModelEntry] = {}  # class mode: models of the class servers connected to
         self.builtin_dir = builtin_dir if builtin_dir is not None else resources_dir() / "models"
         self.packaged = packaged
 
@@ -210,6 +218,21 @@ class ModelRegistry:
             self._added_paths.append(path)
         if self.folder_added is not None:
             self.folder_added(path)
+
+    # ---- class servers (class mode) --------------------------------------------------------
+    # Their chat models are listed beside the local ones once connected; nothing of them is on this disk.
+    def set_server_models(self, server_url: str, models: Iterable[tuple[str, str]]) -> None:
+        """Replace what ``server_url`` offers: (model id ``server:<url>#<name>``, name) pairs; none forgets it."""
+        with self._added_lock:
+            for model_id in [m for m in self._server_models if m.startswith(f"server:{server_url}#")]:
+                del self._server_models[model_id]
+            for model_id, name in models:
+                self._server_models[model_id] = self._server_entry(model_id, name)
+
+    @staticmethod
+    def _server_entry(model_id: str, name: str) -> ModelEntry:
+        return ModelEntry(model_id=model_id, name=name, kind=ModelKind.CHAT, format=ModelFormat.CLASS_SERVER,
+                          path=Path(), source=ModelSource.CLASS_SERVER)
 
     # ---- ids ---------------------------------------------------------------------------
     def _entry(self, model_id: str, path: Path, source: ModelSource, name: str = "", licence: str = "") -> ModelEntry:
@@ -237,6 +260,10 @@ class ModelRegistry:
             return self._entry(model_id, self.builtin_dir / rest, ModelSource.BUILTIN)
         elif scheme == "path":
             return self._entry(model_id, Path(rest), ModelSource.ADDED)
+        elif scheme == "server":  # known or not: the backend asks the server itself
+            with self._added_lock:
+                known = self._server_models.get(model_id)
+            return known or self._server_entry(model_id, model_id.rpartition("#")[2])
         elif scheme == "hf":
             snapshot = hf_cache_snapshot(self.hf_cache_dir, rest)
             if snapshot is not None:
@@ -285,7 +312,7 @@ class ModelRegistry:
     def _candidates(self) -> Iterable[tuple[str, Path, ModelSource]]:
         if self.builtin_dir.is_dir():
             for item in sorted(self.builtin_dir.iterdir()):
-                if not item.name.startswith("."):
+                if not item.name.startswith(".") and item.name not in BUILTIN_NOT_LISTED:
                     yield f"builtin:{item.name}", item, ModelSource.BUILTIN
         user_dir = self.paths.models_dir
         if user_dir.is_dir():
@@ -319,6 +346,8 @@ class ModelRegistry:
                 entries.append(self._entry(model_id, path, source, name=name))
             except InvalidModelError as exc:
                 problems.append(Problem(path, exc.message))
+        with self._added_lock:
+            entries.extend(self._server_models.values())
         return entries, problems
 
     def models(self, kind: ModelKind | None = None) -> list[ModelEntry]:

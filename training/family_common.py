@@ -1,0 +1,141 @@
+"""What the VAE, GAN and flow training scripts share: the data, resumable checkpoints, the
+evaluator run and the model folder (safetensors + config.json + README.md), written atomically.
+
+Every family is trained on the same procedurally drawn pictures as the diffusion model
+(training/shapes_dataset.py, same seed) and scored by the same checker (training/evaluate_shapes.py),
+so the numbers on the Image tab's "Families" page compare like with like.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from model_backend.image.family_nets import COLOURS, SHAPES, label_indices, to_pixels  # noqa: E402
+from training.evaluate_shapes import analyse_image, evaluation_prompts, score  # noqa: E402
+from training.shapes_dataset import COLOUR_NAMES, make_dataset  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "resources" / "models"
+CHECKPOINTS = Path(os.environ.get("SHAPES_CHECKPOINTS", Path(tempfile.gettempdir()) / "shapes-family-checkpoints"))
+T0 = time.time()
+
+assert tuple(COLOUR_NAMES) == COLOURS, "family_nets.COLOURS must follow training/shapes_dataset.COLOURS"
+
+
+def log(text: str) -> None:
+    print(f"[{time.time() - T0:7.1f}s] {text}", flush=True)
+
+
+def load_data(n: int, seed: int, size: int = 64) -> tuple[torch.Tensor, torch.Tensor]:
+    """n pictures as float (n, 3, size, size) in [-1, 1] (averaged down from 64) and their labels as long (n, 3)."""
+    samples, images = make_dataset(n, seed)
+    x = torch.from_numpy(images).permute(0, 3, 1, 2).float().div(127.5).sub(1.0)
+    if size != x.shape[-1]:
+        x = torch.nn.functional.avg_pool2d(x, x.shape[-1] // size)
+    labels = torch.tensor([label_indices(s.shape, s.colour, s.background) for s in samples], dtype=torch.long)
+    return x, labels
+
+
+def to_uint8(x: torch.Tensor) -> np.ndarray:
+    """(B, 3, h, w) in [-1, 1] → uint8 (B, 64, 64, 3), as the app shows it (model_backend.image.family_nets)."""
+    return to_pixels(x)
+
+
+class Checkpoint:
+    """Resumable training: the state is saved every few hundred steps and read back on the next run."""
+
+    def __init__(self, name: str):
+        self.path = CHECKPOINTS / f"{name}.pt"
+
+    def load(self) -> dict | None:
+        if not self.path.exists():
+            return None
+        state = torch.load(self.path, map_location="cpu", weights_only=True)
+        log(f"resuming from {self.path} at step {state['step']}")
+        return state
+
+    def save(self, state: dict) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        torch.save(state, tmp)
+        os.replace(tmp, self.path)
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def evaluate(sample_fn, n: int = 90, seed: int = 0) -> dict:
+    """Score ``sample_fn(labels (B,3), seeds list) -> uint8 (B,64,64,3)`` on n prompts (all 90 combinations).
+
+    Returns the accuracies of training/evaluate_shapes.score plus the seconds per picture (batch of n).
+    """
+    from PIL import Image
+
+    triples = evaluation_prompts(n)
+    labels = torch.tensor([label_indices(*t) for t in triples], dtype=torch.long)
+    start = time.perf_counter()
+    pictures = sample_fn(labels, list(range(seed, seed + n)))
+    seconds = (time.perf_counter() - start) / n
+    analyses = [analyse_image(Image.fromarray(p)) for p in pictures]
+    result = score(zip(analyses, triples))
+    per_shape = {s: score([(a, t) for a, t in zip(analyses, triples) if t[0] == s])["all_three"] for s in SHAPES}
+    return {"n": n, "seeds": f"{seed}..{seed + n - 1}", **result, "all_three_per_shape": per_shape,
+            "seconds_per_image_batched": round(seconds, 5)}
+
+
+def save_model_folder(name: str, model: torch.nn.Module, config: dict, readme: str) -> Path:
+    """Write resources/models/<name>/ (model.safetensors, config.json, README.md) and swap it into place."""
+    from safetensors.torch import save_file
+
+    out = MODELS / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out.parent))
+    try:
+        state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
+        save_file(state, str(tmp / "model.safetensors"), metadata={"format": "pt"})
+        (tmp / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        (tmp / "README.md").write_text(readme, encoding="utf-8")
+        for f in [tmp, *tmp.rglob("*")]:
+            f.chmod(0o755 if f.is_dir() else 0o644)
+        old = None
+        if out.exists():
+            old = out.parent / f".{name}.old-{os.getpid()}"
+            out.rename(old)
+        tmp.rename(out)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    log(f"saved {out} ({size / 1e6:.2f} MB)")
+    return out
+
+
+def accuracy_table(ev: dict) -> str:
+    return f"""{ev["n"]} pictures (all 90 combinations of shape, colour and background), seeds {ev["seeds"]},
+checked automatically by training/evaluate_shapes.py:
+
+| attribute | accuracy | chance |
+|---|---|---|
+| shape colour | {ev["shape_colour"]:.3f} | 0.167 |
+| background colour | {ev["background_colour"]:.3f} | 0.167 |
+| shape | {ev["shape"]:.3f} | 0.333 |
+| all three | {ev["all_three"]:.3f} | 0.005 |
+
+Time per picture on this CPU (one thread, a batch of {ev["n"]}): {ev["seconds_per_image_batched"] * 1000:.1f} ms."""
+
+
+def n_params(model: torch.nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
