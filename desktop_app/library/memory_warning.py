@@ -8,6 +8,7 @@ estimate never stands in the way of loading.
 """
 from __future__ import annotations
 
+import enum
 import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -51,6 +52,8 @@ class MemoryWarning(QMessageBox):
         self.setText(text)
         self.setInformativeText(" ".join(details))
         self.smaller_button = self.addButton(self.tr("Choose a smaller model"), QMessageBox.ButtonRole.RejectRole)
+        self.catalogue_button = self.addButton(self.tr("Smaller models in the catalogue…"),
+                                               QMessageBox.ButtonRole.ActionRole)
         self.anyway_button = self.addButton(self.tr("Load anyway"), QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.smaller_button)
         self.setEscapeButton(self.smaller_button)
@@ -58,13 +61,24 @@ class MemoryWarning(QMessageBox):
     def load_anyway(self) -> bool:
         return self.clickedButton() is self.anyway_button
 
+    def wants_catalogue(self) -> bool:
+        return self.clickedButton() is self.catalogue_button
 
-def confirm_model_fits(parent: QWidget, entry) -> bool:
-    """True when ``entry`` (a registry ModelEntry) fits, or the user chose to load it anyway."""
+
+class Choice(enum.Enum):
+    LOAD = "load"  # it fits, or the user chose to load it anyway
+    SMALLER = "smaller"  # back to the previous model; choose another from the list
+    CATALOGUE = "catalogue"  # back to the previous model; look for a smaller one to download
+
+
+def check_model_fits(parent: QWidget, entry) -> Choice:
+    """Whether ``entry`` (a registry ModelEntry) may load; asks the user only when it does not fit."""
     estimate = estimate_for(entry)
     if estimate is None or estimate.fits:
-        return True
+        return Choice.LOAD
     log.info("%s needs %d bytes, %d free", entry.name, estimate.needed_bytes, estimate.available_bytes)
     warning = MemoryWarning(entry.name, estimate, parent)
     warning.exec()
-    return warning.load_anyway()
+    if warning.load_anyway():
+        return Choice.LOAD
+    return Choice.CATALOGUE if warning.wants_catalogue() else Choice.SMALLER

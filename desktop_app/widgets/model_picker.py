@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
 from desktop_app.i18n.retranslate import keep_translated, say
-from desktop_app.library.memory_warning import confirm_model_fits
+from desktop_app.library.memory_warning import Choice, check_model_fits
 from desktop_app.widgets.file_dialogs import choose_file_to_open, choose_folder
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.model_inspection import ModelKind
@@ -107,11 +107,15 @@ class ModelPicker(QWidget):
     @Slot(int)
     def _on_index_changed(self, index: int) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.model_id != self._accepted_id and not confirm_model_fits(self, entry):
-            self.combo.blockSignals(True)  # back to the last choice, and the list opens for a smaller one
+        choice = check_model_fits(self, entry) if entry is not None and entry.model_id != self._accepted_id else None
+        if choice in (Choice.SMALLER, Choice.CATALOGUE):  # too big for the free memory: back to the last choice
+            self.combo.blockSignals(True)
             self.combo.setCurrentIndex(max(0, self.combo.findData(self._accepted_id)))
             self.combo.blockSignals(False)
-            QTimer.singleShot(0, self.combo.showPopup)
+            if choice is Choice.CATALOGUE:
+                self.more_models_wanted.emit(self.kind)
+            else:
+                QTimer.singleShot(0, self.combo.showPopup)
             return
         self._accepted_id = self.current_model_id()
         self._show_full_name()

@@ -1541,6 +1541,10 @@
             <translation>単一ファイルのチェックポイント</translation>
         </message>
         <message>
+            <source>on a class server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download the .safetensors version of this model instead (most model pages offer one), or convert the file to .safetensors on a computer you trust.</source>
             <translation>{what}。pickle ファイルは開くだけで中に隠されたコードが実行されるおそれがあるため、このアプリでは読み込みません。代わりにこのモデルの .safetensors 版をダウンロードする（ほとんどのモデルページにあります）か、信頼できるコンピューターでファイルを .safetensors に変換してください。</translation>
         </message>
@@ -1703,6 +1707,10 @@
         <message>
             <source>Hugging Face cache</source>
             <translation>Hugging Face のキャッシュ</translation>
+        </message>
+        <message>
+            <source>class server</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{name} — {format}, {size}, {source}</source>
@@ -2492,6 +2500,30 @@ Download it anyway?</source>
         <message>
             <source>System prompt, sampling and device for the next reply</source>
             <translation>次の返答のシステムプロンプト、サンプリング、デバイス</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which earlier tokens each token of the reply looks at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer by layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The model's guess for the next token after each of its layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling lab</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Temperature, top-k and top-p tried on the model's real distribution</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3808,6 +3840,10 @@ checker: {accuracy} right
         <message>
             <source>Choose a smaller model</source>
             <translation>小さいモデルを選ぶ</translation>
+        </message>
+        <message>
+            <source>Smaller models in the catalogue…</source>
+            <translation>カタログで小さいモデルを探す…</translation>
         </message>
         <message>
             <source>Load anyway</source>

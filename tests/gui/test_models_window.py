@@ -288,6 +288,11 @@ def test_memory_warning_before_a_model_that_does_not_fit(qtbot, library_window, 
     assert seen and "64.0 GB" in seen[0] and "8.0 GB" in seen[0]
     assert picker.current_model_id() == before  # back to the model that fits
     picker.combo.hidePopup()
+    answer_next_box(qtbot, lambda box: box.catalogue_button)
+    picker.combo.setCurrentIndex(index)
+    assert picker.current_model_id() == before
+    models = window.library.models_window
+    assert models is not None and models.isVisible() and models.catalogue.shown_kind() is ModelKind.CHAT
     answer_next_box(qtbot, lambda box: box.anyway_button)
     picker.combo.setCurrentIndex(index)
     assert picker.current_model_id() == big_id
