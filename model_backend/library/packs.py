@@ -6,7 +6,8 @@ A pack is ``manifest.json`` (every model's origin, revision, licence and files w
 damaged or incomplete pack is reported file by file, and a model with any problem is left out while the
 others come in. Copies are written to a hidden ``.<folder>.partial-…`` folder in the models folder and renamed
 into place when complete, so a failed, stopped or killed import never leaves half a model that is listed
-(the hidden folder is removed at once, or by the start-up clean-up).
+(the hidden folder is removed at once, or by the start-up clean-up: its copier holds a lock beside it, so the
+clean-up of another copy of the app never removes a copy in progress; see ``core/stale_files.py``).
 """
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ import json
 import re
 import shutil
 import time
-import uuid
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Event
-from typing import Callable
+from typing import Callable, Iterator
 
 from model_backend.core.atomic import atomic_write_json
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
+from model_backend.core.file_lock import held
 from model_backend.core.jobs import new_job_id
 from model_backend.core.messages import Message, msg
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelRegistry, ModelSource
+from model_backend.core.stale_files import library_copy_folder, library_copy_lock, remove_abandoned_library_copies
 from model_backend.library.catalogue import CatalogueFile
 from model_backend.library.folder_info import CHUNK, FolderInfo, model_files, read_folder_info, write_folder_info
 from model_backend.library.installed import _looks_restricted, free_disk_bytes, model_folder
@@ -36,7 +39,6 @@ MANIFEST = "manifest.json"
 PACK_FORMAT = "genai-classroom-pack"
 PACK_VERSION = 1
 PARTIAL_INTERVAL_S = 0.25
-STALE_PARTIAL_S = 3600.0  # a live copy touches its folder every few seconds; an hour-old one was killed
 
 
 @dataclass(frozen=True)
@@ -190,8 +192,20 @@ def _copy_hashing(source: Path, target: Path | None, counter: _Counter) -> tuple
     return digest.hexdigest(), size
 
 
-def _partial_folder(parent: Path, name: str) -> Path:
-    return parent / f".{name}.partial-{uuid.uuid4().hex[:8]}"
+@contextmanager
+def _copy_folder(parent: Path, name: str) -> Iterator[Path]:
+    """A hidden folder to copy model ``name`` into, locked for the block (see ``stale_files``); whatever of it
+    is still there at the end (a failure, Stop, a bad checksum) is removed, then the lock file."""
+    partial = library_copy_folder(parent, name)
+    lock = library_copy_lock(partial)
+    try:
+        with held(lock):
+            try:
+                yield partial
+            finally:
+                shutil.rmtree(partial, ignore_errors=True)  # gone already when it was renamed into place
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 def _check_space(folder: Path, needed: int) -> None:
@@ -217,18 +231,9 @@ def _write_failure(exc: OSError, file: str, folder: Path) -> BackendError:
                         details=repr(exc))
 
 
-def remove_stale_partials(folder: Path, stale_after_s: float = STALE_PARTIAL_S) -> None:
+def remove_stale_partials(folder: Path) -> None:
     """Hidden half-copies and half-deletions a killed export, import or delete left (never a live one)."""
-    if not Path(folder).is_dir():
-        return
-    now = time.time()
-    for item in Path(folder).iterdir():
-        if item.is_dir() and item.name.startswith(".") and (".partial-" in item.name or item.name.endswith(".deleting")):
-            try:
-                if now - item.stat().st_mtime > stale_after_s:
-                    shutil.rmtree(item, ignore_errors=True)
-            except OSError:
-                continue
+    remove_abandoned_library_copies(folder)
 
 
 # ---- export -------------------------------------------------------------------------------
@@ -265,9 +270,8 @@ def export_pack(registry: ModelRegistry, model_ids: tuple[str, ...], folder: Pat
                             else source.name)
         counter.model = entry.name
         target = folder / "models" / name
-        partial = _partial_folder(folder / "models", name)
-        partial.mkdir(parents=True)
-        try:
+        with _copy_folder(folder / "models", name) as partial:
+            partial.mkdir(parents=True)
             packed_files = []
             for path in files:
                 relative = path.relative_to(base).as_posix()
@@ -288,9 +292,6 @@ def export_pack(registry: ModelRegistry, model_ids: tuple[str, ...], folder: Pat
             if target.exists():
                 shutil.rmtree(target)
             partial.rename(target)
-        except BaseException:
-            shutil.rmtree(partial, ignore_errors=True)
-            raise
         existing[name] = packed
         exported.append(packed)
         _write_manifest(folder, list(existing.values()))  # after every model: a stopped export is still a pack
@@ -346,9 +347,8 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
             usable.append(model)
             ids.append(f"path:{target.resolve()}")
             continue
-        partial = _partial_folder(models_dir, model.folder) if copy else None
         bad = []
-        try:
+        with (_copy_folder(models_dir, model.folder) if copy else nullcontext()) as partial:
             for f in model.files:
                 counter.file = f.path
                 source = folder / "models" / model.folder / f.path
@@ -370,8 +370,6 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
                 copied += size if out is not None else 0
             if bad:
                 problems.extend(bad)
-                if partial is not None:
-                    shutil.rmtree(partial, ignore_errors=True)
                 continue
             if partial is not None:
                 write_folder_info(partial, FolderInfo(model.catalogue_id, model.name, model.kind.value, model.repo,
@@ -384,8 +382,4 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
                 registry.add_folder(str(in_place))
                 ids.append(f"path:{in_place}")
             usable.append(model)
-        except BaseException:
-            if partial is not None:
-                shutil.rmtree(partial, ignore_errors=True)
-            raise
     return PackReport(folder, tuple(usable), tuple(ids), tuple(problems), copied)
