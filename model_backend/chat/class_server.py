@@ -38,7 +38,7 @@ DEFAULT_PORT = 8080
 DEFAULT_PARALLEL = 8  # measured: 8 slots serve 8 students at ~1.8x one student's total tokens/s on 2 cores
 MAX_PARALLEL = 64
 CONTEXT_PER_SLOT = 4096  # each student's conversation may use this many tokens
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or from a projector
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or from a projector
 CODE_LENGTH = 6
 
 
@@ -164,7 +164,34 @@ class ClassServer:
         """End the share: running replies end (their students keep what was written). Safe to call twice."""
         server, self._server = self._server, None
         if server is not None:
+            _end_students_connections(self.port)
             del server  # the binding stops its HTTP listener and task loop and frees the model here
+
+
+def _end_students_connections(port: int) -> None:
+    """Shut down (not close: llama.cpp still owns the descriptors) the server's open connections, so running
+    replies end at their next token instead of being written to the end: llama.cpp cancels a request whose
+    connection is gone. Without this, stopping waits for every running reply (measured: 31 s for a 300-token
+    reply on a busy 2-core machine). Where descriptors cannot be found (Windows), stopping waits as before."""
+    try:
+        import psutil
+
+        connections = psutil.Process().net_connections(kind="tcp")
+    except Exception:  # psutil missing or refused: stopping still works, only slower
+        return
+    for connection in connections:
+        if (connection.fd is not None and connection.fd >= 0 and connection.laddr and connection.laddr.port == port
+                and connection.status == psutil.CONN_ESTABLISHED):
+            try:
+                sock = socket.socket(fileno=connection.fd)
+            except OSError:
+                continue
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            finally:
+                sock.detach()  # the descriptor stays open: the native server closes it
 
 
 def _start_native(path: Path, host: str, port: int, code: str, parallel: int, per_slot: int, threads: int, name: str):

@@ -103,7 +103,8 @@ class _Stream:
                 event_lines = []
             if event_lines:
                 done = self._event(event_lines) or done
-        except (OSError, http.client.HTTPException, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - OSError, HTTPException, bad JSON; or http.client tripping over
+            # the socket Stop closed under it (AttributeError): only a failure nobody asked for is reported
             if not self.closed.is_set():
                 self.items.put(("error", exc))
         finally:

@@ -34,6 +34,7 @@ class ModelFormat(str, enum.Enum):
     ONNX_VOICE = "ONNX voice"
     DIFFUSERS = "diffusers folder"
     SINGLE_FILE_CHECKPOINT = "single-file checkpoint"
+    CLASS_SERVER = "on a class server"  # class mode: the model runs on another machine (chat/remote_chat_model.py)
 
 
 # What a kind or format is called in a sentence for the user ("… is a speech-to-text model, not …").
@@ -55,6 +56,7 @@ FORMAT_NAMES = {
     ModelFormat.ONNX_VOICE: msg("ONNX voice"),
     ModelFormat.DIFFUSERS: msg("diffusers folder"),
     ModelFormat.SINGLE_FILE_CHECKPOINT: msg("single-file checkpoint"),
+    ModelFormat.CLASS_SERVER: msg("on a class server"),
 }
 
 _WEIGHT_PATTERNS = ("*.safetensors", "pytorch_model*.bin", "model*.bin")

@@ -268,3 +268,19 @@ def test_only_the_typed_address_is_ever_contacted_even_with_a_proxy_set(fake_ser
     port = server.server_address[1]
     assert contacted and all(address[:2] == ("127.0.0.1", port) for address in contacted)
     assert set(resolved) <= {"127.0.0.1"}
+
+
+def test_a_connected_servers_models_are_listed_with_the_local_ones_until_it_is_forgotten(app_home):
+    from model_backend.core.model_inspection import ModelFormat, ModelKind
+    from model_backend.core.registry import ModelRegistry, ModelSource
+
+    registry = ModelRegistry(app_home, packaged=())
+    url = "http://192.168.1.10:8000"
+    registry.set_server_models(url, [(f"server:{url}#a", "a"), (f"server:{url}#b", "b")])
+    listed = [e for e in registry.models(ModelKind.CHAT) if e.source is ModelSource.CLASS_SERVER]
+    assert [e.model_id for e in listed] == [f"server:{url}#a", f"server:{url}#b"]
+    assert all(e.format is ModelFormat.CLASS_SERVER and e.size_bytes == 0 for e in listed)
+    assert registry.resolve(f"server:{url}#b").name == "b"
+    assert registry.resolve(f"server:{url}#unknown").kind is ModelKind.CHAT  # a saved conversation's model
+    registry.set_server_models(url, [])
+    assert not [e for e in registry.models(ModelKind.CHAT) if e.source is ModelSource.CLASS_SERVER]
