@@ -14,6 +14,7 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.i18n.retranslate import say
+from desktop_app.i18n.sentences import join_sentences
 from desktop_app.library.sizes import human_size
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class MemoryWarning(QMessageBox):
         if estimate.advice:
             details.append(say(estimate.advice))
         self.setText(text)
-        self.setInformativeText(" ".join(details))
+        self.setInformativeText(join_sentences(*details))
         self.smaller_button = self.addButton(self.tr("Choose a smaller model"), QMessageBox.ButtonRole.RejectRole)
         self.catalogue_button = self.addButton(self.tr("Smaller models in the catalogue…"),
                                                QMessageBox.ButtonRole.ActionRole)

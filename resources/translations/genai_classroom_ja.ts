@@ -182,67 +182,67 @@
         <name>AttentionView</name>
         <message>
             <source>Self-attention: to build its meaning, each token looks back at the tokens before it. Each row of the map is one token (left) and how much it attends to every earlier token (darker = more; a row adds up to 100 %). Every layer has several heads, each with its own pattern: the small maps show them all.</source>
-            <translation type="unfinished" />
+            <translation>自己注意：各トークンは、それより前のトークンを振り返って自分の意味を組み立てます。マップの各行は一つのトークン（左）で、それより前の各トークンにどれだけ注意を向けているかを示します（濃いほど強く、一行の合計は 100 % です）。各層には複数のヘッドがあり、それぞれ独自のパターンを持ちます。小さなマップでその全部が見られます。</translation>
         </message>
         <message>
             <source>Show attention</source>
-            <translation type="unfinished" />
+            <translation>注意を表示</translation>
         </message>
         <message>
             <source>Run the model once over the last reply (or the one you clicked) and keep every head's attention</source>
-            <translation type="unfinished" />
+            <translation>最後の返答（またはクリックした返答）にモデルを一度通し、すべてのヘッドの注意を記録します</translation>
         </message>
         <message>
             <source>Open larger</source>
-            <translation type="unfinished" />
+            <translation>大きく表示</translation>
         </message>
         <message>
             <source>The heads of this layer (click one to show it above):</source>
-            <translation type="unfinished" />
+            <translation>この層のヘッド（クリックすると上に表示します）：</translation>
         </message>
         <message>
             <source>Send a message first: attention is shown for an exchange.</source>
-            <translation type="unfinished" />
+            <translation>先にメッセージを送信してください。注意はやり取りに対して表示されます。</translation>
         </message>
         <message>
             <source>Reading the exchange…</source>
-            <translation type="unfinished" />
+            <translation>やり取りを読んでいます…</translation>
         </message>
         <message>
             <source>{n} tokens ({k} oldest left out), read in {s} s.</source>
-            <translation type="unfinished" />
+            <translation>{n} トークン（古い {k} トークンは除外）を {s} 秒で読みました。</translation>
         </message>
         <message>
             <source>{n} tokens, read in {s} s.</source>
-            <translation type="unfinished" />
+            <translation>{n} トークンを {s} 秒で読みました。</translation>
         </message>
         <message>
             <source>Layer {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 層</translation>
         </message>
         <message>
             <source>Mean of the heads</source>
-            <translation type="unfinished" />
+            <translation>ヘッドの平均</translation>
         </message>
         <message>
             <source>Head {n}</source>
-            <translation type="unfinished" />
+            <translation>ヘッド {n}</translation>
         </message>
         <message>
             <source>Send a message, then press “Show attention”.</source>
-            <translation type="unfinished" />
+            <translation>メッセージを送信してから「注意を表示」を押してください。</translation>
         </message>
         <message>
             <source>Click a row of the map to see which tokens that token attends to.</source>
-            <translation type="unfinished" />
+            <translation>マップの行をクリックすると、そのトークンがどのトークンに注意を向けているかが分かります。</translation>
         </message>
         <message>
             <source>“{token}” (token {n}) attends most to: {list}</source>
-            <translation type="unfinished" />
+            <translation>「{token}」（{n} 番目のトークン）が最も注意を向けているトークン：{list}</translation>
         </message>
         <message>
             <source>{layer}, {head}</source>
-            <translation type="unfinished" />
+            <translation>{layer}、{head}</translation>
         </message>
     </context>
     <context>
@@ -1006,11 +1006,11 @@
         </message>
         <message>
             <source>Reading the exchange once and keeping every head's attention</source>
-            <translation type="unfinished" />
+            <translation>やり取りを一度読み、すべてのヘッドの注意を記録しています</translation>
         </message>
         <message>
             <source>{name} does not report its attention weights, so they cannot be shown.</source>
-            <translation type="unfinished" />
+            <translation>{name} は注意の重みを出力しないため、表示できません。</translation>
         </message>
         <message>
             <source>Reading the tokenizer</source>
@@ -1366,15 +1366,15 @@
         </message>
         <message>
             <source>This model's layers cannot be read one by one, so the layer-by-layer view is not available for it.</source>
-            <translation type="unfinished" />
+            <translation>このモデルは層を一つずつ読み出せないため、層ごとの表示は使えません。</translation>
         </message>
         <message>
             <source>Position {position} is outside the exchange, which has {n} tokens.</source>
-            <translation type="unfinished" />
+            <translation>位置 {position} はやり取りの範囲外です（やり取りは {n} トークンです）。</translation>
         </message>
         <message>
             <source>There is no exchange to look at yet: send a message first.</source>
-            <translation type="unfinished" />
+            <translation>まだ見るやり取りがありません。先にメッセージを送信してください。</translation>
         </message>
         <message>
             <source>{model} on the class server</source>
@@ -2503,27 +2503,27 @@ Download it anyway?</source>
         </message>
         <message>
             <source>Attention</source>
-            <translation type="unfinished" />
+            <translation>注意</translation>
         </message>
         <message>
             <source>Which earlier tokens each token of the reply looks at</source>
-            <translation type="unfinished" />
+            <translation>返答の各トークンが、前のどのトークンを見ているか</translation>
         </message>
         <message>
             <source>Layer by layer</source>
-            <translation type="unfinished" />
+            <translation>層ごと</translation>
         </message>
         <message>
             <source>The model's guess for the next token after each of its layers</source>
-            <translation type="unfinished" />
+            <translation>各層を通った後の、モデルによる次トークンの予想</translation>
         </message>
         <message>
             <source>Sampling lab</source>
-            <translation type="unfinished" />
+            <translation>サンプリング実験</translation>
         </message>
         <message>
             <source>Temperature, top-k and top-p tried on the model's real distribution</source>
-            <translation type="unfinished" />
+            <translation>モデルの実際の分布で試す温度、top-k、top-p</translation>
         </message>
     </context>
     <context>
@@ -2639,16 +2639,16 @@ Download it anyway?</source>
             <translation>すべてのファイル</translation>
         </message>
         <message>
+            <source>{title} · {speed} · about {time} left</source>
+            <translation>{title}・{speed}・残り約 {time}</translation>
+        </message>
+        <message>
             <source>{file}: {done} of {total}</source>
             <translation>{file}：{total} 中 {done}</translation>
         </message>
         <message>
             <source>All files: {done} of {total}</source>
             <translation>すべてのファイル：{total} 中 {done}</translation>
-        </message>
-        <message>
-            <source>{speed} · about {time} left</source>
-            <translation>{speed}・残り約 {time}</translation>
         </message>
     </context>
     <context>
@@ -3671,7 +3671,7 @@ checker: {accuracy} right
         <name>LargerAttentionWindow</name>
         <message>
             <source>Attention, larger</source>
-            <translation type="unfinished" />
+            <translation>注意（拡大表示）</translation>
         </message>
     </context>
     <context>
@@ -3737,59 +3737,59 @@ checker: {accuracy} right
         <name>LayerByLayerView</name>
         <message>
             <source>A Transformer refines its guess for the next token layer by layer. Here the model's last step (the final normalisation and the output head) is applied after every layer: each row shows what the model would predict if it stopped there. Early layers guess vaguely; the last row is the model's real answer.</source>
-            <translation type="unfinished" />
+            <translation>Transformer は次トークンの予想を層ごとに磨いていきます。ここでは、モデルの最後の処理（最終正規化と出力ヘッド）を各層の後に当てはめ、そこで止めたら何を予測するかを各行に示します。前の層の予想はあいまいで、最後の行がモデルの実際の答えです。</translation>
         </message>
         <message>
             <source>Token:</source>
-            <translation type="unfinished" />
+            <translation>トークン：</translation>
         </message>
         <message>
             <source>The position whose next token is guessed (its number in the exchange)</source>
-            <translation type="unfinished" />
+            <translation>次のトークンを予想する位置（やり取りの中での番号）</translation>
         </message>
         <message>
             <source>Show layers</source>
-            <translation type="unfinished" />
+            <translation>層を表示</translation>
         </message>
         <message>
             <source>Top guesses</source>
-            <translation type="unfinished" />
+            <translation>上位の予想</translation>
         </message>
         <message>
             <source>Real next</source>
-            <translation type="unfinished" />
+            <translation>実際の次</translation>
         </message>
         <message>
             <source>The probability this layer gives the token that really came next</source>
-            <translation type="unfinished" />
+            <translation>実際に次に来たトークンに、この層が与える確率</translation>
         </message>
         <message>
             <source>Send a message first: the layers are shown for an exchange.</source>
-            <translation type="unfinished" />
+            <translation>先にメッセージを送信してください。層はやり取りに対して表示されます。</translation>
         </message>
         <message>
             <source>Reading the exchange layer by layer…</source>
-            <translation type="unfinished" />
+            <translation>やり取りを層ごとに読んでいます…</translation>
         </message>
         <message>
             <source>Send a message, then press “Show layers”: it starts at the token before the reply, where the model guessed the reply's first token.</source>
-            <translation type="unfinished" />
+            <translation>メッセージを送信してから「層を表示」を押してください。最初は返答の直前のトークン、つまりモデルが返答の最初のトークンを予想した位置を表示します。</translation>
         </message>
         <message>
             <source>After “{token}” (token {n}), the exchange ends.</source>
-            <translation type="unfinished" />
+            <translation>「{token}」（{n} 番目のトークン）でやり取りは終わりです。</translation>
         </message>
         <message>
             <source>After “{token}” (token {n}), the next token was “{next}”.</source>
-            <translation type="unfinished" />
+            <translation>「{token}」（{n} 番目のトークン）の次のトークンは「{next}」でした。</translation>
         </message>
         <message>
             <source>Embeddings</source>
-            <translation type="unfinished" />
+            <translation>埋め込み</translation>
         </message>
         <message>
             <source>Layer {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 層</translation>
         </message>
     </context>
     <context>
@@ -4237,71 +4237,71 @@ checker: {accuracy} right
         <name>SamplingLabView</name>
         <message>
             <source>The model gives every possible next token a probability; sampling then picks one. Temperature sharpens (low) or flattens (high) the distribution, top-k keeps only the k likeliest tokens and top-p the fewest that together reach p. Pale bars: the model's own probabilities at the chosen step of the reply; solid bars: after your settings.</source>
-            <translation type="unfinished" />
+            <translation>モデルは次に来うるすべてのトークンに確率を与え、サンプリングがその中から一つを選びます。温度は分布を鋭く（低い）または平らに（高い）し、top-k は確率の高い k 個だけを、top-p は合計が p に届く最少のトークンだけを残します。薄い棒は返答の選んだステップでのモデル自身の確率、濃い棒は設定を当てはめた後の確率です。</translation>
         </message>
         <message>
             <source>Reply token:</source>
-            <translation type="unfinished" />
+            <translation>返答のトークン：</translation>
         </message>
         <message>
             <source>Get distribution</source>
-            <translation type="unfinished" />
+            <translation>分布を取得</translation>
         </message>
         <message>
             <source>Sample {n} times</source>
-            <translation type="unfinished" />
+            <translation>{n} 回サンプリング</translation>
         </message>
         <message>
             <source>Seed: the same seed draws the same tokens</source>
-            <translation type="unfinished" />
+            <translation>シード値：同じシード値なら同じトークンが選ばれます</translation>
         </message>
         <message>
             <source>seed </source>
-            <translation type="unfinished" />
+            <translation>シード値 </translation>
         </message>
         <message>
             <source>Temperature {t}</source>
-            <translation type="unfinished" />
+            <translation>温度 {t}</translation>
         </message>
         <message>
             <source>Temperature 0 (greedy)</source>
-            <translation type="unfinished" />
+            <translation>温度 0（貪欲法）</translation>
         </message>
         <message>
             <source>Top-k {k}</source>
-            <translation type="unfinished" />
+            <translation>top-k {k}</translation>
         </message>
         <message>
             <source>Top-k off</source>
-            <translation type="unfinished" />
+            <translation>top-k オフ</translation>
         </message>
         <message>
             <source>Top-p {p}</source>
-            <translation type="unfinished" />
+            <translation>top-p {p}</translation>
         </message>
         <message>
             <source>Top-p off</source>
-            <translation type="unfinished" />
+            <translation>top-p オフ</translation>
         </message>
         <message>
             <source>This page needs a reply: send a message first.</source>
-            <translation type="unfinished" />
+            <translation>このページには返答が必要です。先にメッセージを送信してください。</translation>
         </message>
         <message>
             <source>Reading the model's distribution…</source>
-            <translation type="unfinished" />
+            <translation>モデルの分布を読んでいます…</translation>
         </message>
         <message>
             <source>Send a message, choose a token of the reply, then press “Get distribution”.</source>
-            <translation type="unfinished" />
+            <translation>メッセージを送信し、返答のトークンを選んでから「分布を取得」を押してください。</translation>
         </message>
         <message>
             <source>Step {n}: these {count} likeliest tokens hold {share} of the model's probability. With these settings {kept} of them can come out.</source>
-            <translation type="unfinished" />
+            <translation>ステップ {n}：確率の高いこの {count} トークンが、モデルの確率の {share} を占めます。この設定では、そのうち {kept} トークンが選ばれる可能性があります。</translation>
         </message>
         <message>
             <source>Drawn: {tokens}</source>
-            <translation type="unfinished" />
+            <translation>選ばれたトークン：{tokens}</translation>
         </message>
     </context>
     <context>
