@@ -72,14 +72,16 @@ class Choice(enum.Enum):
     CATALOGUE = "catalogue"  # back to the previous model; look for a smaller one to download
 
 
-def check_model_fits(parent: QWidget, entry) -> Choice:
-    """Whether ``entry`` (a registry ModelEntry) may load; asks the user only when it does not fit."""
+def check_model_fits(parent: QWidget, entry) -> tuple[Choice, str]:
+    """Whether ``entry`` (a registry ModelEntry) may load, and the catalogue model that would fit ("" if none
+    is known); asks the user only when it does not fit."""
     estimate = estimate_for(entry)
     if estimate is None or estimate.fits:
-        return Choice.LOAD
+        return Choice.LOAD, ""
     log.info("%s needs %d bytes, %d free", entry.name, estimate.needed_bytes, estimate.available_bytes)
     warning = MemoryWarning(entry.name, estimate, parent)
     warning.exec()
+    suggestion = getattr(estimate, "smaller_entry_id", None) or ""
     if warning.load_anyway():
-        return Choice.LOAD
-    return Choice.CATALOGUE if warning.wants_catalogue() else Choice.SMALLER
+        return Choice.LOAD, suggestion
+    return (Choice.CATALOGUE if warning.wants_catalogue() else Choice.SMALLER), suggestion

@@ -52,10 +52,13 @@ class ModelLibrary(QObject):
     def connect_pickers(self) -> None:
         for picker in self.window_.findChildren(ModelPicker):
             picker.more_models_wanted.connect(self.open_models_window)
+            picker.smaller_model_wanted.connect(self.open_models_window)
 
     @Slot()
     @Slot(object)
-    def open_models_window(self, kind: ModelKind | None = None) -> ModelsWindow:
+    @Slot(object, str)
+    def open_models_window(self, kind: ModelKind | None = None, entry_id: str = "") -> ModelsWindow:
+        """Open (or raise) the Models window: on the catalogue of ``kind`` when given, ``entry_id`` selected."""
         if self.models_window is None:
             self.models_window = ModelsWindow(self.window_.controller, self.controller, self.window_.registry,
                                               self.window_.paths, self.window_)
@@ -66,6 +69,8 @@ class ModelLibrary(QObject):
             self.models_window.refresh()
         if kind is not None:
             self.models_window.show_catalogue(kind)
+            if entry_id:
+                self.models_window.catalogue.select(entry_id)
         self.models_window.show()
         self.models_window.raise_()
         self.models_window.activateWindow()

@@ -23,6 +23,8 @@ from model_backend.core.registry import ModelEntry, ModelRegistry
 class ModelPicker(QWidget):
     model_changed = Signal(str)
     more_models_wanted = Signal(object)  # ModelKind: open the Models window's catalogue on this kind
+    class_server_wanted = Signal()  # chat pickers: open class mode's Connect dialog (desktop_app/class_mode)
+    smaller_model_wanted = Signal(object, str)  # ModelKind, a catalogue id that would fit ("" if none is known)
 
     def __init__(self, registry: ModelRegistry, kind: ModelKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,7 @@ class ModelPicker(QWidget):
             menu.setToolTipsVisible(True)
         menu.addSeparator()
         self.more_models_action = menu.addAction("", lambda: self.more_models_wanted.emit(self.kind))
+        self.class_server_action = menu.addAction("", self.class_server_wanted.emit) if kind is ModelKind.CHAT else None
         self.add_button.setMenu(menu)
         self.refresh_button = QToolButton(self)
         layout = QHBoxLayout(self)
@@ -60,6 +63,8 @@ class ModelPicker(QWidget):
         self.add_button.setToolTip(self.tr("Use a model from a folder or a file on this computer"))
         self.add_folder_action.setText(self.tr("Add model folder…"))
         self.more_models_action.setText(self.tr("Get more models…"))
+        if self.class_server_action is not None:
+            self.class_server_action.setText(self.tr("Connect to a class server…"))
         if self.kind is ModelKind.IMAGE:  # an original-format Stable Diffusion checkpoint (.safetensors)
             self.add_file_action.setText(self.tr("Add checkpoint file…"))
             self.add_file_action.setToolTip(self.tr(
@@ -107,13 +112,14 @@ class ModelPicker(QWidget):
     @Slot(int)
     def _on_index_changed(self, index: int) -> None:
         entry = self.current_entry()
-        choice = check_model_fits(self, entry) if entry is not None and entry.model_id != self._accepted_id else None
+        checked = entry is not None and entry.model_id != self._accepted_id
+        choice, smaller_id = check_model_fits(self, entry) if checked else (Choice.LOAD, "")
         if choice in (Choice.SMALLER, Choice.CATALOGUE):  # too big for the free memory: back to the last choice
             self.combo.blockSignals(True)
             self.combo.setCurrentIndex(max(0, self.combo.findData(self._accepted_id)))
             self.combo.blockSignals(False)
             if choice is Choice.CATALOGUE:
-                self.more_models_wanted.emit(self.kind)
+                self.smaller_model_wanted.emit(self.kind, smaller_id)
             else:
                 QTimer.singleShot(0, self.combo.showPopup)
             return

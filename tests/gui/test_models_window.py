@@ -273,7 +273,7 @@ def test_memory_warning_before_a_model_that_does_not_fit(qtbot, library_window, 
     big = put_model(app_home.models_dir, tiny_chat_model_dir, "too-big")
     estimate = memory_check.MemoryEstimate(needed_bytes=64_000_000_000, weights_bytes=60_000_000_000,
                                            cache_bytes=4_000_000_000, available_bytes=8_000_000_000, device="cpu",
-                                           fits=False, advice=None)
+                                           fits=False, advice=None, smaller_entry_id="tiny-free")
     monkeypatch.setattr(memory_check, "estimate_memory",
                         lambda entry, *a, **k: estimate if str(big.resolve()) in str(Path(entry.path).resolve()) else
                         memory_check.MemoryEstimate(1, 1, 0, 8_000_000_000, "cpu", True, None))
@@ -293,6 +293,7 @@ def test_memory_warning_before_a_model_that_does_not_fit(qtbot, library_window, 
     assert picker.current_model_id() == before
     models = window.library.models_window
     assert models is not None and models.isVisible() and models.catalogue.shown_kind() is ModelKind.CHAT
+    assert models.catalogue.selected_entry().id == "tiny-free"  # the smaller model the estimate proposed
     answer_next_box(qtbot, lambda box: box.anyway_button)
     picker.combo.setCurrentIndex(index)
     assert picker.current_model_id() == big_id
