@@ -158,11 +158,30 @@ def _icmt(body: bytes) -> dict | None:
     return None
 
 
+def read_gif_label(path: str | Path) -> dict | None:
+    """The label in a GIF's comment extension (the filmstrip's exports), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            comment = image.info.get("comment")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    return _parse(comment)
+
+
+def derived_label(label: dict | None, what: str) -> dict | None:
+    """The label of a file made from a labelled one (e.g. the denoising steps of a picture as a GIF)."""
+    return {**label, "derived": what} if label else None
+
+
 def read_label(path: str | Path) -> dict | None:
-    """The label of a PNG or WAV file the app (or anyone) labelled; None when there is none."""
+    """The label of a PNG, GIF or WAV file the app (or anyone) labelled; None when there is none."""
     suffix = Path(path).suffix.lower()
     if suffix == ".wav":
         return read_wav_label(path)
     if suffix == ".png":
         return read_png_label(path)
+    if suffix == ".gif":
+        return read_gif_label(path)
     return None

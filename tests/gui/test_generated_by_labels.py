@@ -71,3 +71,24 @@ def test_help_for_the_image_and_audio_tabs_explains_what_a_label_proves(qtbot):
     marker = expected.toPlainText().splitlines()[0]
     with_labels = [title for title, html in texts.items() if marker in html]
     assert with_labels == [titles[1], titles[2]]  # Image and Audio, not Chat or Prompt engineering
+
+
+def test_the_filmstrip_exports_carry_the_pictures_label_marked_as_derived(qtbot, tmp_path):
+    from desktop_app.image.filmstrip_view import FilmstripView
+    from model_backend.core.provenance import read_label
+    from model_backend.image.image_types import DenoisePreview
+
+    picture = Gallery(tmp_path / "images").save(np.zeros((16, 16, 3), dtype=np.uint8), SETTINGS)
+    frames = [DenoisePreview(0, step, 3, 900.0 - 300 * step, np.full((16, 16, 3), 80 * step, np.uint8))
+              for step in (1, 2, 3)]
+    view = FilmstripView()
+    qtbot.addWidget(view)
+    view.set_frames(frames)
+    view.export(tmp_path / "unsaved.gif")
+    assert read_label(tmp_path / "unsaved.gif") is None  # steps of no saved picture: no label to copy
+    view.source_path = str(picture)
+    for name in ("steps.gif", "sheet.png"):
+        view.export(tmp_path / name)
+        label = read_label(tmp_path / name)
+        assert label["settings"] == SETTINGS and label["model_id"] == SETTINGS["model_id"]
+        assert label["derived"].startswith("denoising steps")
