@@ -487,6 +487,7 @@ class PromptTab(QWidget):
         self.library_panel.clear_selection()
         self.editor.clear()
         self.preview.clear()
+        self.embeddings.clear()  # the embeddings map starts empty too
         self.run_notes = []
         self.pages.setCurrentIndex(PromptPage.PROMPT)
         self._update_buttons()

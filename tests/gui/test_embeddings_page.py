@@ -73,3 +73,7 @@ def test_examples_remove_clear_and_blank_input(qtbot, open_window):
     assert page.table.rowCount() == len(EXAMPLES) - 1
     page.clear_button.click()
     assert page.list.count() == 0 and len(page.map.points) == 0 and page.table.rowCount() == 0
+    assert page.add_sentences(["One more sentence."])
+    wait_placed(qtbot, page, 1)
+    window.menu.clear_action.trigger()  # the next group of students gets an empty map
+    assert page.list.count() == 0 and len(page.map.points) == 0
