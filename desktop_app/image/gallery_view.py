@@ -44,6 +44,7 @@ class GalleryView(QWidget):
         layout.addWidget(self.generated_by)
         layout.addLayout(buttons)
         self.items: list[GalleryItem] = []
+        self.clip_scores: dict[str, float] = {}  # picture path → cosine with its prompt (VisionPage scores them)
         self.reuse_button.clicked.connect(self.reuse_current)
         self.list.currentRowChanged.connect(self._on_row_changed)
         self.delete_button.clicked.connect(self.delete_current)
@@ -66,7 +67,9 @@ class GalleryView(QWidget):
         settings = item.settings
         numbers = self.tr("seed {seed} · {steps} steps · guidance {guidance}").format(
             seed=settings.get("seed"), steps=settings.get("steps"), guidance=settings.get("guidance"))
-        return f"{settings.get('prompt', '')}\n{numbers}"  # the prompt as typed, then its settings
+        score = self.clip_scores.get(str(item.path))
+        clip = "" if score is None else "\n" + self.tr("CLIP similarity with its prompt: {score:.3f}").format(score=score)
+        return f"{settings.get('prompt', '')}\n{numbers}{clip}"  # the prompt as typed, then its settings
 
     def refresh(self) -> None:
         self.items = self.gallery.items()
@@ -77,6 +80,16 @@ class GalleryView(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, str(item.path))
             self.list.addItem(entry)
         self.empty_label.setVisible(not self.items)
+
+    def show_scores(self, scores: dict[str, float]) -> None:
+        """Each scored picture's CLIP image–prompt similarity, as a badge under its thumbnail and in its tooltip."""
+        self.clip_scores.update(scores)
+        for row, item in enumerate(self.items):
+            score = self.clip_scores.get(str(item.path))
+            if score is not None:
+                entry = self.list.item(row)
+                entry.setText(f"{item.settings.get('prompt', '')[:18]} · {score:.2f}")
+                entry.setToolTip(self._describe(item))
 
     def current(self) -> GalleryItem | None:
         row = self.list.currentRow()
