@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QSizePolicy, QTabWidget
 
 from desktop_app.audio.audio_tab import AudioTab
 from desktop_app.chat.chat_tab import ChatTab
+from desktop_app.class_mode.class_mode import ClassMode
 from desktop_app.controller import BackendController
 from desktop_app.i18n.languages import chosen_language, use_language
 from desktop_app.i18n.retranslate import keep_translated
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         # the Models window, classroom packs and their own backend thread (downloads never hold a reply back)
         self.library = ModelLibrary(self, lambda: factory(self.registry))
         self.library.connect_pickers()
+        self.class_mode = ClassMode(self)  # class mode: connect to a class server, share a model with the room
+        self.class_mode.connect_pickers()
+        self.class_mode.reconnect_remembered()
         self.library.stopped.connect(self._on_backend_stopped)
         self.presentation = Presentation(self, self.settings.zoom)
         self.presentation.changed.connect(self._remember_zoom)

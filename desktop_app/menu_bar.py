@@ -48,6 +48,7 @@ class AppMenuBar(QMenuBar):
         self.file_menu.addSeparator()
         self.export_pack_action = self._action(self.file_menu, window.library.open_export_dialog)
         self.import_pack_action = self._action(self.file_menu, window.library.open_import_dialog)
+        self.share_action = self._action(self.file_menu, lambda: window.class_mode.open_share_dialog())
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, window.close, QKeySequence("Ctrl+Q"))
 
@@ -114,6 +115,7 @@ class AppMenuBar(QMenuBar):
         self.clear_action.setToolTip(self.tr("Empties the tab in front; everything stays saved and can be opened again"))
         self.export_pack_action.setText(self.tr("&Export classroom pack…"))
         self.import_pack_action.setText(self.tr("&Import classroom pack…"))
+        self.share_action.setText(self.tr("S&hare this model with the class…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         for action, text in zip(self.edit_actions, (self.tr("&Undo"), self.tr("&Redo"), self.tr("Cu&t"),

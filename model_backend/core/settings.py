@@ -22,6 +22,7 @@ class Settings:
     device: str = "auto"
     chat_model_id: str = ""
     added_model_paths: list[str] = field(default_factory=list)
+    class_servers: list[str] = field(default_factory=list)  # class mode: "<url> <access code>" per server connected to
     system_prompt: str = "You are a helpful assistant."
     temperature: float = 0.7
     top_p: float = 0.9
