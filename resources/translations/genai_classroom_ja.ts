@@ -47,6 +47,10 @@
             <translation>教室パックを読み込む(&amp;I)…</translation>
         </message>
         <message>
+            <source>S&amp;hare this model with the class…</source>
+            <translation>このモデルをクラスで共有(&amp;H)…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>終了(&amp;Q)</translation>
         </message>
@@ -1142,31 +1146,31 @@
         </message>
         <message>
             <source>Starting the class server for {name}</source>
-            <translation type="unfinished" />
+            <translation>{name} のクラスサーバーを起動しています</translation>
         </message>
         <message>
             <source>Connecting to the class server at {address}</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} に接続しています</translation>
         </message>
         <message>
             <source>Only a GGUF chat model can be shared with the class; {name} is not one.</source>
-            <translation type="unfinished" />
+            <translation>クラスで共有できるのは GGUF のチャットモデルだけです。{name} はそうではありません。</translation>
         </message>
         <message>
             <source>'{host}' is not a network address of this computer. Choose one from the list.</source>
-            <translation type="unfinished" />
+            <translation>「{host}」はこのコンピューターのネットワークアドレスではありません。一覧から選んでください。</translation>
         </message>
         <message>
             <source>The port must be a number from 1 to 65535.</source>
-            <translation type="unfinished" />
+            <translation>ポートは 1 から 65535 までの数にしてください。</translation>
         </message>
         <message>
             <source>The access code needs at least 4 characters and no spaces.</source>
-            <translation type="unfinished" />
+            <translation>アクセスコードは 4 文字以上で、空白を含めないでください。</translation>
         </message>
         <message>
             <source>The model could not be shared: llama.cpp could not load {name}, or {host}:{port} is taken or not an address of this computer.</source>
-            <translation type="unfinished" />
+            <translation>モデルを共有できませんでした。llama.cpp が {name} を読み込めなかったか、{host}:{port} が使用中か、このコンピューターのアドレスではありません。</translation>
         </message>
         <message>
             <source>Another copy of the app is converting this model… (it will be reused here)</source>
@@ -1378,63 +1382,63 @@
         </message>
         <message>
             <source>{model} on the class server</source>
-            <translation type="unfinished" />
+            <translation>{model}（クラスサーバー）</translation>
         </message>
         <message>
             <source>Replies come from the class server at {address}: nothing runs on this computer.</source>
-            <translation type="unfinished" />
+            <translation>返答はクラスサーバー {address} から届きます。このコンピューターではモデルを動かしていません。</translation>
         </message>
         <message>
             <source>The class server could not write the reply: {reason}</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバーが返答を書けませんでした：{reason}</translation>
         </message>
         <message>
             <source>The class server at {address} no longer offers {model}. Choose another of its models.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} は {model} を提供しなくなりました。このサーバーの別のモデルを選んでください。</translation>
         </message>
         <message>
             <source>This class server does not send token probabilities, so the next-token view stays empty for its replies.</source>
-            <translation type="unfinished" />
+            <translation>このクラスサーバーはトークンの確率を送らないため、その返答では次トークンの表示が空のままです。</translation>
         </message>
         <message>
             <source>This class server does not show how the prompt is split into tokens (llama.cpp's server does; vLLM, Ollama and LM Studio do not).</source>
-            <translation type="unfinished" />
+            <translation>このクラスサーバーはプロンプトがどのようにトークンに分かれるかを示しません（llama.cpp のサーバーは示します。vLLM、Ollama、LM Studio は示しません）。</translation>
         </message>
         <message>
             <source>The class server stopped answering in the middle of the reply; what it wrote is kept.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバーが返答の途中で応答しなくなりました。それまでに書かれた部分は残してあります。</translation>
         </message>
         <message>
             <source>The class server at {address} does not answer. Check that it is running, that this computer is on the same network, and the address.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} が応答しません。サーバーが動いているか、このコンピューターが同じネットワークにつながっているか、アドレスが正しいかを確認してください。</translation>
         </message>
         <message>
             <source>The class server at {address} refused the access code. Ask your teacher for the code and type it again.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} がアクセスコードを受け付けませんでした。先生にコードを確認して、もう一度入力してください。</translation>
         </message>
         <message>
             <source>The class server at {address} refused the request: {reason}</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} が要求を断りました：{reason}</translation>
         </message>
         <message>
             <source>Type the class server's address, for example 192.168.1.10:8080.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバーのアドレスを入力してください（例：192.168.1.10:8080）。</translation>
         </message>
         <message>
             <source>'{address}' is not a server address. Type it like 192.168.1.10:8080.</source>
-            <translation type="unfinished" />
+            <translation>「{address}」はサーバーのアドレスではありません。192.168.1.10:8080 のように入力してください。</translation>
         </message>
         <message>
             <source>'{model_id}' does not name a model on a class server.</source>
-            <translation type="unfinished" />
+            <translation>「{model_id}」はクラスサーバー上のモデルを指していません。</translation>
         </message>
         <message>
             <source>The class server at {address} offers no chat model.</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー {address} にはチャットモデルがありません。</translation>
         </message>
         <message>
             <source>The server at {address} does not speak the OpenAI-compatible chat API.</source>
-            <translation type="unfinished" />
+            <translation>サーバー {address} は OpenAI 互換のチャット API に対応していません。</translation>
         </message>
         <message>
             <source>Using the CPU. {cuda_why}. {mps_why}.</source>
@@ -1542,7 +1546,7 @@
         </message>
         <message>
             <source>on a class server</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー上</translation>
         </message>
         <message>
             <source>{what}: opening a pickle file can run any code hidden in it, so the app does not load them. Download the .safetensors version of this model instead (most model pages offer one), or convert the file to .safetensors on a computer you trust.</source>
@@ -1710,7 +1714,7 @@
         </message>
         <message>
             <source>class server</source>
-            <translation type="unfinished" />
+            <translation>クラスサーバー</translation>
         </message>
         <message>
             <source>{name} — {format}, {size}, {source}</source>
@@ -2583,6 +2587,37 @@ Download it anyway?</source>
         <message>
             <source>Stopped before the model wrote anything.</source>
             <translation>モデルが何も書かないうちに停止しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectServerDialog</name>
+        <message>
+            <source>Connect to a class server</source>
+            <translation>クラスサーバーに接続</translation>
+        </message>
+        <message>
+            <source>Type the address and the access code your teacher shows. The server's chat models then appear in the Chat and Prompt engineering tabs, and replies come from that computer.</source>
+            <translation>先生が示すアドレスとアクセスコードを入力してください。サーバーのチャットモデルが「チャット」と「プロンプトエンジニアリング」タブに表示され、返答はそのコンピューターから届きます。</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>アドレス(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Access &amp;code:</source>
+            <translation>アクセスコード(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>接続</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>接続しています…</translation>
+        </message>
+        <message>
+            <source>Connected. Chat models on this server: {count}.</source>
+            <translation>接続しました。このサーバーのチャットモデル：{count} 個。</translation>
         </message>
     </context>
     <context>
@@ -3869,6 +3904,10 @@ checker: {accuracy} right
             <translation>モデルをさらに入手…</translation>
         </message>
         <message>
+            <source>Connect to a class server…</source>
+            <translation>クラスサーバーに接続…</translation>
+        </message>
+        <message>
             <source>Add checkpoint file…</source>
             <translation>チェックポイントファイルを追加…</translation>
         </message>
@@ -4576,6 +4615,65 @@ checker: {accuracy} right
         <message>
             <source>white</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShareModelDialog</name>
+        <message>
+            <source>Share this model with the class</source>
+            <translation>このモデルをクラスで共有</translation>
+        </message>
+        <message>
+            <source>Students connect with Add… › Connect to a class server… in their Chat tab. Choose the room's network to let them in; 127.0.0.1 is this computer only.</source>
+            <translation>生徒は「チャット」タブの「追加…」›「クラスサーバーに接続…」から接続します。生徒を入れるには教室のネットワークを選んでください。127.0.0.1 はこのコンピューターだけです。</translation>
+        </message>
+        <message>
+            <source>Model:</source>
+            <translation>モデル：</translation>
+        </message>
+        <message>
+            <source>Network address:</source>
+            <translation>ネットワークアドレス：</translation>
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation>ポート：</translation>
+        </message>
+        <message>
+            <source>Students answered at once:</source>
+            <translation>同時に返答する生徒数：</translation>
+        </message>
+        <message>
+            <source>More students at once share the computer's speed; the others wait their turn.</source>
+            <translation>同時に返答する生徒が多いほど、コンピューターの速度を分け合います。ほかの生徒は順番を待ちます。</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>アドレス：</translation>
+        </message>
+        <message>
+            <source>Access code:</source>
+            <translation>アクセスコード：</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>共有を開始</translation>
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation>共有を停止</translation>
+        </message>
+        <message>
+            <source>Not sharing.</source>
+            <translation>共有していません。</translation>
+        </message>
+        <message>
+            <source>Students being answered: {busy} of {slots} · waiting: {waiting} · {speed:.0f} tokens/s</source>
+            <translation>返答中の生徒：{busy}／{slots} · 待機中：{waiting} · {speed:.0f} トークン/秒</translation>
+        </message>
+        <message>
+            <source>Starting the server…</source>
+            <translation>サーバーを起動しています…</translation>
         </message>
     </context>
     <context>
