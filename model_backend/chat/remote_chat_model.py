@@ -262,7 +262,7 @@ class RemoteChatModel:
             answer = line.get_json("/tokenize", {"content": str(templated.get("prompt", "")), "add_special": True,
                                                  "parse_special": True, "with_pieces": True}, method="POST")
         except BackendError as exc:
-            if exc.kind in (ErrorKind.MODEL_NOT_FOUND, ErrorKind.INVALID_INPUT) and "access code" not in exc.message:
+            if exc.kind is ErrorKind.MODEL_NOT_FOUND:  # 404/405: the route is not there (vLLM, Ollama, LM Studio)
                 self._server_shows_tokens = False
                 raise BackendError(ErrorKind.INVALID_INPUT, msg(
                     "This class server does not show how the prompt is split into tokens (llama.cpp's server "

@@ -133,7 +133,8 @@ def server_error(address: ServerAddress, status: int, body: bytes) -> BackendErr
     if not text and isinstance(parsed, dict):
         text = str(parsed.get("message") or parsed.get("detail") or "")
     reason = plain_library_text(text or f"HTTP {status}")
-    kind = ErrorKind.MODEL_NOT_FOUND if status == 404 else ErrorKind.INVALID_INPUT if status < 500 else ErrorKind.INTERNAL
+    # 404/405: no such model or no such route (a server without llama.cpp's /tokenize); callers tell them apart
+    kind = ErrorKind.MODEL_NOT_FOUND if status in (404, 405) else ErrorKind.INVALID_INPUT if status < 500 else ErrorKind.INTERNAL
     return BackendError(kind, msg("The class server at {address} refused the request: {reason}", address=address.url,
                                   reason=reason), details=f"HTTP {status}: {body[:2000]!r}")
 
