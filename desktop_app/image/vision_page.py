@@ -94,6 +94,7 @@ class VisionPage(QWidget):
         self.gallery_button.setText(self.tr("Score the gallery against its prompts"))
         self.gallery_button.setToolTip(self.tr("The cosine similarity of each generated picture with its own prompt "
                                                "(the CLIP score): higher means the picture shows more of the prompt"))
+        self.stop_button.setText(self.tr("Stop"))
         self.results.setHorizontalHeaderLabels([self.tr("Label"), self.tr("Probability"), self.tr("Cosine")])
         self.gallery_table.setHorizontalHeaderLabels([self.tr("Prompt"), self.tr("Cosine")])
         self.caption.setText(say(self.caption_text))
@@ -123,6 +124,8 @@ class VisionPage(QWidget):
         self.classify_button = QPushButton(self)
         self.attention_button = QPushButton(self)
         self.gallery_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
+        self.stop_button.setEnabled(False)
         self.results = QTableWidget(0, 3, self)
         self.gallery_table = QTableWidget(0, 2, self)
         for table in (self.results, self.gallery_table):
@@ -131,8 +134,8 @@ class VisionPage(QWidget):
             table.horizontalHeader().setStretchLastSection(True)
             table.setMinimumSize(160, 90)
         self.status = JobStatus(self)
-        self.job = SingleJob(self.controller, self.status, on_result=self._on_result, on_cancelled=lambda _: None,
-                             parent=self)
+        self.job = SingleJob(self.controller, self.status, on_result=self._on_result,
+                             on_cancelled=lambda _: self.status.show_notice(lambda: self.tr("Stopped.")), parent=self)
 
     def _lay_out(self) -> None:
         pictures = QSplitter(Qt.Orientation.Vertical, self)
@@ -159,6 +162,7 @@ class VisionPage(QWidget):
         layout.addWidget(self.results)
         layout.addWidget(self.gallery_button)
         layout.addWidget(self.gallery_table)
+        layout.addWidget(self.stop_button)
         layout.addWidget(self.status)
         layout.addStretch(1)
         form.setMinimumWidth(220)
@@ -181,6 +185,7 @@ class VisionPage(QWidget):
         self.classify_button.clicked.connect(self.classify)
         self.attention_button.clicked.connect(self.show_attention)
         self.gallery_button.clicked.connect(self.score_gallery)
+        self.stop_button.clicked.connect(self.job.stop)
         self.job.busy_changed.connect(self._update_clip_note)
 
     # ---- the picture and its patches (numpy, instant) -------------------------------------------
@@ -262,6 +267,7 @@ class VisionPage(QWidget):
             "downloaded CLIP folder with Add…. The patches above need no model."))
         for button in (self.classify_button, self.attention_button, self.gallery_button):
             button.setEnabled(has_model and not self.job.busy)
+        self.stop_button.setEnabled(self.job.busy)
 
     def _submit(self, request, working: Text) -> bool:
         if self.job.busy or not self.model_picker.current_model_id():

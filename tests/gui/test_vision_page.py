@@ -87,7 +87,9 @@ def test_clip_classifies_shows_cls_attention_and_scores_the_gallery(qtbot, open_
         tab.gallery.save(pixels, {"prompt": prompt, "seed": seed, "steps": 1, "guidance": 1.0})
     tab.gallery_view.refresh()
     page.gallery_button.click()
+    assert page.stop_button.isEnabled() and not page.classify_button.isEnabled()  # one job at a time
     wait_idle(qtbot, page)
+    assert not page.stop_button.isEnabled()
     assert page.gallery_table.rowCount() == 2 and len(tab.gallery_view.clip_scores) == 2
     scores = page.similarities.similarities
     assert all(-1 <= s <= 1 for s in scores)
