@@ -145,6 +145,20 @@ _CLASS_KEYS = {"tokenizer_config.json": "tokenizer_class", "preprocessor_config.
 _STANDARD_LIBRARIES = ("diffusers", "transformers")
 
 
+@functools.lru_cache(maxsize=None)
+def is_diffusers_pipeline_package(library: str) -> bool:
+    """diffusers also names a part's library by one of its own pipeline packages: Stable Diffusion 1.x repositories
+    list their safety checker as ``["stable_diffusion", "StableDiffusionSafetyChecker"]``, which diffusers reads as
+    ``diffusers.pipelines.stable_diffusion``. Checked on disk, without importing diffusers (seconds on the GUI thread)."""
+    import importlib.util
+
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", library):
+        return False
+    spec = importlib.util.find_spec("diffusers")
+    places = spec.submodule_search_locations if spec is not None else None
+    return any((Path(place) / "pipelines" / library / "__init__.py").is_file() for place in places or ())
+
+
 def pickle_refusal(what: Message) -> InvalidModelError:
     """``what``: which file is a pickle, a clause such as ``msg("{name} is a PyTorch pickle file ({suffix})")``."""
     return InvalidModelError(msg(
@@ -266,7 +280,7 @@ def refuse_custom_diffusers(folder: Path) -> None:
         if component.startswith("_") or entry is None:
             continue
         library, class_name = entry
-        if library not in _STANDARD_LIBRARIES:
+        if library not in _STANDARD_LIBRARIES and not is_diffusers_pipeline_package(library):
             raise custom_code_refusal(folder.name, msg("its {component} part, {class_name}, comes from '{library}', "
                                                        "which is not diffusers or transformers", component=component,
                                                        class_name=class_name, library=library))

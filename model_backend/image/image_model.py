@@ -23,6 +23,7 @@ from model_backend.core.model_inspection import (
     ModelFormat,
     ModelKind,
     custom_code_refusal,
+    is_diffusers_pipeline_package,
     refuse_custom_diffusers,
 )
 from model_backend.core.registry import ModelEntry, ModelRegistry
@@ -100,6 +101,8 @@ def _check_classes(folder: Path) -> None:
             import transformers as module
         elif library == "diffusers":
             module = diffusers
+        elif is_diffusers_pipeline_package(library):  # e.g. SD 1.x's safety checker (never loaded: see below)
+            module = getattr(diffusers.pipelines, library)
         else:
             continue  # refused by inspection (refuse_custom_diffusers)
         if class_name not in dir(module):
@@ -119,6 +122,15 @@ def _read_index(folder: Path) -> dict:
     if not isinstance(index, dict):
         raise InvalidModelError(msg("{name}: model_index.json does not describe a pipeline.", name=folder.name))
     return index
+
+
+def _unused_parts_left_out(folder: Path) -> dict[str, None]:
+    """The safety checker's image preprocessor, when model_index.json names it but the folder lacks it: the app never
+    loads the safety checker, which is its only user, and diffusers would refuse the whole folder for its absence
+    (the library's SD 1.x entries list ``feature_extractor``; a catalogue download may leave it out)."""
+    value = _read_index(folder).get("feature_extractor")
+    named = isinstance(value, list) and len(value) == 2 and value[1]
+    return {"feature_extractor": None} if named and not (folder / "feature_extractor").is_dir() else {}
 
 
 def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceChoice, low_memory: bool,
@@ -151,7 +163,7 @@ def load_image_model(entry: ModelEntry, registry: ModelRegistry, device: DeviceC
             pipeline = AutoPipelineForText2Image.from_pretrained(
                 entry.path, dtype=dtype, local_files_only=True,
                 use_safetensors=True if has_safetensors else None,
-                safety_checker=None, requires_safety_checker=False,
+                safety_checker=None, requires_safety_checker=False, **_unused_parts_left_out(entry.path),
             )
         except Exception as exc:
             if is_out_of_memory(exc):
