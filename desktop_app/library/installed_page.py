@@ -32,6 +32,7 @@ from model_backend.core.registry import SOURCE_NAMES, ModelRegistry
 from model_backend.library.installed import DeleteModelRequest, disk_usage, installed_models
 
 COLUMNS = 6  # name, kind, size, source, licence, used by
+MAX_COLUMN_WIDTHS = (320, 200, 120, 220, 220)  # px; the last column (used by) takes the rest
 
 
 def licence_text(licence: str, restricted: bool) -> str:
@@ -116,8 +117,8 @@ class InstalledPage(QWidget):
                                            "the licence before using this model outside the classroom.")
                                    .format(licence=model.licence))
         self.table.resizeColumnsToContents()
-        for column in range(COLUMNS - 1):  # long names are cut, whole in the tooltip
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        for column, widest in enumerate(MAX_COLUMN_WIDTHS):  # long texts are cut, whole in the tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         total = disk_usage(self.models)
         self.total_label.setText(self.tr("{count} models, {size} on disk").format(count=len(self.models),
                                                                                   size=human_size(total)))
