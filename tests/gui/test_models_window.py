@@ -359,3 +359,33 @@ def test_the_window_and_its_dialogs_switch_language_live(qtbot, library_window, 
     switch(qtbot, window, "en")
     for widget in (models, export, importer):
         assert japanese_left(widget, names) == [], type(widget).__name__
+
+
+@pytest.mark.parametrize("in_place", [False, True])
+def test_a_sound_pack_imports_and_the_pickers_offer_its_model(qtbot, library_window, app_home, tiny_chat_model_dir,
+                                                            tmp_path, in_place):
+    from model_backend.core.registry import ModelRegistry
+    from model_backend.library.packs import export_pack
+
+    source = put_model(app_home.models_dir, tiny_chat_model_dir, "tiny-packed", "Apache-2.0")
+    pack = tmp_path / "usb-stick"
+    export_pack(ModelRegistry(app_home), (f"path:{source.resolve()}",), pack, lambda _p: None, threading.Event())
+    shutil.rmtree(source)
+
+    window = library_window()
+    dialog = window.library.open_import_dialog()
+    dialog.read_pack(str(pack))
+    if in_place:
+        qtbot.mouseClick(dialog.in_place_option, Qt.MouseButton.LeftButton)
+    assert dialog.in_place_option.isChecked() == in_place
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.job_id, timeout=30000)
+    assert dialog.report.problems == () and len(dialog.report.model_ids) == 1
+    assert not dialog.problem_list.isVisible() and not dialog.notice.is_error
+    model_id = dialog.report.model_ids[0]
+    assert window.chat_tab.model_picker.combo.findData(model_id) >= 0  # every picker rescanned
+    assert window.prompt_tab.findChildren(type(window.chat_tab.model_picker))[0].combo.findData(model_id) >= 0
+    copied = (app_home.models_dir / "tiny-packed").exists()
+    assert copied != in_place
+    if in_place:
+        assert model_id.removeprefix("path:") in window.settings.added_model_paths  # offered again at the next start
