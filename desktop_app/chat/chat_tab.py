@@ -14,8 +14,9 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.chat.chat_composer import ChatComposer
-from desktop_app.chat.chat_side_panel import ChatSidePanel, SidePage
+from desktop_app.chat.chat_side_panel import LOOK_INSIDE_PAGES, ChatSidePanel, SidePage
 from desktop_app.chat.conversation_list import ConversationList
+from desktop_app.chat.exchange_source import ExchangeSource
 from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
@@ -97,11 +98,12 @@ class ChatTab(QWidget):
         self.colour_box.setChecked(True)
         self.status = JobStatus(self, progress_when_idle=False)
         self.composer = ChatComposer(self)
-        self.side_panel = ChatSidePanel(self.settings, self)
+        self.side_panel = ChatSidePanel(self.settings, self, controller=self.controller, source=self.exchange_source)
         # the side panel's pages, named here because the tab talks to them directly
         self.next_token_view = self.side_panel.next_token_view
         self.prompt_view = self.side_panel.prompt_view
         self.sampling_panel = self.side_panel.sampling_panel
+        self.side_panel.sampling_lab.set_sampling(self.sampling_panel.sampling())  # the lab starts from the chat's
         # on the projector: the conversation, not the list of earlier groups' chats or the ways to add models
         mark_advanced(self.conversation_list, self.model_picker.add_button, self.model_picker.refresh_button)
 
@@ -460,8 +462,32 @@ class ChatTab(QWidget):
         if 0 <= step_index < len(steps):
             self.transcript.selected = (message_index, step_index)
             self.next_token_view.show_step(steps[step_index])
-            self.side_panel.show_page(SidePage.NEXT_TOKEN)
+            self.side_panel.sampling_lab.set_step(step_index)
+            if self.side_panel.currentIndex() not in LOOK_INSIDE_PAGES:  # a look-inside page stays in front
+                self.side_panel.show_page(SidePage.NEXT_TOKEN)
             self._render()
+
+    def exchange_source(self) -> ExchangeSource | None:
+        """What the look-inside pages examine: the conversation up to the reply whose token was clicked last
+        (else the newest reply), with the token ids the model wrote; None when there is nothing to look at."""
+        conversation = self.current
+        if conversation is None or not self.model_picker.current_model_id():
+            return None
+        messages = conversation.messages
+        chosen = self.transcript.selected[0] if self.transcript.selected else None
+        if chosen is None or chosen >= len(messages) or messages[chosen].role != "assistant":
+            chosen = next((i for i in range(len(messages) - 1, -1, -1) if messages[i].role == "assistant"), None)
+        upto = len(messages) if chosen is None else chosen + 1
+        request = conversation.request_messages(upto)
+        if not any(m.role == "user" for m in request):
+            return None
+        steps = tuple(messages[chosen].steps) if chosen is not None else ()
+        model_id = self.model_picker.current_model_id()
+        same_model = conversation.model_id == model_id  # another model's token ids would mean other tokens
+        step = self.transcript.selected[1] if self.transcript.selected and self.transcript.selected[0] == chosen \
+            else None
+        return ExchangeSource(conversation=request, model_id=model_id, device=self.sampling_panel.device_choice(),
+                              reply_ids=tuple(s.token_id for s in steps) if same_model else (), steps=steps, step=step)
 
     def _render(self) -> None:
         streaming = None
