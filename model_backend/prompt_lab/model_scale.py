@@ -136,7 +136,8 @@ def model_family(entry: ModelEntry) -> ModelFamily:
     names = " ".join(str(x) for x in (entry.name, entry.path.name, keys.get("general.finetune", ""),
                                       keys.get("general.name", "")))
     instruct = any(part.lower() in _INSTRUCT_WORDS for part in _name_parts(names))
-    parts = [p for p in _name_parts(entry.name or entry.path.name) if not _STORAGE.match(p)]
+    own_name = (entry.name or entry.path.name).rpartition("/")[2]  # "HuggingFaceTB/SmolLM2-135M": not the maker
+    parts = [p for p in _name_parts(own_name) if not _STORAGE.match(p)]
     size_label = str(keys.get("general.size_label", "")) or next((p for p in parts if size_from_label(p)), "")
     family = str(keys.get("general.basename", ""))
     if not family:

@@ -36,6 +36,8 @@ def test_smollm2_135m_counts_about_135_million_from_the_real_gguf(smollm2_gguf, 
     counted = read_gguf_index(smollm2_gguf).parameters  # the tensor table added up
     assert 130e6 < counted < 140e6 and abs(counted - 135e6) / 135e6 < 0.03
     assert model_family(entry) == ModelFamily("smollm2", "135m", True)
+    base = _entry(Path("/nowhere/snapshot"), "HuggingFaceTB/SmolLM2-135M")  # the catalogue's base, in the HF cache
+    assert base_instruct_pairs([entry, base]) == [(base, entry)]
 
 
 def test_a_tiny_model_counts_its_weights_from_the_safetensors_header_and_from_its_config(tiny_chat_model_dir,
@@ -66,6 +68,8 @@ def test_the_config_formula_matches_smollm2_135m_published_size():
     ("SmolLM2-135M", ModelFamily("smollm2", "135m", False)),
     ("Qwen2.5-0.5B-Instruct-Q4_K_M.gguf", ModelFamily("qwen2.5", "0.5b", True)),
     ("gemma-2-2b-it", ModelFamily("gemma", "2b", True)),
+    ("HuggingFaceTB/SmolLM2-360M-Instruct", ModelFamily("smollm2", "360m", True)),
+    ("smollm2-135m-base", ModelFamily("smollm2", "135m", False)),
 ])
 def test_family_size_and_instruction_tuning_from_names(tmp_path, name, expected):
     assert model_family(_entry(tmp_path / name, name)) == expected
