@@ -216,6 +216,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _give_up_waiting(self) -> None:
-        if not self.controller.is_stopped():
+        if not (self.controller.is_stopped() and self.library.is_stopped()):
             log.warning("the backend did not stop within %d ms; quitting anyway", QUIT_BOUND_MS)
             self.ready_to_quit.emit()

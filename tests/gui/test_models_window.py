@@ -389,3 +389,19 @@ def test_a_sound_pack_imports_and_the_pickers_offer_its_model(qtbot, library_win
     assert copied != in_place
     if in_place:
         assert model_id.removeprefix("path:") in window.settings.added_model_paths  # offered again at the next start
+
+
+def test_quitting_during_a_download_stops_it_and_keeps_what_arrived(qtbot, library_window, app_home, hub):
+    from model_backend.library.installed import partial_download_bytes
+
+    hub.delay_per_chunk = 0.05
+    window = library_window()
+    page = window.library.open_models_window(ModelKind.CHAT).catalogue
+    page.select("tiny-free")
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.download_panel.progress is not None and page.download_panel.progress.done > 0,
+                    timeout=20000)
+    with qtbot.waitSignal(window.ready_to_quit, timeout=20000):
+        window.close()
+    assert window.library.is_stopped() and window.controller.is_stopped()
+    assert partial_download_bytes(app_home, "tiny-free") > 0  # the next start continues from there
