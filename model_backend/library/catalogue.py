@@ -43,7 +43,7 @@ class CatalogueEntry:
     title: str
     purpose: dict[str, str]  # language code -> what it is for in the course
     repo: str
-    revision: str  # a commit hash, or "main" where none could be checked offline (``notes`` says so)
+    revision: str  # a commit hash; "main" (none read offline) or "refs/pr/N" (files only in a hub PR): ``notes`` says
     files: tuple[CatalogueFile, ...]
     download_bytes: int
     memory_bytes: int  # to run it: weights as used + a 4k-token cache for chat

@@ -29,10 +29,28 @@ def test_every_entry_loads_with_the_facts_a_teacher_needs():
         assert entry.files and entry.download_bytes > 0 and entry.memory_bytes > 0, entry.id
         assert entry.source.startswith("https://huggingface.co/" + entry.repo), entry.id
         assert set(entry.tabs) <= set(TABS) and entry.tabs, entry.id
-        assert re.fullmatch(r"[0-9a-f]{40}", entry.revision) or (entry.revision == "main" and entry.notes), entry.id
+        pinned = re.fullmatch(r"[0-9a-f]{40}", entry.revision)
+        assert pinned or (re.fullmatch(r"main|refs/pr/[0-9]+", entry.revision) and entry.notes), entry.id
         for file in entry.files:
             assert file.sha256 is None or re.fullmatch(r"[0-9a-f]{64}", file.sha256), (entry.id, file.path)
             assert not file.local_path.startswith(("/", "..")), (entry.id, file.path)
+
+
+def test_every_pinned_fact_names_the_page_it_was_read_on():
+    """A commit or SHA-256 typed from memory would fail every download (or worse, pin the wrong file): each one in the
+    catalogue appears in a recorded fact, with the hub page it was read on."""
+    for raw in raw_entries():
+        facts = raw["facts"]
+        assert all(f["what"] and f["url"].startswith("https://huggingface.co/") for f in facts), raw["id"]
+        read = " ".join(f["what"] + " " + f["url"] for f in facts)
+        if raw["revision"] != "main":
+            assert raw["revision"] in read or raw["revision"].replace("/", "%2F") in read, raw["id"]
+        for file in raw["files"]:
+            if file["sha256"]:
+                assert file["sha256"][:8] in read and file["sha256"][-4:] in read, (raw["id"], file["path"])
+        if not facts:  # nothing read offline: nothing may be pinned, and the notes must say so
+            assert raw["revision"] == "main" and raw["notes"], raw["id"]
+            assert not any(f["sha256"] for f in raw["files"]), raw["id"]
 
 
 def test_every_restricted_licence_is_marked_and_explained_in_both_languages():
