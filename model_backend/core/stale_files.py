@@ -93,8 +93,10 @@ def remove_abandoned_library_copies(folder: Path, stale_after_s: float = STALE_A
             if not item.exists():
                 removed.append(item)
         elif name.endswith(LOCK_SUFFIX) and _LIBRARY_COPY.fullmatch(name[: -len(LOCK_SUFFIX)]):
-            if not item.with_name(name[: -len(LOCK_SUFFIX)]).exists():
-                _remove_lock_if_free(item)  # its copier died between the rename and removing the lock
+            # Its copier died between the rename and removing the lock. Only an old one: a copier creates its lock
+            # a moment before its folder, and a clean-up taking the lock in that moment must not delete it.
+            if not item.with_name(name[: -len(LOCK_SUFFIX)]).exists() and _older_than(item, now, stale_after_s):
+                _remove_lock_if_free(item)
     return removed
 
 
@@ -139,6 +141,13 @@ def _remove_if_stale(path: Path, now: float, stale_after_s: float) -> bool:
         return True
     except OSError as exc:
         log.info("clean-up: could not remove %s: %s", path, exc)
+        return False
+
+
+def _older_than(path: Path, now: float, age_s: float) -> bool:
+    try:
+        return now - path.lstat().st_mtime >= age_s
+    except OSError:
         return False
 
 

@@ -88,9 +88,11 @@ def test_a_copy_another_running_app_is_writing_and_the_users_own_folders_are_kep
     library_copy_lock(live).touch()
     library_copy_lock(dead).touch()
     stray_lock = library_copy_lock(models / ".done.partial-33333333")  # its copier died after renaming the folder
-    stray_lock.touch()
+    starting = library_copy_lock(models / ".new.partial-44444444")  # a copier about to create its folder
+    for lock in (stray_lock, starting):
+        lock.touch()
     an_hour_ago = time.time() - STALE_AFTER_S - 60
-    for path in (live, dead, old_style):
+    for path in (live, dead, old_style, stray_lock):
         os.utime(path, (an_hour_ago, an_hour_ago))
 
     context = multiprocessing.get_context("spawn")
@@ -106,7 +108,7 @@ def test_a_copy_another_running_app_is_writing_and_the_users_own_folders_are_kep
 
     assert set(removed) == {dead, old_style, deleting}
     assert not dead.exists() and not library_copy_lock(dead).exists() and not old_style.exists() and not deleting.exists()
-    assert not stray_lock.exists()
+    assert not stray_lock.exists() and starting.exists()
     assert live.is_dir() and library_copy_lock(live).exists() and young_old_style.is_dir()
     assert all(path.read_bytes() == b"mine" for path in users_own)
     # Once that copy of the app is gone without finishing, its folder is a leftover too.
