@@ -129,8 +129,8 @@ class FamiliesPage(QWidget):
                                       .format(ms=1000 * answer.seconds_per_image, accuracy=percent(accuracy),
                                               params=f"{answer.parameters:,}"))
         self.captions[family].setToolTip(self.tr(
-            "The shape checker looked at {n} pictures of every combination when the model was trained: shape {shape}, "
-            "colour {colour}, background {background}, all three {all} (chance: 0.5 %).").format(
+            "When the model was trained, the shape checker looked at {n} of its pictures (every combination once): "
+            "shape {shape}, colour {colour}, background {background}, all three {all} right (by chance: about 1 %).").format(
                 n=90, shape=percent(answer.accuracy.get("shape")), colour=percent(answer.accuracy.get("shape_colour")),
                 background=percent(answer.accuracy.get("background_colour")), all=percent(accuracy)))
 

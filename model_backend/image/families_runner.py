@@ -34,6 +34,8 @@ MAX_WALK = 16
 MAX_DIFFUSION_STEPS = 100
 CAPTION = "a {colour} {shape} on a {background} background"  # the diffusion model's training captions
 DIFFUSION_FRAMES = 5  # pictures of the denoising shown under the diffusion sample
+DRAWING = {"vae": msg("Drawing with the VAE"), "gan": msg("Drawing with the GAN"),
+           "flow": msg("Drawing with the flow"), "diffusion": msg("Drawing with the diffusion model")}
 
 
 def caption(labels: ShapeLabels) -> str:
@@ -69,8 +71,7 @@ def run_family_samples(request: FamilySamplesRequest, models: FamilyModelCache, 
     for number, family in enumerate(request.families):
         if cancel.is_set():
             raise JobCancelled()
-        emit(Progress(request.job_id, number / len(request.families),
-                      msg("Drawing with the {family}", family=family.upper())))
+        emit(Progress(request.job_id, number / len(request.families), DRAWING[family]))
         if family == "diffusion":
             answer = _diffusion_pictures(request, labels, seeds, load_diffusion, emit, cancel)
         else:

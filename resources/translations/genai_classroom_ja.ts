@@ -1837,40 +1837,52 @@
             <translation>問題が発生しました：{error_type}：{reason}</translation>
         </message>
         <message>
+            <source>Drawing with the VAE</source>
+            <translation>VAE で描いています</translation>
+        </message>
+        <message>
+            <source>Drawing with the GAN</source>
+            <translation>GAN で描いています</translation>
+        </message>
+        <message>
+            <source>Drawing with the flow</source>
+            <translation>フローで描いています</translation>
+        </message>
+        <message>
+            <source>Drawing with the diffusion model</source>
+            <translation>拡散モデルで描いています</translation>
+        </message>
+        <message>
             <source>Shape</source>
-            <translation type="unfinished" />
+            <translation>図形</translation>
         </message>
         <message>
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>色</translation>
         </message>
         <message>
             <source>Background</source>
-            <translation type="unfinished" />
+            <translation>背景色</translation>
         </message>
         <message>
             <source>Family</source>
-            <translation type="unfinished" />
+            <translation>モデルの種類</translation>
         </message>
         <message>
             <source>The shape and the background need different colours: the models never saw a shape on its own colour.</source>
-            <translation type="unfinished" />
+            <translation>図形と背景には別の色を選んでください。モデルは、背景と同じ色の図形を一度も学習していません。</translation>
         </message>
         <message>
             <source>Encoding the picture</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Drawing with the {family}</source>
-            <translation type="unfinished" />
+            <translation>画像をエンコードしています</translation>
         </message>
         <message>
             <source>Open a picture first, or generate one.</source>
-            <translation type="unfinished" />
+            <translation>先に画像を開くか、画像を生成してください。</translation>
         </message>
         <message>
             <source>{name} is missing or damaged: reinstall the app or retrain it with the script in training/.</source>
-            <translation type="unfinished" />
+            <translation>{name} が見つからないか、壊れています。アプリを入れ直すか、training/ のスクリプトで学習し直してください。</translation>
         </message>
         <message>
             <source>Loading the image model</source>
@@ -2897,114 +2909,116 @@ Download it anyway?</source>
         <name>FamiliesPage</name>
         <message>
             <source>VAE</source>
-            <translation type="unfinished" />
+            <translation>VAE</translation>
         </message>
         <message>
             <source>GAN</source>
-            <translation type="unfinished" />
+            <translation>GAN</translation>
         </message>
         <message>
             <source>Flow</source>
-            <translation type="unfinished" />
+            <translation>フロー</translation>
         </message>
         <message>
             <source>Diffusion</source>
-            <translation type="unfinished" />
+            <translation>拡散モデル</translation>
         </message>
         <message>
             <source>Four families of generative models learned the same coloured shapes. A VAE decodes a few random latent numbers, a GAN's generator was trained to fool a critic, a flow runs an invertible function backwards from noise, and diffusion removes noise step by step in a VAE's latent space.</source>
-            <translation type="unfinished" />
+            <translation>4 種類の生成モデルが、同じ色付き図形のデータを学習しました。VAE は少数のランダムな潜在変数をデコードし、GAN の生成器は識別器をだますように学習し、フローは可逆な関数をノイズから逆向きにたどり、拡散モデルは VAE の潜在空間でノイズを少しずつ取り除きます。</translation>
         </message>
         <message>
             <source>Shape</source>
-            <translation type="unfinished" />
+            <translation>図形</translation>
         </message>
         <message>
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>色</translation>
         </message>
         <message>
             <source>Background</source>
-            <translation type="unfinished" />
+            <translation>背景色</translation>
         </message>
         <message>
             <source>Seed</source>
-            <translation type="unfinished">シード値</translation>
+            <translation>シード値</translation>
         </message>
         <message>
             <source>Generate with all four</source>
-            <translation type="unfinished" />
+            <translation>4 種類すべてで生成</translation>
         </message>
         <message>
             <source>The same shape, colours and seed for every family</source>
-            <translation type="unfinished" />
+            <translation>どのモデルにも同じ図形・色・シード値を使います</translation>
         </message>
         <message>
             <source>Stop</source>
-            <translation type="unfinished">停止</translation>
+            <translation>停止</translation>
         </message>
         <message>
             <source>Diffusion, step by step:</source>
-            <translation type="unfinished" />
+            <translation>拡散モデルのステップごとの様子：</translation>
         </message>
         <message>
             <source>Walk through a latent space</source>
-            <translation type="unfinished" />
+            <translation>潜在空間を歩く</translation>
         </message>
         <message>
             <source>The VAE and the GAN draw from a handful of latent numbers. Moving in a straight line from one seed's numbers to another's changes the picture smoothly: nearby points in the latent space make similar pictures.</source>
-            <translation type="unfinished" />
+            <translation>VAE と GAN は、少数の潜在変数から画像を描きます。あるシード値の潜在変数から別のシード値の潜在変数へ直線で動かすと、画像がなめらかに変わります。潜在空間で近い点は、似た画像になります。</translation>
         </message>
         <message>
             <source>to</source>
             <comment>latent walk: from the chosen picture to …</comment>
-            <translation type="unfinished" />
+            <translation>→</translation>
         </message>
         <message>
             <source>seed</source>
-            <translation type="unfinished" />
+            <translation>シード値</translation>
         </message>
         <message>
             <source>Walk</source>
-            <translation type="unfinished" />
+            <translation>歩く</translation>
         </message>
         <message>
             <source>{n} pictures from the chosen shape and seed to this one</source>
-            <translation type="unfinished" />
+            <translation>選んだ図形とシード値から、この図形まで {n} 枚の画像を作ります</translation>
         </message>
         <message>
             <source>{ms:.0f} ms per picture
 checker: {accuracy} right
 {params} parameters</source>
-            <translation type="unfinished" />
+            <translation>1 枚あたり {ms:.0f} ms
+判定器の正解率：{accuracy}
+パラメータ数 {params}</translation>
         </message>
         <message>
-            <source>The shape checker looked at {n} pictures of every combination when the model was trained: shape {shape}, colour {colour}, background {background}, all three {all} (chance: 0.5 %).</source>
-            <translation type="unfinished" />
+            <source>When the model was trained, the shape checker looked at {n} of its pictures (every combination once): shape {shape}, colour {colour}, background {background}, all three {all} right (by chance: about 1 %).</source>
+            <translation>学習時に、図形の判定器がこのモデルの画像 {n} 枚（すべての組み合わせを 1 回ずつ）を調べました。正解率は図形 {shape}、色 {colour}、背景色 {background}、3 つすべて {all} です（偶然に当たる確率は約 1 %）。</translation>
         </message>
         <message>
             <source>Choose a background colour different from the shape's.</source>
-            <translation type="unfinished" />
+            <translation>図形の色とは違う背景色を選んでください。</translation>
         </message>
         <message>
             <source>Drawing with all four families…</source>
-            <translation type="unfinished" />
+            <translation>4 種類のモデルで描いています…</translation>
         </message>
         <message>
             <source>Walking through the latent space…</source>
-            <translation type="unfinished" />
+            <translation>潜在空間を歩いています…</translation>
         </message>
         <message>
             <source>Seed {seed}: the same starting noise for every family.</source>
-            <translation type="unfinished" />
+            <translation>シード値 {seed}：どのモデルも同じノイズから始めました。</translation>
         </message>
         <message>
             <source>The first and last pictures are the two seeds' own samples.</source>
-            <translation type="unfinished" />
+            <translation>最初と最後の画像は、2 つのシード値それぞれのサンプルそのものです。</translation>
         </message>
         <message>
             <source>Stopped.</source>
-            <translation type="unfinished" />
+            <translation>停止しました。</translation>
         </message>
     </context>
     <context>
@@ -3401,11 +3415,11 @@ checker: {accuracy} right
         </message>
         <message>
             <source>Families</source>
-            <translation type="unfinished" />
+            <translation>生成モデルの種類</translation>
         </message>
         <message>
             <source>Latent space</source>
-            <translation type="unfinished" />
+            <translation>潜在空間</translation>
         </message>
         <message>
             <source>Vary</source>
@@ -3713,59 +3727,59 @@ checker: {accuracy} right
         <name>LatentSpacePage</name>
         <message>
             <source>Latent diffusion works in a VAE's latent space, not on pixels. The built-in model's VAE encodes a 64×64 picture into 4 channels of 16×16 numbers (12 times fewer numbers); the UNet denoises those, and the decoder turns them back into a picture. What the decoder loses here is lost for every picture the model makes.</source>
-            <translation type="unfinished" />
+            <translation>潜在拡散モデルは、画素ではなく VAE の潜在空間で働きます。内蔵モデルの VAE は 64×64 の画像を 16×16 の数値 4 チャンネル（数値の数は 12 分の 1）にエンコードし、UNet はその数値からノイズを取り除き、デコーダーが画像に戻します。ここでデコーダーが失うものは、このモデルが作るどの画像でも失われます。</translation>
         </message>
         <message>
             <source>Open picture…</source>
-            <translation type="unfinished">画像を開く…</translation>
+            <translation>画像を開く…</translation>
         </message>
         <message>
             <source>Use the generated image</source>
-            <translation type="unfinished">生成した画像を使う</translation>
+            <translation>生成した画像を使う</translation>
         </message>
         <message>
             <source>The picture generated last on the Generate or Families page</source>
-            <translation type="unfinished" />
+            <translation>「生成」または「生成モデルの種類」ページで最後に生成した画像</translation>
         </message>
         <message>
             <source>Your picture (64×64)</source>
-            <translation type="unfinished" />
+            <translation>元の画像（64×64）</translation>
         </message>
         <message>
             <source>The 4 latent channels (16×16, grey = value)</source>
-            <translation type="unfinished" />
+            <translation>潜在表現の 4 チャンネル（16×16、灰色の濃さ = 値）</translation>
         </message>
         <message>
             <source>Decoded by the diffusion model's VAE</source>
-            <translation type="unfinished" />
+            <translation>拡散モデルの VAE でデコード</translation>
         </message>
         <message>
             <source>Tiny VAE (8 numbers)</source>
-            <translation type="unfinished" />
+            <translation>小さな VAE（8 個の数値）</translation>
         </message>
         <message>
             <source>Diffusion VAE: {n} numbers instead of {m} ({ratio:.0f}× fewer), latent values from {low:.2f} to {high:.2f}; reconstruction error (mean squared, pixel values 0–1) {error:.4f}.</source>
-            <translation type="unfinished" />
+            <translation>拡散モデルの VAE：{m} 個の代わりに {n} 個の数値（{ratio:.0f} 分の 1）、潜在変数の値は {low:.2f}～{high:.2f}、再構成誤差（平均二乗誤差、画素値 0～1）は {error:.4f} です。</translation>
         </message>
         <message>
             <source>Tiny VAE: error {error:.4f}; its encoder reads the picture as a {colour} {shape} on {background}.</source>
-            <translation type="unfinished" />
+            <translation>小さな VAE：誤差 {error:.4f}。エンコーダーはこの画像を「{background}の背景に{colour}の{shape}」と読み取りました。</translation>
         </message>
         <message>
             <source>Open a picture</source>
-            <translation type="unfinished">画像を開く</translation>
+            <translation>画像を開く</translation>
         </message>
         <message>
             <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation type="unfinished">画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
+            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
         </message>
         <message>
             <source>Generate an image first, or open a picture.</source>
-            <translation type="unfinished">先に画像を生成するか、画像を開いてください。</translation>
+            <translation>先に画像を生成するか、画像を開いてください。</translation>
         </message>
         <message>
             <source>Encoding and decoding…</source>
-            <translation type="unfinished" />
+            <translation>エンコードとデコードをしています…</translation>
         </message>
     </context>
     <context>
@@ -4582,39 +4596,39 @@ checker: {accuracy} right
         <name>ShapeWords</name>
         <message>
             <source>circle</source>
-            <translation type="unfinished" />
+            <translation>円</translation>
         </message>
         <message>
             <source>square</source>
-            <translation type="unfinished" />
+            <translation>正方形</translation>
         </message>
         <message>
             <source>triangle</source>
-            <translation type="unfinished" />
+            <translation>三角形</translation>
         </message>
         <message>
             <source>red</source>
-            <translation type="unfinished" />
+            <translation>赤</translation>
         </message>
         <message>
             <source>green</source>
-            <translation type="unfinished" />
+            <translation>緑</translation>
         </message>
         <message>
             <source>blue</source>
-            <translation type="unfinished" />
+            <translation>青</translation>
         </message>
         <message>
             <source>yellow</source>
-            <translation type="unfinished" />
+            <translation>黄</translation>
         </message>
         <message>
             <source>purple</source>
-            <translation type="unfinished" />
+            <translation>紫</translation>
         </message>
         <message>
             <source>white</source>
-            <translation type="unfinished" />
+            <translation>白</translation>
         </message>
     </context>
     <context>
