@@ -29,6 +29,7 @@ TABS_OF_KIND = {
     ModelKind.TEXT_TO_SPEECH: ("audio",),
     ModelKind.MUSIC: ("audio",),
     ModelKind.IMAGE_TEXT: ("image",),
+    ModelKind.EMBEDDING: ("prompt",),  # the embeddings map is a page of the Prompt engineering tab
 }
 
 RESTRICTED_WORDS = ("non-commercial", "noncommercial", "-nc", "research", "openrail", "llama", "gemma")
