@@ -1,7 +1,8 @@
 """The embeddings map (Prompt tab): the student's sentences as vectors, on a 2-D map, with their cosine
 similarities and each sentence's nearest neighbours.
 
-Each sentence is embedded once (a backend job on the embedded all-MiniLM-L6-v2) and kept; the map,
+Each sentence is embedded once (a backend job on the embedded all-MiniLM-L6-v2, or on a sentence
+model the student adds: a multilingual one places Japanese sentences well) and kept; the map,
 the table and the neighbours are numpy on the GUI thread (``representations.vector_map``), so adding a
 sentence costs one short job and everything else follows at once. The map is oriented like the one
 before it, so adding a sentence never mirrors it.
@@ -29,8 +30,16 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.prompt_lab.embedding_map_view import EmbeddingMapView
 from desktop_app.widgets.job_status import JobStatus, SingleJob
+from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.scrolling import scrolling
-from model_backend.representations.representation_types import MAX_SENTENCES, Embeddings, EmbedRequest
+from model_backend.core.model_inspection import ModelKind
+from model_backend.core.registry import ModelRegistry
+from model_backend.representations.representation_types import (
+    DEFAULT_EMBEDDING_MODEL_ID,
+    MAX_SENTENCES,
+    Embeddings,
+    EmbedRequest,
+)
 from model_backend.representations.vector_map import cosine_matrix, nearest_neighbours, pca_2d
 
 NEIGHBOURS = 3
@@ -52,9 +61,11 @@ def _looks_japanese(text: str) -> bool:
 
 
 class EmbeddingsPage(QWidget):
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, registry: ModelRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.registry = registry
+        self._job_model_id = ""  # the model the job in flight embeds with (a result for another is dropped)
         self.sentences: list[str] = []
         self.vectors: dict[str, np.ndarray] = {}
         self.axes: np.ndarray | None = None  # the map's axes, so the next map keeps their direction
@@ -64,15 +75,18 @@ class EmbeddingsPage(QWidget):
         self._build_parts()
         self._lay_out()
         self._connect()
+        self.model_picker.refresh(DEFAULT_EMBEDDING_MODEL_ID)
         keep_translated(self, self._retranslate)
 
     def _retranslate(self) -> None:
         self.intro.setText(self.tr(
-            "Each sentence becomes an embedding: a vector of 384 numbers, the representation a foundation model "
-            "(all-MiniLM-L6-v2) learned by contrastive learning on a billion pairs of sentences that mean the same. "
-            "Sentences with similar meanings get vectors pointing the same way (cosine similarity near 1); the map "
-            "flattens them onto the two directions along which your sentences differ most (PCA). The model learned "
-            "English: Japanese sentences get vectors too, but their places say little."))
+            "Each sentence becomes an embedding: a vector of numbers (384 for the built-in all-MiniLM-L6-v2), the "
+            "representation a foundation model learned by contrastive learning on pairs of sentences that mean the "
+            "same. Sentences with similar meanings get vectors pointing the same way (cosine similarity near 1); "
+            "the map flattens them onto the two directions along which your sentences differ most (PCA)."))
+        self.model_note.setText(self.tr(
+            "This model learned English: Japanese sentences get vectors too, but their places say little. For "
+            "Japanese, add a multilingual sentence model folder (for example paraphrase-multilingual-MiniLM-L12-v2)."))
         self.input.setPlaceholderText(self.tr("Type a sentence and press Enter"))
         self.add_button.setText(self.tr("Add"))
         self.examples_button.setText(self.tr("Add examples"))
@@ -88,6 +102,9 @@ class EmbeddingsPage(QWidget):
     def _build_parts(self) -> None:
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.model_picker = ModelPicker(self.registry, ModelKind.EMBEDDING, self)
+        self.model_note = QLabel(self)  # shown while the chosen model is English-only
+        self.model_note.setWordWrap(True)
         self.input = QLineEdit(self)
         self.add_button = QPushButton(self)
         self.examples_button = QPushButton(self)
@@ -115,6 +132,8 @@ class EmbeddingsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.intro)
+        left_layout.addWidget(self.model_picker)
+        left_layout.addWidget(self.model_note)
         row = QHBoxLayout()
         row.addWidget(self.input, 1)
         row.addWidget(self.add_button)
@@ -149,6 +168,7 @@ class EmbeddingsPage(QWidget):
         self.intro.setMinimumWidth(200)
 
     def _connect(self) -> None:
+        self.model_picker.model_changed.connect(self._on_model_changed)
         self.input.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.examples_button.clicked.connect(self.add_examples)
@@ -190,7 +210,7 @@ class EmbeddingsPage(QWidget):
             return False
         self.sentences.extend(new)
         self.list.addItems([f"{self.sentences.index(s) + 1}. {s}" for s in new])
-        if any(_looks_japanese(s) for s in new):
+        if self._english_only() and any(_looks_japanese(s) for s in new):
             self.status.show_notice(lambda: self.tr("This model learned English only: a Japanese sentence gets a "
                                                     "vector, but its place on the map says little about its meaning."))
         self._embed_missing()
@@ -219,15 +239,34 @@ class EmbeddingsPage(QWidget):
         self.list.addItems([f"{i + 1}. {s}" for i, s in enumerate(self.sentences)])
         self.list.blockSignals(False)
 
+    # ---- the model ---------------------------------------------------------------------------
+    def _english_only(self) -> bool:
+        entry = self.model_picker.current_entry()
+        return entry is not None and entry.language == "en"
+
+    def _on_model_changed(self, _model_id: str) -> None:
+        """Another model, another space: every sentence is embedded again and the map starts afresh."""
+        self.model_note.setVisible(self._english_only())
+        self.vectors = {}
+        self.axes = None
+        self.update_views()
+        self._embed_missing()
+
     # ---- embedding (a backend job) ------------------------------------------------------------
     def _embed_missing(self) -> None:
         missing = tuple(s for s in self.sentences if s not in self.vectors)
+        model_id = self.model_picker.current_model_id()
         if not missing:
             self.update_views()
-        elif not self.job.busy:
-            self.job.submit(EmbedRequest(missing), lambda: self.tr("Turning the sentences into vectors…"))
+        elif not self.job.busy and model_id:
+            self._job_model_id = model_id
+            self.job.submit(EmbedRequest(missing, model_id=model_id),
+                            lambda: self.tr("Turning the sentences into vectors…"))
 
     def _on_embedded(self, result: Embeddings) -> None:
+        if self._job_model_id != self.model_picker.current_model_id():  # the model changed meanwhile
+            QTimer.singleShot(0, self._embed_missing)
+            return
         for sentence, vector in zip(result.sentences, result.vectors):
             self.vectors[sentence] = np.asarray(vector)
         self.status.show_notice(lambda: self.tr("Embedded: {count} · {seconds:.2f} s · {dims} numbers per sentence")

@@ -114,7 +114,7 @@ class PromptTab(QWidget):
         self.preview = PromptPreview(self.controller, self)
         self.side_by_side = SideBySidePage(self.registry, self)
         self.scored = ScoredRunPage(self)
-        self.embeddings = EmbeddingsPage(self.controller, self)
+        self.embeddings = EmbeddingsPage(self.controller, self.registry, self)
         self.experiment_bar = ExperimentBar(self.experiment.name, self)
         self.notice = Notice(self)
         self.fit_warning = LanguageFitWarning(self)

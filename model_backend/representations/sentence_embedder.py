@@ -4,7 +4,10 @@ transformers: no sentence-transformers package, no network, no code from the mod
 sentence-transformers builds all-MiniLM-L6-v2 as BERT → mean pooling over the real tokens (padding
 excluded, ``1_Pooling/config.json``: pooling_mode_mean_tokens) → L2 normalisation (``2_Normalize``).
 The same three steps here give the same vectors (checked against the model card's behaviour by the
-paraphrase test), so the cosine similarity of two sentences is simply their dot product.
+paraphrase test), so the cosine similarity of two sentences is simply their dot product. Another
+sentence-transformers folder the student adds (a multilingual one, for Japanese) is pooled the way its
+own ``1_Pooling/config.json`` says ([CLS] token or mean); the vectors are always made unit length,
+since the map and the table compare directions (cosine).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ class LoadedEmbedder:
     device: DeviceChoice
     max_tokens: int
     load_seconds: float
+    pooling: str = "mean"  # "mean" (over the real tokens) or "cls" (the first token's state)
     engine: Engine = Engine.TRANSFORMERS
 
     def embed(self, sentences: list[str], cancel: Event | None = None) -> tuple[Any, list[int], list[int]]:
@@ -53,8 +57,11 @@ class LoadedEmbedder:
                                      return_tensors="pt").to(self.device.device)
             with torch.inference_mode():
                 states = self.model(**encoded).last_hidden_state.float()
-            mask = encoded["attention_mask"].unsqueeze(-1).to(states.dtype)
-            pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)  # mean over the real tokens
+            if self.pooling == "cls":
+                pooled = states[:, 0]
+            else:
+                mask = encoded["attention_mask"].unsqueeze(-1).to(states.dtype)
+                pooled = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)  # mean over the real tokens
             pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
             vectors.append(pooled.cpu().numpy().astype(np.float32))
             for offset, ids in enumerate(full):
@@ -74,6 +81,18 @@ def _max_tokens(folder: Path, tokenizer) -> int:
         setting = None
     limit = getattr(tokenizer, "model_max_length", MAX_TOKENS) or MAX_TOKENS
     return int(min(setting or MAX_TOKENS, limit if limit < 100_000 else MAX_TOKENS))
+
+
+def pooling_mode(folder: Path) -> str:
+    """How the folder's sentence-transformers configuration pools token states: "cls" or "mean" (also the
+    answer for a folder without one: a plain encoder is best averaged)."""
+    import json
+
+    try:
+        config = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "mean"
+    return "cls" if isinstance(config, dict) and config.get("pooling_mode_cls_token") else "mean"
 
 
 def load_embedder(entry: ModelEntry, device: str, progress: ProgressFn, cancel: Event) -> LoadedEmbedder:
@@ -100,7 +119,8 @@ def load_embedder(entry: ModelEntry, device: str, progress: ProgressFn, cancel: 
     model.to(choice.device).eval()
     return LoadedEmbedder(entry=entry, tokenizer=tokenizer, model=model,
                           device=DeviceChoice(choice.device, "float32", choice.reason),
-                          max_tokens=_max_tokens(folder, tokenizer), load_seconds=time.perf_counter() - started)
+                          max_tokens=_max_tokens(folder, tokenizer), load_seconds=time.perf_counter() - started,
+                          pooling=pooling_mode(folder))
 
 
 def validate_embed_request(request: EmbedRequest) -> list[str]:

@@ -2701,8 +2701,12 @@ Download it anyway?</source>
     <context>
         <name>EmbeddingsPage</name>
         <message>
-            <source>Each sentence becomes an embedding: a vector of 384 numbers, the representation a foundation model (all-MiniLM-L6-v2) learned by contrastive learning on a billion pairs of sentences that mean the same. Sentences with similar meanings get vectors pointing the same way (cosine similarity near 1); the map flattens them onto the two directions along which your sentences differ most (PCA). The model learned English: Japanese sentences get vectors too, but their places say little.</source>
-            <translation>文はそれぞれ埋め込み、つまり 384 個の数のベクトルになります。これは基盤モデル（all-MiniLM-L6-v2）が、同じ意味の文のペア約10億組を使った対照学習で身につけた表現です。意味の近い文は同じ向きのベクトルになります（コサイン類似度が 1 に近い）。マップは、入力した文どうしがいちばん大きく違う2つの方向（PCA）に平たく写したものです。このモデルは英語で学習しています。日本語の文にもベクトルは付きますが、その位置にはあまり意味がありません。</translation>
+            <source>Each sentence becomes an embedding: a vector of numbers (384 for the built-in all-MiniLM-L6-v2), the representation a foundation model learned by contrastive learning on pairs of sentences that mean the same. Sentences with similar meanings get vectors pointing the same way (cosine similarity near 1); the map flattens them onto the two directions along which your sentences differ most (PCA).</source>
+            <translation>文はそれぞれ埋め込み、つまり数のベクトル（組み込みの all-MiniLM-L6-v2 では 384 個）になります。これは基盤モデルが、同じ意味の文のペアを使った対照学習で身につけた表現です。意味の近い文は同じ向きのベクトルになります（コサイン類似度が 1 に近い）。マップは、入力した文どうしがいちばん大きく違う2つの方向（PCA）に平たく写したものです。</translation>
+        </message>
+        <message>
+            <source>This model learned English: Japanese sentences get vectors too, but their places say little. For Japanese, add a multilingual sentence model folder (for example paraphrase-multilingual-MiniLM-L12-v2).</source>
+            <translation>このモデルは英語で学習しています。日本語の文にもベクトルは付きますが、その位置にはあまり意味がありません。日本語には、多言語の文埋め込みモデルのフォルダー（例：paraphrase-multilingual-MiniLM-L12-v2）を追加してください。</translation>
         </message>
         <message>
             <source>Type a sentence and press Enter</source>

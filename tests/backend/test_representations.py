@@ -253,3 +253,27 @@ def test_stop_ends_a_gallery_comparison_between_batches(clip_backend, tmp_path, 
     request = ImageTextSimilarityRequest(model_id, tuple(paths), ("a cat",) * len(paths), device="cpu")
     events = run_job(backend, request, cancel=cancel)
     assert isinstance(events[-1], Cancelled)
+
+
+@pytest.mark.parametrize("cls_pooling", [True, False])
+def test_a_folder_is_pooled_the_way_its_sentence_transformers_config_says(app_home, tmp_path, cls_pooling):
+    """A student's own sentence-transformers folder (a multilingual one, for Japanese): [CLS] or mean pooling as
+    its 1_Pooling/config.json says, then unit length."""
+    import torch
+    from transformers import BertModel, BertTokenizerFast
+
+    from tests.fixtures.tiny_sentence_model import build_tiny_sentence_model
+
+    folder = build_tiny_sentence_model(tmp_path / "tiny-sentence-model", cls_pooling=cls_pooling)
+    model = BertModel.from_pretrained(folder).eval()
+    registry = ModelRegistry(app_home, added_paths=[str(folder)])
+    backend = Backend(app_home, registry)
+    sentences = ("a cat sleeps", "a dog runs now", "猫")
+    result = run_job(backend, EmbedRequest(sentences, model_id=f"path:{folder.resolve()}", device="cpu"))[-1].value
+    tokenizer = BertTokenizerFast.from_pretrained(folder)
+    for index, sentence in enumerate(sentences):
+        with torch.inference_mode():
+            states = model(**tokenizer(sentence, return_tensors="pt")).last_hidden_state[0]
+        expected = (states[0] if cls_pooling else states.mean(dim=0)).numpy()
+        assert np.allclose(result.vectors[index], expected / np.linalg.norm(expected), atol=1e-5)
+    backend.shutdown()

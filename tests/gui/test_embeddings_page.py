@@ -77,3 +77,30 @@ def test_examples_remove_clear_and_blank_input(qtbot, open_window):
     wait_placed(qtbot, page, 1)
     window.menu.clear_action.trigger()  # the next group of students gets an empty map
     assert page.list.count() == 0 and len(page.map.points) == 0
+
+
+def test_another_sentence_model_reembeds_everything_and_japanese_needs_no_warning(qtbot, open_window, tmp_path):
+    from model_backend.representations.representation_types import DEFAULT_EMBEDDING_MODEL_ID
+    from tests.fixtures.tiny_sentence_model import HIDDEN, build_tiny_sentence_model
+
+    window, page = open_page(open_window, qtbot)
+    assert page.model_picker.current_model_id() == DEFAULT_EMBEDDING_MODEL_ID
+    assert page.model_note.isVisibleTo(page)  # the built-in model learned English: the page says so
+    notices = []
+    real_show = page.status.show_notice
+    page.status.show_notice = lambda text, error=False: (notices.append(text), real_show(text, error))
+    assert page.add_sentences(["a cat sleeps", "猫"])
+    assert len(notices) == 2  # "this model learned English only", then "working…"
+    wait_placed(qtbot, page, 2)
+    assert next(iter(page.vectors.values())).shape == (384,)
+
+    folder = build_tiny_sentence_model(tmp_path / "multilingual-ish")
+    assert page.model_picker.add_path(str(folder))  # a model with no language set: no English-only note
+    assert not page.model_note.isVisibleTo(page)
+    wait_placed(qtbot, page, 2)
+    assert all(vector.shape == (HIDDEN,) for vector in page.vectors.values())  # all embedded again, by the new one
+    notices.clear()
+    assert page.add_sentences(["犬"])
+    assert len(notices) == 1  # only "working…": no "this model learned English only" notice
+    wait_placed(qtbot, page, 3)
+    assert page.table.rowCount() == 3
