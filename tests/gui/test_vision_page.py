@@ -37,7 +37,9 @@ def wait_idle(qtbot, page, timeout=60000):
 def test_a_picture_becomes_numbered_patches_without_any_model(qtbot, open_window, tmp_path):
     window, tab, page = open_page(open_window)
     assert not page.classify_button.isEnabled() and page.clip_note.isVisibleTo(page)  # no CLIP model yet
-    assert not page.use_result_button.click() and page.source is None  # nothing generated yet: nothing to cut
+    page.use_result_button.click()
+    assert page.source is None and page.caption.text()  # nothing generated yet: nothing to cut, and it says so
+    assert not page.use_generated_image() and not page.use_gallery_picture()  # no gallery picture chosen either
     assert page.open_picture(str(picture_file(tmp_path)))
     assert page.grid.count == 196 and page.grid.image.shape == (224, 224, 3)
     assert len(page.sequence_view.patches) == 196
