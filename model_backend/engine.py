@@ -18,9 +18,9 @@ from model_backend.audio.audio_types import MusicRequest, SpeakRequest, Transcri
 from model_backend.chat.chat_model import ChatModelCache
 from model_backend.chat.chat_types import ChatRequest, ChatResult, LoadModelRequest, PromptPreviewRequest
 from model_backend.chat.class_mode_jobs import CLASS_MODE_REQUESTS, ClassShares, ServerModels
-from model_backend.chat.remote_server import is_server_model_id
 from model_backend.chat.insight_types import AttentionRequest, LogitLensRequest, TokenDistributionRequest
 from model_backend.chat.look_inside import InsightModelCache
+from model_backend.chat.remote_server import is_server_model_id
 from model_backend.core.device import accelerator_memory_bytes
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled, is_out_of_memory, plain_library_text
 from model_backend.core.jobs import Cancelled, DeviceStatus, Emit, Failed, Progress, ProgressFn, Result, Started
@@ -225,6 +225,10 @@ class Backend:
     # ---- look inside the chat model (attention, layer by layer, sampling lab) ---------------
     def _ensure_insight_model(self, model_id: str, device: str, job_id: str, emit: Emit, cancel: Event):
         """A transformers model for these views: the chat's own, or (a GGUF chatting on llama.cpp) its copy."""
+        if is_server_model_id(model_id):  # class mode: the weights are on the class server, not here
+            raise BackendError(ErrorKind.WRONG_MODEL_KIND, msg(
+                "A model on a class server shows its replies and probabilities only: the views that look inside a "
+                "model need its weights on this computer. Choose a model of your own for them."))
         entry = self.registry.resolve(model_id)
         self._make_room_for(ModelKind.CHAT)
         return self.insight_models.get(entry, device, self.chat_models.loaded, _progress_for(job_id, emit), cancel)

@@ -1829,6 +1829,10 @@
             <translation>画像モデルのメモリが足りなくなりました。「省メモリ」をオンにする、画像を小さくする、一度に生成する枚数を減らす、または設定でデバイスを CPU に切り替えてください。</translation>
         </message>
         <message>
+            <source>A model on a class server shows its replies and probabilities only: the views that look inside a model need its weights on this computer. Choose a model of your own for them.</source>
+            <translation>クラスサーバー上のモデルで見られるのは返答と確率だけです。モデルの内部を見る表示には、このコンピューター上の重みが必要です。自分のコンピューターのモデルを選んでください。</translation>
+        </message>
+        <message>
             <source>The backend cannot run {name} jobs.</source>
             <translation>バックエンドは {name} のジョブを実行できません。</translation>
         </message>

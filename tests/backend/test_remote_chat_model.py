@@ -284,3 +284,14 @@ def test_a_connected_servers_models_are_listed_with_the_local_ones_until_it_is_f
     assert registry.resolve(f"server:{url}#unknown").kind is ModelKind.CHAT  # a saved conversation's model
     registry.set_server_models(url, [])
     assert not [e for e in registry.models(ModelKind.CHAT) if e.source is ModelSource.CLASS_SERVER]
+
+
+def test_the_views_that_look_inside_a_model_say_plainly_that_a_server_model_cannot(app_home):
+    from model_backend.chat.insight_types import AttentionRequest
+    from model_backend.core.jobs import Failed
+    from model_backend.engine import Backend
+
+    events: list = []
+    request = AttentionRequest(QUESTION, "server:http://127.0.0.1:9#some-model")
+    Backend(app_home).run(request, events.append, threading.Event())
+    assert isinstance(events[-1], Failed) and events[-1].kind is ErrorKind.WRONG_MODEL_KIND
