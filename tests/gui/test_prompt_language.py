@@ -11,12 +11,13 @@ from tests.gui.test_prompt_tab import open_prompt_tab, wait_run
 
 
 def left_in_english(tab, users_words: list[str]) -> list[tuple[str, str]]:
-    """Names from the library or the student stay as they are; the shared model picker is tested with the widgets."""
-    return language_checks.left_in_english(tab, users_words, skip=(tab.model_picker,))
+    """Names from the library or the student stay as they are; the model pickers (the shared one and the embeddings
+    map's) show model names and are tested with the widgets."""
+    return language_checks.left_in_english(tab, users_words, skip=(tab.model_picker, tab.embeddings.model_picker))
 
 
 def japanese_left(tab, users_words: list[str]) -> list[tuple[str, str]]:
-    return language_checks.japanese_left(tab, users_words, skip=(tab.model_picker,))
+    return language_checks.japanese_left(tab, users_words, skip=(tab.model_picker, tab.embeddings.model_picker))
 
 
 def test_the_prompt_tab_speaks_japanese_and_back_without_losing_state(qtbot, open_window):
