@@ -27,7 +27,7 @@ from desktop_app.widgets.file_dialogs import choose_file_to_save, save_export
 from desktop_app.widgets.job_status import JobStatus
 from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.token_text import joined_text
-from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, TextChunk, TokenStep
+from model_backend.chat.chat_types import ChatRequest, ChatResult, PromptTokens, StopReason, TextChunk, TokenStep
 from model_backend.chat.conversations import (
     ChatMessage,
     Conversation,
@@ -355,9 +355,13 @@ class ChatTab(QWidget):
         self._end_reply()
 
     def _on_reply_cancelled(self, reply: ActiveReply, partial) -> None:
-        if isinstance(partial, ChatResult) and partial.steps:
+        if isinstance(partial, ChatResult) and (partial.steps or partial.text):  # a server may send no steps
             self._finish_reply(reply, partial, stopped=True)
-            self.show_notice(lambda: self.tr("Stopped. The reply so far is kept."))
+            if partial.stop_reason is StopReason.CONNECTION_LOST:
+                self.show_notice(lambda: self.tr("The class server stopped answering in the middle of the reply. "
+                                                 "The reply so far is kept."))
+            else:
+                self.show_notice(lambda: self.tr("Stopped. The reply so far is kept."))
             return
         self._undo_send(reply)
         self.show_notice(lambda: self.tr("Stopped before the model wrote anything."))

@@ -94,7 +94,8 @@ class TranscriptView(QTextBrowser):
         reasons = {StopReason.END_OF_REPLY.value: self.tr("end of reply"),
                    StopReason.MAX_NEW_TOKENS.value: self.tr("max new tokens reached"),
                    StopReason.STOP_SEQUENCE.value: self.tr("stop sequence"),
-                   StopReason.STOPPED.value: self.tr("stopped")}
+                   StopReason.STOPPED.value: self.tr("stopped"),
+                   StopReason.CONNECTION_LOST.value: self.tr("connection lost")}
         return reasons.get(value, value)
 
     def render(self, conversation: Conversation | None, streaming: ChatMessage | None = None, busy: bool = False) -> None:

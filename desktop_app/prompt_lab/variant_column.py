@@ -63,7 +63,8 @@ class VariantColumn(QWidget):
 
     def _reason_words(self, reason: str) -> str:
         return {StopReason.END_OF_REPLY: self.tr("end of reply"), StopReason.MAX_NEW_TOKENS: self.tr("max new tokens"),
-                StopReason.STOP_SEQUENCE: self.tr("stop sequence"), StopReason.STOPPED: self.tr("stopped")}.get(
+                StopReason.STOP_SEQUENCE: self.tr("stop sequence"), StopReason.STOPPED: self.tr("stopped"),
+                StopReason.CONNECTION_LOST: self.tr("connection lost")}.get(
             reason, str(reason))
 
     def _stats_text(self) -> str:

@@ -14,6 +14,7 @@ class StopReason(enum.StrEnum):
     MAX_NEW_TOKENS = "max new tokens"
     STOP_SEQUENCE = "stop sequence"  # the model wrote one of the request's stop texts
     STOPPED = "stopped"
+    CONNECTION_LOST = "connection lost"  # a class server went away mid-reply; what it wrote is kept
 
 
 @dataclass(frozen=True)

@@ -360,7 +360,7 @@ class RemoteChatModel:
                 raise unreachable(self.address, gone or ConnectionError("the reply ended before it began"))
             emit(Progress(request.job_id, None, msg(
                 "The class server stopped answering in the middle of the reply; what it wrote is kept.")))
-            stop_reason = StopReason.STOPPED
+            stop_reason = StopReason.CONNECTION_LOST
         elif reply.finish_reason == "length":
             stop_reason = StopReason.MAX_NEW_TOKENS
         elif isinstance(reply.stop_text, str) and reply.stop_text in request.stop:
@@ -379,7 +379,7 @@ class RemoteChatModel:
         result = ChatResult(text=reply.text.strip(), steps=steps, prompt=prompt, stop_reason=stop_reason, seed=seed,
                             time_to_first_token=first, tokens_per_second=speed, total_seconds=total,
                             device=self.device.label, model_name=self.name)
-        if stop_reason is StopReason.STOPPED:
+        if stop_reason in (StopReason.STOPPED, StopReason.CONNECTION_LOST):
             raise JobCancelled(result)
         return result
 

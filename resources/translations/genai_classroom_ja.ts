@@ -2597,6 +2597,10 @@ Download it anyway?</source>
             <translation>会話がモデルのコンテキスト長（{n} トークン）を超えたため、この返答のプロンプトから古いメッセージ {k} 件を除きました。</translation>
         </message>
         <message>
+            <source>The class server stopped answering in the middle of the reply. The reply so far is kept.</source>
+            <translation>クラスサーバーが返答の途中で応答しなくなりました。ここまでの返答は残しています。</translation>
+        </message>
+        <message>
             <source>Stopped. The reply so far is kept.</source>
             <translation>停止しました。ここまでの返答は残してあります。</translation>
         </message>
@@ -5334,6 +5338,10 @@ checker: {accuracy} right
             <translation>途中で停止</translation>
         </message>
         <message>
+            <source>connection lost</source>
+            <translation>接続切れ</translation>
+        </message>
+        <message>
             <source>System prompt:</source>
             <translation>システムプロンプト：</translation>
         </message>
@@ -5422,6 +5430,10 @@ checker: {accuracy} right
         <message>
             <source>stop sequence</source>
             <translation>停止文字列</translation>
+        </message>
+        <message>
+            <source>connection lost</source>
+            <translation>接続切れ</translation>
         </message>
         <message>
             <source>waiting…</source>

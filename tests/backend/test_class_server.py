@@ -196,7 +196,7 @@ def test_a_server_stopped_mid_reply_keeps_the_partial_and_says_so(smollm2_gguf):
                                                                               stop_the_server_after_five_tokens(e)))
     stopper[0].join(30)
     partial = caught.value.partial
-    assert isinstance(partial, ChatResult) and partial.stop_reason is StopReason.STOPPED
+    assert isinstance(partial, ChatResult) and partial.stop_reason is StopReason.CONNECTION_LOST
     assert len(partial.steps) >= 5 and partial.text
     assert sum(isinstance(e, Progress) for e in said) == 1
     assert not server.running

@@ -218,7 +218,7 @@ def test_a_server_gone_mid_reply_keeps_the_partial_and_says_so(fake_server):
     with pytest.raises(JobCancelled) as caught:
         ask(model, on_event=said.append)
     partial = caught.value.partial
-    assert isinstance(partial, ChatResult) and partial.stop_reason is StopReason.STOPPED
+    assert isinstance(partial, ChatResult) and partial.stop_reason is StopReason.CONNECTION_LOST
     assert partial.text == "The capital is Paris" and len(partial.steps) == 4
     assert sum(isinstance(e, Progress) for e in said) == 1  # said once, beside the kept reply
 
