@@ -20,7 +20,6 @@ from model_backend.core.messages import msg
 
 def run_attention(request: AttentionRequest, loaded: LoadedChatModel, progress: ProgressFn,
                   cancel: Event) -> AttentionMap:
-    import numpy as np
     import torch
 
     ids, exchange = encode_exchange(loaded, request.conversation, request.reply_ids)
@@ -35,7 +34,8 @@ def run_attention(request: AttentionRequest, loaded: LoadedChatModel, progress: 
         raise BackendError(ErrorKind.INVALID_MODEL,
                            msg("{name} does not report its attention weights, so they cannot be shown.",
                                name=loaded.entry.name))
-    weights = torch.stack([layer[0] for layer in attentions]).float().cpu().numpy().astype(np.float16)
+    # float16 in torch: numpy's own float32 → float16 conversion is scalar and took 0.8 s for 30 × 9 × 209²
+    weights = torch.stack([layer[0] for layer in attentions]).to(torch.float16).cpu().numpy()
     seconds = time.monotonic() - started
     if cancel.is_set():
         raise JobCancelled()
