@@ -4,9 +4,10 @@ Two networks play a game: the generator turns 32 random numbers and the labels (
 background) into a 64×64 picture; the discriminator sees real and generated pictures with their
 labels and scores how real they look (hinge loss, spectral normalisation, a projection of the labels
 onto its features) and also guesses the labels (an auxiliary classifier, as in AC-GAN, which keeps
-colours faithful). The shipped generator is an exponential moving average of the trained one.
+colours faithful). The shipped generator is an exponential moving average of the trained one. The
+networks draw 32×32 (the 64×64 data averaged down; 4× cheaper to train), scaled back up to 64×64 to show.
 
-    python -m training.train_shapes_gan            # about 10–15 minutes on one thread
+    python -m training.train_shapes_gan            # 20–30 minutes on one thread of a busy 2-core machine
 """
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ shapes (the same {info["images"]} pictures, seed {info["seed"]}, as the built-in
 can show VAE, GAN, flow and diffusion side by side.
 
 * Generator (shipped): {info["architecture"]["latent_dim"]} random numbers + labels (shape, colour, background embeddings)
-  → 4×4 → 4 upsampling convolutions → 64×64 RGB; {info["parameters"]:,} parameters, `model.safetensors` (fp32).
+  → 4×4 → 3 upsampling convolutions → 32×32 RGB (shown scaled up to 64×64); {info["parameters"]:,} parameters,
+  `model.safetensors` (fp32).
   The weights are an exponential moving average (decay {info["ema"]}) of the trained generator.
-* Discriminator (training only, {info["discriminator_parameters"]:,} parameters): 4 strided convolutions with spectral
+* Discriminator (training only, {info["discriminator_parameters"]:,} parameters): 3 strided convolutions with spectral
   normalisation, a realness score plus a projection of the labels onto its features, and a label classifier (AC-GAN).
 * Losses: hinge loss for both players; cross-entropy of the label classifier on real pictures (discriminator) and
   on generated ones (generator). Final running averages: discriminator {info["final"]["d"]:.3f}, generator

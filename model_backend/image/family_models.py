@@ -16,13 +16,13 @@ from typing import Any
 from model_backend.core.errors import InvalidModelError
 from model_backend.core.messages import msg
 from model_backend.core.paths import resources_dir
-from model_backend.image.family_nets import FLOW_SIZE, NET_SIZE, build, flow_from_logits, label_indices, to_pixels
+from model_backend.image.family_nets import NET_SIZE, build, label_indices, to_pixels
 from model_backend.image.family_types import ShapeLabels
 
 FOLDERS = {"vae": "shapes-vae", "gan": "shapes-gan", "flow": "shapes-flow"}
 DIFFUSION_FOLDER = "shapes-diffusion"
 ACCURACY_KEYS = ("shape_colour", "background_colour", "shape", "all_three")
-FLOW_TEMPERATURE = 0.7  # what training/train_shapes_flow.py measured its accuracy with (config "temperature")
+FLOW_TEMPERATURE = 0.8  # what training/train_shapes_flow.py measured its accuracy with (config "temperature")
 
 
 def models_dir() -> Path:
@@ -46,7 +46,7 @@ class FamilyModel:
 
     @property
     def latent_dim(self) -> int:
-        return int(getattr(self.net, "latent_dim", 3 * FLOW_SIZE * FLOW_SIZE))
+        return int(self.net.latent_dim if self.family != "flow" else self.net.components)
 
 
 def _read_json(path: Path) -> dict:
@@ -125,11 +125,10 @@ def _labels_tensor(labels: ShapeLabels, count: int):
 
 
 def latents(model: FamilyModel, seeds: list[int]):
-    """The starting noise of each seed: a latent vector (VAE, GAN) or a noise picture (flow)."""
+    """The starting noise of each seed: a latent vector (VAE, GAN) or the flow's noise (one number per component)."""
     import torch
 
-    shape = (model.latent_dim,) if model.family != "flow" else (3, FLOW_SIZE, FLOW_SIZE)
-    return torch.stack([torch.randn(shape, generator=torch.Generator().manual_seed(int(s))) for s in seeds])
+    return torch.stack([torch.randn(model.latent_dim, generator=torch.Generator().manual_seed(int(s))) for s in seeds])
 
 
 def sample(model: FamilyModel, labels: ShapeLabels, seeds: list[int]) -> list:
@@ -145,7 +144,7 @@ def sample(model: FamilyModel, labels: ShapeLabels, seeds: list[int]) -> list:
             out = model.net(z, index)
         else:
             temperature = float(model.config.get("temperature", FLOW_TEMPERATURE))
-            out = flow_from_logits(model.net.inverse(z * temperature, index))
+            out = model.net.decode(model.net.inverse(z * temperature, index))
     return list(to_pixels(out))
 
 
@@ -190,8 +189,9 @@ def reconstruct(model: FamilyModel, pixels) -> tuple[Any, ShapeLabels]:
 
     x = to_net_input(pixels, int(model.config.get("architecture", {}).get("size", NET_SIZE)))
     with torch.inference_mode():
-        mean, _, logits = model.net.encoder(x)
+        _, _, logits = model.net.encoder(x)
         guessed = model.net.guess_labels(logits)
+        mean, _, _ = model.net.encoder(x, guessed)
         out = model.net.decoder(mean, guessed)
     s, c, b = (int(v) for v in guessed[0])
     return to_pixels(out)[0], ShapeLabels(SHAPES[s], COLOURS[c], COLOURS[b])

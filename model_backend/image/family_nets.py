@@ -77,13 +77,15 @@ def classes() -> dict[str, type]:
             return torch.tanh(self.to_rgb(self.blocks(F.relu(h))))
 
     class Encoder(nn.Module):
-        """64×64 picture → a Gaussian over the latent (mean, log-variance) and a guess of its labels.
+        """64×64 picture (+ its labels) → a Gaussian over the latent (mean, log-variance), and a guess of the labels.
 
-        The encoder does not read the labels: it guesses them (three small heads), so the app can
-        reconstruct any picture the user brings, without being told what it shows.
+        As in a conditional VAE the Gaussian is computed knowing the labels, so the latent numbers need only
+        hold what the labels do not say (where the shape is, how big). Three small heads also guess the labels
+        from the picture alone, so the app can reconstruct any picture the user brings without being told
+        what it shows.
         """
 
-        def __init__(self, latent_dim: int, width: int = 32, size: int = NET_SIZE):
+        def __init__(self, latent_dim: int, width: int = 32, size: int = NET_SIZE, label_dim: int = 16):
             super().__init__()
             chans = [3] + [width // 2, width, 2 * width, 4 * width][-_doublings(size):]
             layers = []
@@ -91,14 +93,20 @@ def classes() -> dict[str, type]:
                 layers += [nn.Conv2d(c_in, c_out, 4, stride=2, padding=1), nn.LeakyReLU(0.2, inplace=True)]
             self.convs = nn.Sequential(*layers)
             flat = 4 * width * 4 * 4
-            self.mean = nn.Linear(flat, latent_dim)
-            self.log_var = nn.Linear(flat, latent_dim)
+            self.labels = LabelEmbedding(label_dim)
+            self.mean = nn.Linear(flat + self.labels.out_dim, latent_dim)
+            self.log_var = nn.Linear(flat + self.labels.out_dim, latent_dim)
             self.heads = nn.ModuleList([nn.Linear(flat, len(SHAPES)), nn.Linear(flat, len(COLOURS)),
                                         nn.Linear(flat, len(COLOURS))])
 
-        def forward(self, x):
+        def forward(self, x, labels=None):
+            """``labels`` None: use the encoder's own guess of them."""
             h = self.convs(x).flatten(1)
-            return self.mean(h), self.log_var(h).clamp(-12, 6), [head(h) for head in self.heads]
+            logits = [head(h) for head in self.heads]
+            if labels is None:
+                labels = torch.stack([lg.argmax(1) for lg in logits], 1)
+            hl = torch.cat([h, self.labels(labels)], 1)
+            return self.mean(hl), self.log_var(hl).clamp(-12, 6), logits
 
     class ShapesVAE(nn.Module):
         def __init__(self, latent_dim: int = 8, width: int = 32, size: int = NET_SIZE):
@@ -108,7 +116,7 @@ def classes() -> dict[str, type]:
             self.decoder = Decoder(latent_dim, width=width, size=size)
 
         def forward(self, x, labels, generator=None):
-            mean, log_var, logits = self.encoder(x)
+            mean, log_var, logits = self.encoder(x, labels)
             z = mean + torch.exp(0.5 * log_var) * torch.randn(mean.shape, generator=generator)
             return self.decoder(z, labels), mean, log_var, logits
 
@@ -149,57 +157,70 @@ def classes() -> dict[str, type]:
             return self.generator(z, labels)
 
     class Coupling(nn.Module):
-        """RealNVP affine coupling: half the pixels (a checkerboard) shift and scale the other half."""
+        """RealNVP affine coupling: one half of the numbers (alternating by position) scales and shifts the other."""
 
-        def __init__(self, parity: int, label_dim: int, hidden: int):
+        def __init__(self, dim: int, parity: int, label_dim: int, hidden: int):
             super().__init__()
-            yy, xx = torch.meshgrid(torch.arange(FLOW_SIZE), torch.arange(FLOW_SIZE), indexing="ij")
-            self.register_buffer("mask", ((yy + xx + parity) % 2).float().view(1, 1, FLOW_SIZE, FLOW_SIZE))
-            self.net = nn.Sequential(
-                nn.Conv2d(3 + label_dim, hidden, 3, padding=1), nn.ReLU(),
-                nn.Conv2d(hidden, hidden, 3, padding=1), nn.ReLU(),
-                nn.Conv2d(hidden, 6, 3, padding=1))
+            self.register_buffer("mask", (torch.arange(dim) % 2 == parity).float())
+            self.net = nn.Sequential(nn.Linear(dim + label_dim, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(),
+                                     nn.Linear(hidden, 2 * dim))
             nn.init.zeros_(self.net[-1].weight)
             nn.init.zeros_(self.net[-1].bias)
-            self.scale = nn.Parameter(torch.zeros(1, 3, 1, 1))
 
-        def _shift_scale(self, x_fixed, cond):
-            out = self.net(torch.cat([x_fixed, cond], 1))
-            shift, raw = out[:, :3], out[:, 3:]
-            log_s = self.scale * torch.tanh(raw)
-            return shift * (1 - self.mask), log_s * (1 - self.mask)
+        def _shift_scale(self, fixed, cond):
+            shift, raw = self.net(torch.cat([fixed, cond], 1)).chunk(2, dim=1)
+            free = 1 - self.mask
+            return shift * free, torch.tanh(raw) * 2.0 * free  # |log scale| ≤ 2: stable on a short CPU run
 
         def forward(self, x, cond):  # data → noise, with log|det|
             shift, log_s = self._shift_scale(x * self.mask, cond)
-            y = x * self.mask + (1 - self.mask) * (x * torch.exp(log_s) + shift)
-            return y, log_s.sum(dim=(1, 2, 3))
+            return x * self.mask + (1 - self.mask) * (x * torch.exp(log_s) + shift), log_s.sum(1)
 
         def inverse(self, y, cond):  # noise → data
             shift, log_s = self._shift_scale(y * self.mask, cond)
             return y * self.mask + (1 - self.mask) * ((y - shift) * torch.exp(-log_s))
 
     class ShapesFlow(nn.Module):
-        """A conditional RealNVP on 16×16 thumbnails: invertible, so it gives each picture an exact likelihood."""
+        """A conditional RealNVP on a reduced representation: the leading principal components of 16×16 thumbnails.
 
-        def __init__(self, layers: int = 8, hidden: int = 48, label_dim: int = 8):
+        A flow keeps every dimension of its input, so it works on ``components`` numbers instead of 12,288
+        pixels. The principal components (a fixed linear map, fitted once on the training pictures and stored
+        with the weights) are whitened to unit variance; the flow maps them to Gaussian noise and back, with an
+        exact likelihood. Between couplings the numbers are reversed, so every number is changed by some layer.
+        """
+
+        def __init__(self, components: int = 128, layers: int = 8, hidden: int = 256, label_dim: int = 16):
             super().__init__()
+            pixels = 3 * FLOW_SIZE * FLOW_SIZE
+            self.components = components
             self.labels = LabelEmbedding(label_dim)
-            self.couplings = nn.ModuleList([Coupling(i % 2, self.labels.out_dim, hidden) for i in range(layers)])
+            self.couplings = nn.ModuleList([Coupling(components, i % 2, self.labels.out_dim, hidden)
+                                            for i in range(layers)])
+            self.register_buffer("pca_mean", torch.zeros(pixels))
+            self.register_buffer("pca_basis", torch.zeros(components, pixels))  # rows: principal directions
+            self.register_buffer("pca_scale", torch.ones(components))  # standard deviation of each component
 
-        def _cond(self, labels):
-            return self.labels(labels)[:, :, None, None].expand(-1, -1, FLOW_SIZE, FLOW_SIZE)
+        def encode(self, x):
+            """Thumbnails (B, 3, 16, 16) in [-1, 1] → whitened principal components (B, components)."""
+            return ((x.flatten(1) - self.pca_mean) @ self.pca_basis.T) / self.pca_scale
 
-        def forward(self, x, labels):  # x: (B, 3, 16, 16) in logit space → (noise, log|det|)
-            cond, log_det = self._cond(labels), torch.zeros(x.shape[0])
+        def decode(self, w):
+            """Whitened components → thumbnails (B, 3, 16, 16) in [-1, 1]."""
+            x = (w * self.pca_scale) @ self.pca_basis + self.pca_mean
+            return x.view(-1, 3, FLOW_SIZE, FLOW_SIZE).clamp(-1, 1)
+
+        def forward(self, w, labels):  # whitened components → (noise, log|det|)
+            cond, log_det = self.labels(labels), torch.zeros(w.shape[0])
             for layer in self.couplings:
-                x, ld = layer(x, cond)
+                w, ld = layer(w, cond)
                 log_det = log_det + ld
-            return x, log_det
+                w = w.flip(1)
+            return w, log_det
 
         def inverse(self, z, labels):
-            cond = self._cond(labels)
+            cond = self.labels(labels)
             for layer in reversed(self.couplings):
-                z = layer.inverse(z, cond)
+                z = layer.inverse(z.flip(1), cond)
             return z
 
     return {"vae": ShapesVAE, "gan": ShapesGAN, "flow": ShapesFlow, "discriminator": Discriminator}
@@ -223,27 +244,3 @@ def to_pixels(x):
             x = F.interpolate(x, size=(IMAGE_SIZE, IMAGE_SIZE), mode="bilinear", align_corners=False)
         return ((x.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
 
-
-FLOW_ALPHA = 0.05  # keeps the logit finite at pure black and white
-
-
-def flow_to_logits(x, generator=None):
-    """Pictures in [-1, 1] (8-bit values) → the flow's input space, and the log|det| of this map per picture.
-
-    Uniform dequantisation noise turns the 256 pixel values into a continuous density (RealNVP, Dinh et al. 2017).
-    """
-    import torch
-
-    p = ((x + 1) * 127.5 + torch.rand(x.shape, generator=generator)) / 256.0
-    q = FLOW_ALPHA + (1 - 2 * FLOW_ALPHA) * p
-    y = torch.log(q) - torch.log1p(-q)
-    log_det = (torch.log(torch.tensor(1 - 2 * FLOW_ALPHA)) - torch.log(q) - torch.log1p(-q)).sum(dim=(1, 2, 3))
-    return y, log_det  # of y with respect to p in [0, 1); a pixel value's bin is 1/256 of that unit
-
-
-def flow_from_logits(y):
-    """The flow's space → pictures in [-1, 1]."""
-    import torch
-
-    p = (torch.sigmoid(y) - FLOW_ALPHA) / (1 - 2 * FLOW_ALPHA)
-    return (p * 2 - 1).clamp(-1, 1)
