@@ -116,6 +116,7 @@ class LayerByLayerView(QWidget):
 
     def show_guesses(self, result: LayerGuesses) -> None:
         self.result = result
+        self.status.clear_notice()  # the working line; the page's own summary says what came back
         self.position_box.blockSignals(True)
         self.position_box.setRange(1, len(result.exchange.tokens))
         self.position_box.setValue(result.position + 1)

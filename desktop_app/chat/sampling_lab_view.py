@@ -214,6 +214,7 @@ class SamplingLabView(QWidget):
 
     def show_distribution(self, result: TokenDistribution) -> None:
         self.result = result
+        self.status.clear_notice()  # the working line; the page's own summary says what came back
         self.samples = []
         self._reshape()
 

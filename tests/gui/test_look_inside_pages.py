@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 
 from desktop_app.chat.chat_side_panel import SidePage
 from model_backend.chat.sampling_lab import reshape
@@ -98,3 +98,10 @@ def test_sampling_lab_bars_follow_the_sliders_and_samples_repeat(qtbot, open_win
     assert lab.samples == []
     qtbot.mouseClick(lab.sample_button, LEFT)
     assert lab.samples == first
+    # a reply token clicked in the transcript becomes the lab's step, and the lab stays in front
+    step = len(reply.steps) - 1
+    tab.transcript.anchorClicked.emit(QUrl(f"tok:1:{step}"))
+    assert lab.step_box.value() == step + 1 and tab.side_panel.currentIndex() == SidePage.SAMPLING_LAB
+    qtbot.mouseClick(lab.run_button, LEFT)
+    qtbot.waitUntil(lambda: lab.result.step == step and not lab.job.busy, timeout=30000)
+    assert lab.result.chosen_id == reply.steps[step].token_id
