@@ -107,7 +107,7 @@ class AttentionView(QWidget):
         layout.addStretch(1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self.run)
+        self.run_button.clicked.connect(self._run_or_stop)
         self.larger_button.clicked.connect(self.open_larger)
         self.layer_box.currentIndexChanged.connect(self._on_layer_chosen)
         self.head_box.currentIndexChanged.connect(self._on_head_chosen)
@@ -120,7 +120,6 @@ class AttentionView(QWidget):
             "Self-attention: to build its meaning, each token looks back at the tokens before it. Each row of the "
             "map is one token (left) and how much it attends to every earlier token (darker = more; a row adds "
             "up to 100 %). Every layer has several heads, each with its own pattern: the small maps show them all."))
-        self.run_button.setText(self.tr("Show attention"))
         self.run_button.setToolTip(self.tr("Run the model once over the last reply (or the one you clicked) and "
                                            "keep every head's attention"))
         self.larger_button.setText(self.tr("Open larger"))
@@ -244,6 +243,14 @@ class AttentionView(QWidget):
         title = self.tr("{layer}, {head}").format(layer=self.layer_box.currentText(), head=which)
         self.larger.show_matrix(self.matrix(), self.labels(), title, self.heatmap.selected_row)
 
+    @Slot()
+    def _run_or_stop(self) -> None:
+        """While a job runs (the first one may be a GGUF conversion), the button stops it."""
+        if self.job.busy:
+            self.job.stop()
+        else:
+            self.run()
+
     def _update_buttons(self) -> None:
-        self.run_button.setEnabled(not self.job.busy)
+        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Show attention"))
         self.larger_button.setEnabled(self.result is not None)

@@ -73,9 +73,9 @@ class LayerByLayerView(QWidget):
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self.run)
+        self.run_button.clicked.connect(self._run_or_stop)
         self.position_box.valueChanged.connect(self._on_position_changed)
-        self.job.busy_changed.connect(lambda: self.run_button.setEnabled(not self.job.busy))
+        self.job.busy_changed.connect(self._show_run_button)
 
     def _retranslate(self) -> None:
         self.explanation.setText(self.tr(
@@ -84,12 +84,22 @@ class LayerByLayerView(QWidget):
             "would predict if it stopped there. Early layers guess vaguely; the last row is the model's real answer."))
         self.position_label.setText(self.tr("Token:"))
         self.position_box.setToolTip(self.tr("The position whose next token is guessed (its number in the exchange)"))
-        self.run_button.setText(self.tr("Show layers"))
+        self._show_run_button()
         self.table.setHorizontalHeaderLabels([self.tr("Top guesses"), self.tr("Real next")])
         self.table.horizontalHeaderItem(1).setToolTip(self.tr("The probability this layer gives the token that really came next"))
         self._show_rows()
 
     # ---- running -------------------------------------------------------------------------
+    def _show_run_button(self) -> None:
+        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Show layers"))
+
+    @Slot()
+    def _run_or_stop(self) -> None:
+        if self.job.busy:  # the first run of a GGUF model converts it: Stop ends that at once
+            self.job.stop()
+        else:
+            self.run()
+
     @Slot()
     def run(self) -> None:
         source = self.source()
@@ -102,11 +112,6 @@ class LayerByLayerView(QWidget):
                                    reply_ids=source.reply_ids, position=position, top_k=SHOWN_GUESSES,
                                    device=source.device)
         self.job.submit(request, lambda: self.tr("Reading the exchange layer by layer…"))
-
-    def set_position(self, position: int) -> None:
-        """Follow a token clicked in the reply (the position reading it), and show its layers."""
-        if self.result is not None and 0 <= position < len(self.result.exchange.tokens):
-            self.position_box.setValue(position + 1)
 
     @Slot(int)
     def _on_position_changed(self, value: int) -> None:

@@ -156,11 +156,11 @@ class SamplingLabView(QWidget):
         layout.addStretch(1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self.run)
+        self.run_button.clicked.connect(self._run_or_stop)
         for slider in (self.temperature, self.top_k, self.top_p):
             slider.valueChanged.connect(self._reshape)
         self.sample_button.clicked.connect(self.draw_samples)
-        self.job.busy_changed.connect(lambda: self.run_button.setEnabled(not self.job.busy))
+        self.job.busy_changed.connect(self._show_run_button)
 
     def _retranslate(self) -> None:
         self.explanation.setText(self.tr(
@@ -169,7 +169,7 @@ class SamplingLabView(QWidget):
             "the fewest that together reach p. Pale bars: the model's own probabilities at the chosen step of the "
             "reply; solid bars: after your settings."))
         self.step_label.setText(self.tr("Reply token:"))
-        self.run_button.setText(self.tr("Get distribution"))
+        self._show_run_button()
         self.sample_button.setText(self.tr("Sample {n} times").format(n=SAMPLES))
         self.seed_box.setToolTip(self.tr("Seed: the same seed draws the same tokens"))
         self.seed_box.setPrefix(self.tr("seed "))
@@ -195,6 +195,16 @@ class SamplingLabView(QWidget):
         self.top_p_label.setText(self.tr("Top-p {p}").format(p=f"{top_p:.2f}") if top_p < 1 else self.tr("Top-p off"))
 
     # ---- running -------------------------------------------------------------------------
+    def _show_run_button(self) -> None:
+        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Get distribution"))
+
+    @Slot()
+    def _run_or_stop(self) -> None:
+        if self.job.busy:  # the first run of a GGUF model converts it: Stop ends that at once
+            self.job.stop()
+        else:
+            self.run()
+
     def set_step(self, step: int) -> None:
         """Follow a reply token the student clicked."""
         self.step_box.setValue(step + 1)

@@ -248,6 +248,10 @@
             <source>{layer}, {head}</source>
             <translation>{layer}、{head}</translation>
         </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
     </context>
     <context>
         <name>AudioDevicePanel</name>
@@ -2049,6 +2053,18 @@
             <translation>スペイン語</translation>
         </message>
         <message>
+            <source>Patch size</source>
+            <translation type="unfinished">パッチサイズ</translation>
+        </message>
+        <message>
+            <source>The hidden share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filling in: denoising step {step} of {total}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{name} is a {label} checkpoint. To load it without internet the app needs the configuration files of the {label} base model ({repo}: a few MB, no weights), and none was found in your models folder, in folders you added, or in the Hugging Face cache. Get them once, on a computer that is online, with:
     hf download {repo} --include "*.json" --include "*.txt"
 (this fills the Hugging Face cache; copy its folder to other computers if needed), or put any diffusers-format {label} model folder into your models folder. Then try again.{note}</source>
@@ -3825,6 +3841,10 @@ checker: {accuracy} right
             <translation>実際に次に来たトークンに、この層が与える確率</translation>
         </message>
         <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+        <message>
             <source>Send a message first: the layers are shown for an exchange.</source>
             <translation>先にメッセージを送信してください。層はやり取りに対して表示されます。</translation>
         </message>
@@ -4347,6 +4367,10 @@ checker: {accuracy} right
         <message>
             <source>Top-p off</source>
             <translation>top-p オフ</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
         </message>
         <message>
             <source>This page needs a reply: send a message first.</source>

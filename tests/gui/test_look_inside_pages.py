@@ -105,3 +105,19 @@ def test_sampling_lab_bars_follow_the_sliders_and_samples_repeat(qtbot, open_win
     qtbot.mouseClick(lab.run_button, LEFT)
     qtbot.waitUntil(lambda: lab.result.step == step and not lab.job.busy, timeout=30000)
     assert lab.result.chosen_id == reply.steps[step].token_id
+
+
+def test_the_run_button_stops_a_running_job(qtbot, open_window):
+    tab = chatted_tab(qtbot, open_window)
+    view = tab.side_panel.attention_view
+    stopped = []
+    view.job._on_cancelled = stopped.append
+    qtbot.mouseClick(view.run_button, LEFT)
+    assert view.job.busy
+    cancelled_id = view.job.job_id
+    tab.controller.worker.cancel(cancelled_id)  # as the button does, before the worker can start the job
+    qtbot.mouseClick(view.run_button, LEFT)
+    qtbot.waitUntil(lambda: not view.job.busy, timeout=30000)
+    assert view.result is None and stopped == [None]  # stopped before any result; the page shows nothing stale
+    qtbot.mouseClick(view.run_button, LEFT)  # and it runs again
+    qtbot.waitUntil(lambda: view.result is not None and not view.job.busy, timeout=30000)
