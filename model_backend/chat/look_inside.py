@@ -92,7 +92,7 @@ def eager_attention(model):
     if before == "eager":
         yield
         return
-    switch = getattr(model, "set_attn_implementation", None)
+    switch = getattr(model, "set_attn_implementation", None) if before else None  # None: an old config; set it directly
     if callable(switch):
         switch("eager")
     else:
