@@ -467,6 +467,8 @@ class ChatTab(QWidget):
             self.transcript.selected = (message_index, step_index)
             self.next_token_view.show_step(steps[step_index])
             self.side_panel.sampling_lab.set_step(step_index)
+            if self.side_panel.currentIndex() == SidePage.LAYER_BY_LAYER:
+                self.side_panel.layer_view.follow_step(step_index)
             if self.side_panel.currentIndex() not in LOOK_INSIDE_PAGES:  # a look-inside page stays in front
                 self.side_panel.show_page(SidePage.NEXT_TOKEN)
             self._render()

@@ -100,16 +100,26 @@ class LayerByLayerView(QWidget):
         else:
             self.run()
 
+    def follow_step(self, step: int) -> None:
+        """A reply token clicked in the transcript: how its guess formed, layer by layer."""
+        if not self.job.busy:
+            self.run(step)
+
     @Slot()
-    def run(self) -> None:
+    def run(self, step: int | None = None) -> None:
+        """Show the layers at the chosen position, or (``step``) where the reply's token ``step`` was guessed."""
         source = self.source()
         if source is None:
             self.status.show_notice(lambda: self.tr("Send a message first: the layers are shown for an exchange."),
                                     error=True)
             return
         position = self.position_box.value() - 1 if self.result is not None and self.position_box.value() else None
+        if step is not None and source.has_reply:
+            position = None
+        else:
+            step = None
         request = LogitLensRequest(conversation=source.conversation, model_id=source.model_id,
-                                   reply_ids=source.reply_ids, position=position, top_k=SHOWN_GUESSES,
+                                   reply_ids=source.reply_ids, position=position, step=step, top_k=SHOWN_GUESSES,
                                    device=source.device)
         self.job.submit(request, lambda: self.tr("Reading the exchange layer by layer…"))
 

@@ -36,6 +36,7 @@ class LogitLensRequest:
     model_id: str
     reply_ids: tuple[int, ...] = ()
     position: int | None = None  # the token whose next one is guessed; None: the last token of the prompt
+    step: int | None = None  # instead of a position: the reply's token k, guessed from the token before it
     top_k: int = 5
     device: str = "auto"
     job_id: str = field(default_factory=new_job_id)

@@ -101,7 +101,10 @@ def _check_position(position: int, exchange: Exchange) -> None:
 
 def run_logit_lens(request: LogitLensRequest, loaded: LoadedChatModel, cancel: Event) -> LayerGuesses:
     ids, exchange = encode_exchange(loaded, request.conversation, request.reply_ids)
-    position = request.position if request.position is not None else max(0, exchange.prompt_length - 1)
+    if request.step is not None:
+        position = exchange.prompt_length + request.step - 1
+    else:
+        position = request.position if request.position is not None else max(0, exchange.prompt_length - 1)
     _check_position(position, exchange)
     if cancel.is_set():
         raise JobCancelled()

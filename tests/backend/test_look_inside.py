@@ -101,6 +101,12 @@ def test_token_distribution_is_what_the_chat_recorded(backend, tiny_chat_model_d
     assert result.chosen_id == recorded.token_id and 0 < result.covered <= 1.0001
 
 
+def test_logit_lens_at_a_reply_step_guesses_that_token(backend, tiny_chat_model_dir):
+    result = value(run(backend, LogitLensRequest(exchange(), f"path:{tiny_chat_model_dir}", step=3)))
+    assert result.position == result.exchange.prompt_length + 2
+    assert result.layers[-1].actual.token_id == result.exchange.tokens[result.position + 1].token_id
+
+
 def test_positions_outside_the_exchange_and_empty_exchanges_are_refused(backend, tiny_chat_model_dir):
     model_id = f"path:{tiny_chat_model_dir}"
     failed = run(backend, LogitLensRequest(exchange(), model_id, position=10_000))[-1]

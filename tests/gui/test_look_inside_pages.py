@@ -67,6 +67,14 @@ def test_layer_by_layer_table_has_a_row_per_layer(qtbot, open_window):
     # another position runs again
     view.position_box.setValue(2)
     qtbot.waitUntil(lambda: view.result.position == 1 and not view.job.busy, timeout=30000)
+    # a reply token clicked in the transcript: the layers where that token was guessed
+    reply = tab.current.messages[1]
+    step = len(reply.steps) - 1
+    tab.transcript.anchorClicked.emit(QUrl(f"tok:1:{step}"))
+    expected = view.result.exchange.prompt_length + step - 1
+    qtbot.waitUntil(lambda: view.result.position == expected and not view.job.busy, timeout=30000)
+    assert view.result.layers[-1].actual.token_id == reply.steps[step].token_id
+    assert tab.side_panel.currentIndex() == SidePage.LAYER_BY_LAYER
 
 
 def test_sampling_lab_bars_follow_the_sliders_and_samples_repeat(qtbot, open_window):
