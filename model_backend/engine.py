@@ -31,7 +31,12 @@ from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
 from model_backend.core.stale_files import remove_stale_leftovers
 from model_backend.image.family_models import FamilyModelCache
-from model_backend.image.family_types import FamilySamplesRequest, InterpolationRequest, LatentSpaceRequest
+from model_backend.image.family_types import (
+    FamilySamplesRequest,
+    InpaintRequest,
+    InterpolationRequest,
+    LatentSpaceRequest,
+)
 from model_backend.image.gallery import Gallery
 from model_backend.image.image_model import ImageModelCache
 from model_backend.image.image_types import ImageRequest
@@ -100,6 +105,7 @@ class Backend:
             FamilySamplesRequest: self._family_samples,
             InterpolationRequest: self._interpolation,
             LatentSpaceRequest: self._latent_space,
+            InpaintRequest: self._inpaint,
             TranscribeRequest: self._transcribe,
             SpeakRequest: self._speak,
             MusicRequest: self._music,
@@ -270,12 +276,20 @@ class Backend:
 
         validate_samples_request(request)
 
-        def load_diffusion(progress: ProgressFn, cancel: Event):
-            entry = self.registry.resolve(BUILTIN_DIFFUSION_ID)
-            self._make_room_for(ModelKind.IMAGE)
-            return self.image_models.get(entry, "auto", False, progress, cancel)
+        return run_family_samples(request, self.family_models, self._builtin_diffusion, emit, cancel)
 
-        return run_family_samples(request, self.family_models, load_diffusion, emit, cancel)
+    def _builtin_diffusion(self, progress: ProgressFn, cancel: Event):
+        """The built-in diffusion model, through the Image tab's model cache (one loaded pipeline for both)."""
+        entry = self.registry.resolve(BUILTIN_DIFFUSION_ID)
+        self._make_room_for(ModelKind.IMAGE)
+        return self.image_models.get(entry, "auto", False, progress, cancel)
+
+    def _inpaint(self, request: InpaintRequest, emit: Emit, cancel: Event):
+        from model_backend.image.families_runner import picture_of
+        from model_backend.image.inpainting import run_inpaint, validate_inpaint_request
+
+        validate_inpaint_request(request)
+        return run_inpaint(request, picture_of(request), self._builtin_diffusion, emit, cancel)
 
     def _interpolation(self, request: InterpolationRequest, emit: Emit, cancel: Event):
         from model_backend.image.families_runner import run_interpolation

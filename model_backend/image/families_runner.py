@@ -138,7 +138,8 @@ def run_interpolation(request: InterpolationRequest, models: FamilyModelCache, e
     return InterpolationResult(request.family, tuple(pictures))
 
 
-def _picture_of(request: LatentSpaceRequest):
+def picture_of(request):
+    """The picture of a request with ``path`` or ``pixels`` (LatentSpaceRequest, InpaintRequest), 64×64."""
     import numpy as np
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -164,7 +165,7 @@ def run_latent_space(request: LatentSpaceRequest, models: FamilyModelCache, emit
     import numpy as np
     import torch
 
-    original = _picture_of(request)
+    original = picture_of(request)
     emit(Progress(request.job_id, 0.2, msg("Encoding the picture")))
     vae = models.diffusion_vae()
     x = torch.from_numpy(original.astype(np.float32) / 127.5 - 1.0).permute(2, 0, 1)[None]

@@ -100,3 +100,31 @@ class LatentSpaceResult:
     vae_reconstruction: Any  # the tiny VAE's reconstruction (uint8 64×64×3), None without that model
     vae_error: float | None
     vae_labels: ShapeLabels | None  # what the tiny VAE's encoder thinks the picture shows
+
+
+@dataclass(frozen=True)
+class InpaintRequest:
+    """Hide random square patches of a picture and let the built-in diffusion model fill them in.
+
+    The pretext task of masked image modelling, done by a generative model: the hidden patches are drawn
+    anew from noise while the visible ones are held at every step (RePaint).
+    """
+
+    path: str = ""
+    pixels: Any = None  # uint8 H×W×3, used when path is empty
+    patch: int = 16  # side of a hidden square, pixels of the 64×64 picture (8 or 16)
+    fraction: float = 0.25  # share of the patches hidden
+    seed: int = 0
+    steps: int = 25
+    job_id: str = field(default_factory=new_job_id)
+
+
+@dataclass(frozen=True)
+class InpaintResult:
+    original: Any  # uint8 64×64×3
+    masked: Any  # uint8 64×64×3, the hidden patches grey
+    restored: Any  # uint8 64×64×3: visible patches as they were, hidden ones drawn by the model
+    hidden: Any  # bool 64×64, True where hidden
+    error: float  # mean squared error over the hidden pixels (values 0–1)
+    baseline_error: float  # the same if the hidden pixels were filled with the visible pixels' mean colour
+    seconds: float

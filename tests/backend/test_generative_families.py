@@ -183,3 +183,31 @@ def test_all_four_families_answer_one_request(cache, app_home):
     diffusion = result.families[-1]
     assert 2 <= len(diffusion.steps) <= 5 and np.array_equal(diffusion.steps[-1], diffusion.pictures[0])
     assert diffusion.seconds_per_image > result.families[0].seconds_per_image  # many steps against one pass
+
+
+@pytest.mark.slow
+def test_hidden_patches_are_filled_in_by_the_diffusion_model(app_home):
+    from model_backend.core.registry import ModelRegistry
+    from model_backend.image.family_types import InpaintRequest
+    from model_backend.image.image_model import ImageModelCache
+    from model_backend.image.inpainting import hidden_mask, run_inpaint
+
+    registry = ModelRegistry(app_home)
+
+    def load_diffusion(progress, cancel):
+        return ImageModelCache(registry).get(registry.resolve("builtin:shapes-diffusion"), "cpu", False, progress, cancel)
+
+    mask = hidden_mask(16, 0.25, seed=3)
+    assert mask.shape == (64, 64) and mask.sum() == 4 * 16 * 16  # 4 of the 16 patches
+    assert np.array_equal(mask, hidden_mask(16, 0.25, seed=3))
+    _, pictures = make_dataset(6, seed=77)
+    errors, baselines = [], []
+    for index, picture in enumerate(pictures):
+        request = InpaintRequest(pixels=picture, patch=16, fraction=0.25, seed=index, steps=20)
+        result = run_inpaint(request, picture, load_diffusion, lambda e: None, Event())
+        assert result.restored.shape == (64, 64, 3) and result.restored.dtype == np.uint8
+        assert np.array_equal(result.restored[~result.hidden], picture[~result.hidden])  # the visible part is kept
+        assert (result.masked[result.hidden] == 128).all()
+        errors.append(result.error)
+        baselines.append(result.baseline_error)
+    assert np.mean(errors) < np.mean(baselines)  # better than filling the holes with the average colour
