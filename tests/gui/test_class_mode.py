@@ -102,3 +102,22 @@ def test_sharing_shows_address_code_qr_and_load_and_stops_in_one_click(qtbot, op
     assert dialog.address_value.text() == "—" and dialog.qr_label.pixmap().isNull()
     with socket.socket() as probe:  # nothing listens there any more
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_a_server_gone_mid_reply_keeps_the_reply_and_marks_it_connection_lost(qtbot, open_window):
+    server = FakeChatServer(Script(events=vllm_reply(), abort_after=5))  # the role chunk and 4 tokens, then gone
+    try:
+        address = f"http://{server.address}"
+        window = open_window(class_servers=[f"{address} {CODE}"])
+        tab = window.chat_tab
+        model_id = f"server:{address}#Qwen/Qwen2.5-7B-Instruct"
+        qtbot.waitUntil(lambda: tab.model_picker.combo.findData(model_id) >= 0, timeout=30000)
+        tab.model_picker.combo.setCurrentIndex(tab.model_picker.combo.findData(model_id))
+        wait_idle(qtbot, tab)
+        send(qtbot, tab, "What is the capital of France?")
+        wait_idle(qtbot, tab)
+        reply = tab.current.messages[-1]
+        assert reply.role == "assistant" and reply.content == "The capital is Paris"  # what it wrote is kept
+        assert reply.stopped and reply.stats["stop_reason"] == "connection lost"
+    finally:
+        server.close()
