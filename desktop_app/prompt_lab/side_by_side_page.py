@@ -102,6 +102,10 @@ class SideBySidePage(QWidget):
             settings_row.addWidget(label)
             settings_row.addWidget(widget)
         settings_row.addStretch(1)
+        # Run and Stop share the settings' row: at 150 % in Japanese, under the language warning, a row of
+        # their own left the lesson above too little height and cut its last line off.
+        settings_row.addWidget(self.run_button)
+        settings_row.addWidget(self.stop_all_button)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.columns_host)
@@ -112,16 +116,11 @@ class SideBySidePage(QWidget):
         for widget in (self.raw_continuation, self.both_ways_button, self.base_instruct_button):
             tuning.addWidget(widget)
         tuning.addStretch(1)
-        runs = QHBoxLayout()
-        runs.addWidget(self.run_button)
-        runs.addWidget(self.stop_all_button)
-        runs.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tuning)
         layout.addWidget(self.tuning_lesson)
         layout.addLayout(settings_row)
-        layout.addLayout(runs)
         layout.addWidget(scroll, 1)
 
     # ---- settings --------------------------------------------------------------------------

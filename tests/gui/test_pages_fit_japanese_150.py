@@ -1,0 +1,46 @@
+"""The new pages read whole at 150 % in Japanese on a classroom laptop (1280×720: the window's first size is
+1200×680), the case found in screenshots: no explanation shorter than its wrapped text, so no line is cut off."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.prompt_lab.prompt_tab import PromptPage
+from model_backend.core.messages import msg
+from model_backend.prompt_lab.language_fit import LanguageFit, LanguageSupport
+
+FIRST_SIZE = (1200, 680)  # MainWindow._size_for_screen on a 1280×720 screen
+
+
+def cut_labels(root: QWidget) -> list[tuple[str, int, int]]:
+    """(text, height, height its text needs) for each shown word-wrapped label too short for its lines."""
+    cut = []
+    for label in root.findChildren(QLabel):
+        if label.isVisibleTo(root) and label.wordWrap() and label.text():
+            needed = label.heightForWidth(label.width())
+            if label.height() < needed:
+                cut.append((label.text()[:40], label.height(), needed))
+    return cut
+
+
+def test_side_by_side_lesson_is_whole_under_the_language_warning(qtbot, open_window):
+    window = open_window(language="ja", zoom=1.5)
+    window.resize(*FIRST_SIZE)
+    tab = window.prompt_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.pages.setCurrentIndex(PromptPage.SIDE_BY_SIDE)
+    qtbot.wait(50)
+    # SmolLM2 with a Japanese technique: the warning's two sentences stand above every page
+    tab.fit_warning.fit = LanguageFit(LanguageSupport.UNSUPPORTED,
+                                      msg("{model} is a {family} model, trained on English text only, so it cannot really read or "
+                                          "write {language}.", model="SmolLM2-135M-Instruct (GGUF Q4_1)",
+                                          family="SmolLM2", language=msg("Japanese")))
+    tab.fit_warning._retranslate()
+    window.resize(*FIRST_SIZE)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == FIRST_SIZE and tab.side_by_side.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    side = tab.side_by_side
+    assert tab.fit_warning.isVisible() and side.tuning_lesson.height() > 0
+    assert cut_labels(side) == []
+    lesson = side.tuning_lesson
+    assert lesson.height() >= lesson.heightForWidth(lesson.width()) > lesson.fontMetrics().height() * 2
+    assert side.run_button.isVisible() and side.run_button.mapTo(side, side.run_button.rect().topRight()).x() <= side.width()
