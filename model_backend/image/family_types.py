@@ -128,3 +128,5 @@ class InpaintResult:
     error: float  # mean squared error over the hidden pixels (values 0–1)
     baseline_error: float  # the same if the hidden pixels were filled with the visible pixels' mean colour
     seconds: float
+    vae_only: Any = None  # uint8 64×64×3: the VAE alone, hidden latent cells set to 0 (no diffusion model)
+    vae_only_error: float | None = None  # the error over the hidden pixels of that baseline

@@ -72,6 +72,25 @@ def inpaint(pipeline, original, hidden, seed: int, steps: int, on_step: Callable
     return np.where(hidden[:, :, None], drawn, original)
 
 
+def vae_only(pipeline, original, hidden):
+    """The baseline without a generative model: the VAE decodes the picture's latents with the hidden cells set
+    to 0 (the latent space's centre); visible pixels as they were. What is left in the holes is all the VAE
+    alone can say, so the difference to ``inpaint`` is what the diffusion model adds."""
+    import numpy as np
+    import torch
+
+    vae = pipeline.vae
+    parameter = next(vae.parameters())
+    x = torch.from_numpy(original.astype(np.float32) / 127.5 - 1.0).permute(2, 0, 1)[None]
+    with torch.inference_mode():
+        latents = vae.encode(x.to(parameter.device, vae.dtype)).latent_dist.mean
+        factor = x.shape[-1] // latents.shape[-1]
+        mask = torch.nn.functional.max_pool2d(torch.from_numpy(hidden).float()[None, None], factor)
+        decoded = vae.decode(latents * (1 - mask.to(latents.device, latents.dtype))).sample[0].float().cpu()
+    drawn = ((decoded.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(1, 2, 0).numpy()
+    return np.where(hidden[:, :, None], drawn, original)
+
+
 def run_inpaint(request: InpaintRequest, original, load_diffusion: Callable, emit: Emit, cancel: Event) -> InpaintResult:
     """``original``: the request's picture as uint8 64×64×3; ``load_diffusion(progress, cancel)`` the built-in model."""
     import numpy as np
@@ -96,4 +115,6 @@ def run_inpaint(request: InpaintRequest, original, load_diffusion: Callable, emi
     error = float(np.mean((restored.astype(np.float32) / 255.0 - pixels)[hidden] ** 2))
     visible_mean = pixels[~hidden].mean(axis=0)
     baseline = float(np.mean((pixels[hidden] - visible_mean) ** 2))
-    return InpaintResult(original, masked, restored, hidden, error, baseline, seconds)
+    without_diffusion = vae_only(loaded.pipeline, original, hidden)
+    vae_error = float(np.mean((without_diffusion.astype(np.float32) / 255.0 - pixels)[hidden] ** 2))
+    return InpaintResult(original, masked, restored, hidden, error, baseline, seconds, without_diffusion, vae_error)
