@@ -45,9 +45,13 @@ class JobStatus(QWidget):
         self.progress.setFormat("%p%")
 
     def finished(self, done: bool = False) -> None:
+        """The job ended. Done: the bar says 100 %, not its last step ("Encoding the picture…"), which would
+        read as if the work were still going on. Stopped or failed: the last step stays, to show how far it got."""
         self.progress.setRange(0, 100)
         if done:
             self.progress.setValue(100)
+            self._progress_text = "%p%"
+            self.progress.setFormat("%p%")
         self.progress.setVisible(self.progress_when_idle)
 
     def show_notice(self, text: Text, error: bool = False) -> None:
