@@ -7,9 +7,10 @@ so the numbers on the Image tab's "Families" page compare like with like.
 """
 from __future__ import annotations
 
+import argparse
 import json
+import math
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -23,6 +24,7 @@ if __package__ in (None, ""):
 
 from model_backend.image.family_nets import COLOURS, SHAPES, label_indices, to_pixels  # noqa: E402
 from training.evaluate_shapes import analyse_image, evaluation_prompts, score  # noqa: E402
+from training.model_folder import write_folder_atomically  # noqa: E402
 from training.shapes_dataset import COLOUR_NAMES, make_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +77,78 @@ class Checkpoint:
         self.path.unlink(missing_ok=True)
 
 
+class ResumableRun:
+    """One training run's parts (networks, optimisers, the batch RNG) saved every ``every`` steps and read back.
+
+    The VAE, GAN and flow scripts differ in what they train but resume alike: each part is stored under its
+    own key (``{"model": …, "opt": …}``), with the RNG state, the next step and the seconds spent so far,
+    so a run stopped at any point continues with the same batches and reports the total training time.
+    """
+
+    def __init__(self, name: str, parts: dict, rng: torch.Generator, every: int = 250):
+        self.checkpoint = Checkpoint(name)
+        self.parts, self.rng, self.every = parts, rng, every
+        self.start, self.spent, self.t_start = 0, 0.0, time.time()
+
+    def resume(self, fresh: bool) -> int:
+        """Load the saved state unless ``fresh``; returns the step to start from."""
+        state = None if fresh else self.checkpoint.load()
+        if state is not None:
+            for key, part in self.parts.items():
+                part.load_state_dict(state[key])
+            self.rng.set_state(state["rng"])
+            self.start, self.spent = state["step"], state["seconds"]
+        return self.start
+
+    def begin(self) -> None:
+        """Start the clock for this session's share of the training time."""
+        self.t_start = time.time()
+
+    def step_done(self, step: int) -> None:
+        """Save a checkpoint after every ``every``-th step."""
+        if (step + 1) % self.every == 0:
+            self.checkpoint.save({**{key: part.state_dict() for key, part in self.parts.items()},
+                                  "rng": self.rng.get_state(), "step": step + 1, "seconds": self.seconds()})
+
+    def seconds(self) -> float:
+        return self.spent + time.time() - self.t_start
+
+    def finish(self) -> None:
+        """The model folder is written: the checkpoint is no longer needed."""
+        self.checkpoint.remove()
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every family script takes after its own: the data set, the seed, the CPU threads, --fresh."""
+    parser.add_argument("--images", type=int, default=9000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--fresh", action="store_true", help="ignore a saved checkpoint")
+
+
+def cosine_lr(step: int, total: int, base: float, warmup: int = 0) -> float:
+    """Linear warm-up over ``warmup`` steps, then cosine decay from ``base`` down to 5 % of it."""
+    if step < warmup:
+        return base * (step + 1) / warmup
+    return base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup))))
+
+
+def seeded_noise(dim: int, seeds: list[int]) -> torch.Tensor:
+    """One N(0, I) vector of ``dim`` numbers per seed, (len(seeds), dim): a picture's noise depends on its seed alone."""
+    return torch.stack([torch.randn(dim, generator=torch.Generator().manual_seed(s)) for s in seeds])
+
+
+def run_info(family: str, args: argparse.Namespace, architecture: dict, parameters: int, minutes: float,
+             argv: list[str] | None) -> dict:
+    """The facts every family's config.json records about its training run, including the command to repeat it."""
+    return {
+        "family": family, "architecture": architecture, "parameters": parameters, "images": args.images,
+        "seed": args.seed, "steps": args.steps, "batch": args.batch, "lr": args.lr, "threads": args.threads,
+        "minutes": round(minutes, 2),
+        "command": f"python -m training.train_shapes_{family} " + " ".join(argv if argv is not None else sys.argv[1:]),
+    }
+
+
 def evaluate(sample_fn, n: int = 90, seed: int = 0) -> dict:
     """Score ``sample_fn(labels (B,3), seeds list) -> uint8 (B,64,64,3)`` on n prompts (all 90 combinations).
 
@@ -98,27 +172,14 @@ def save_model_folder(name: str, model: torch.nn.Module, config: dict, readme: s
     """Write resources/models/<name>/ (model.safetensors, config.json, README.md) and swap it into place."""
     from safetensors.torch import save_file
 
-    out = MODELS / name
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out.parent))
-    try:
+    def fill(folder: Path) -> None:
         state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
-        save_file(state, str(tmp / "model.safetensors"), metadata={"format": "pt"})
-        (tmp / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-        (tmp / "README.md").write_text(readme, encoding="utf-8")
-        for f in [tmp, *tmp.rglob("*")]:
-            f.chmod(0o755 if f.is_dir() else 0o644)
-        old = None
-        if out.exists():
-            old = out.parent / f".{name}.old-{os.getpid()}"
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        save_file(state, str(folder / "model.safetensors"), metadata={"format": "pt"})
+        (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        (folder / "README.md").write_text(readme, encoding="utf-8")
+
+    out = MODELS / name
+    size = write_folder_atomically(out, fill)
     log(f"saved {out} ({size / 1e6:.2f} MB)")
     return out
 

@@ -22,9 +22,7 @@ import argparse
 import json
 import math
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -38,6 +36,7 @@ import torch.nn.functional as F  # noqa: E402
 if __package__ in (None, ""):  # allow `python training/train_shapes_diffusion.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from training.model_folder import write_folder_atomically  # noqa: E402
 from training.shapes_dataset import COLOUR_NAMES, IMAGE_SIZE, SHAPES, all_words, make_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,25 +399,13 @@ def main(argv=None) -> int:
         "accuracy": acc,
     }
     out = Path(args.output).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        pipe.save_pretrained(tmp, safe_serialization=True)
-        (tmp / "README.md").write_text(model_card(info), encoding="utf-8")
-        (tmp / "training_info.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-        for f in [tmp, *tmp.rglob("*")]:  # mkdtemp/safetensors create owner-only files
-            f.chmod(0o755 if f.is_dir() else 0o644)
-        old = None
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+
+    def fill(folder: Path) -> None:
+        pipe.save_pretrained(folder, safe_serialization=True)
+        (folder / "README.md").write_text(model_card(info), encoding="utf-8")
+        (folder / "training_info.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+
+    size = write_folder_atomically(out, fill)
     log(f"saved {out} ({size / 1e6:.2f} MB), total {(time.time() - T0) / 60:.1f} min")
     return 0
 

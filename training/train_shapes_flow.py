@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -25,16 +24,23 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model_backend.image.family_nets import FLOW_SIZE, build  # noqa: E402
-from training.family_common import Checkpoint, accuracy_table, evaluate, load_data, log, n_params, save_model_folder, to_uint8  # noqa: E402,E501
+from training.family_common import (  # noqa: E402
+    ResumableRun,
+    accuracy_table,
+    add_run_arguments,
+    cosine_lr,
+    evaluate,
+    load_data,
+    log,
+    n_params,
+    run_info,
+    save_model_folder,
+    seeded_noise,
+    to_uint8,
+)
 
 NAME = "shapes-flow"
 TEMPERATURE = 0.8
-
-
-def lr_at(step: int, total: int, base: float, warmup: int = 100) -> float:
-    if step < warmup:
-        return base * (step + 1) / warmup
-    return base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup))))
 
 
 NOISE = 0.05  # a little Gaussian noise on the components: the data set's pictures are a thin set in that space
@@ -62,7 +68,7 @@ def fit_pca(model, x, components: int) -> float:
 @torch.no_grad()
 def sample(model, labels: torch.Tensor, seeds: list[int], temperature: float = TEMPERATURE):
     model.eval()
-    z = torch.stack([torch.randn(model.components, generator=torch.Generator().manual_seed(s)) for s in seeds])
+    z = seeded_noise(model.components, seeds)
     return to_uint8(model.decode(model.inverse(z * temperature, labels)))
 
 
@@ -105,10 +111,7 @@ def main(argv=None) -> int:
     p.add_argument("--components", type=int, default=128)
     p.add_argument("--layers", type=int, default=8)
     p.add_argument("--hidden", type=int, default=256)
-    p.add_argument("--images", type=int, default=9000)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--fresh", action="store_true", help="ignore a saved checkpoint")
+    add_run_arguments(p)
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -122,21 +125,15 @@ def main(argv=None) -> int:
     log(f"principal components: {args.components} keep {100 * kept:.1f} % of the variance")
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     g = torch.Generator().manual_seed(args.seed + 13)
-    checkpoint = Checkpoint(NAME)
-    start, spent = 0, 0.0
-    state = None if args.fresh else checkpoint.load()
-    if state is not None:
-        model.load_state_dict(state["model"])
-        opt.load_state_dict(state["opt"])
-        g.set_state(state["rng"])
-        start, spent = state["step"], state["seconds"]
+    run = ResumableRun(NAME, {"model": model, "opt": opt}, g)
+    start = run.resume(args.fresh)
     log(f"flow {n_params(model):,} parameters, {len(x_all)} thumbnails of {FLOW_SIZE}x{FLOW_SIZE}")
-    t_start = time.time()
+    run.begin()
     model.train()
     avg = None
     for step in range(start, args.steps):
         for group in opt.param_groups:
-            group["lr"] = lr_at(step, args.steps, args.lr)
+            group["lr"] = cosine_lr(step, args.steps, args.lr, warmup=100)
         idx = torch.randint(0, len(x_all), (args.batch,), generator=g)
         w = w_all[idx] + NOISE * torch.randn(w_all[idx].shape, generator=g)
         loss = nll_per_dim(model, w, labels_all[idx])
@@ -147,22 +144,16 @@ def main(argv=None) -> int:
         avg = loss.item() if avg is None else 0.98 * avg + 0.02 * loss.item()
         if step % 100 == 0 or step == args.steps - 1:
             log(f"step {step + 1}/{args.steps} nll/dim {avg:.3f}")
-        if (step + 1) % 250 == 0:
-            checkpoint.save({"model": model.state_dict(), "opt": opt.state_dict(), "rng": g.get_state(),
-                             "step": step + 1, "seconds": spent + time.time() - t_start})
-    minutes = (spent + time.time() - t_start) / 60
+        run.step_done(step)
+    minutes = run.seconds() / 60
     ev = evaluate(lambda labels, seeds: sample(model, labels, seeds))
     log("evaluator: " + ", ".join(f"{k} {v}" for k, v in ev.items() if k != "all_three_per_shape"))
     info = {
-        "family": "flow", "architecture": architecture, "parameters": n_params(model), "images": args.images,
-        "seed": args.seed, "steps": args.steps, "batch": args.batch, "lr": args.lr, "threads": args.threads,
-        "minutes": round(minutes, 2), "final_nll": round(float(avg), 4), "temperature": TEMPERATURE,
-        "pca_variance_kept": round(kept, 4),
-        "command": "python -m training.train_shapes_flow " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "evaluation": ev,
+        **run_info("flow", args, architecture, n_params(model), minutes, argv), "final_nll": round(float(avg), 4),
+        "temperature": TEMPERATURE, "pca_variance_kept": round(kept, 4), "evaluation": ev,
     }
     save_model_folder(NAME, model, info, readme(info))
-    checkpoint.remove()
+    run.finish()
     return 0
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import copy
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -24,7 +23,19 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model_backend.image.family_nets import build  # noqa: E402
-from training.family_common import Checkpoint, accuracy_table, evaluate, load_data, log, n_params, save_model_folder, to_uint8  # noqa: E402,E501
+from training.family_common import (  # noqa: E402
+    ResumableRun,
+    accuracy_table,
+    add_run_arguments,
+    evaluate,
+    load_data,
+    log,
+    n_params,
+    run_info,
+    save_model_folder,
+    seeded_noise,
+    to_uint8,
+)
 
 NAME = "shapes-gan"
 
@@ -32,8 +43,7 @@ NAME = "shapes-gan"
 @torch.no_grad()
 def sample(generator, labels: torch.Tensor, seeds: list[int]):
     generator.eval()
-    z = torch.stack([torch.randn(generator.latent_dim, generator=torch.Generator().manual_seed(s)) for s in seeds])
-    return to_uint8(generator(z, labels))
+    return to_uint8(generator(seeded_noise(generator.latent_dim, seeds), labels))
 
 
 def readme(info: dict) -> str:
@@ -75,10 +85,7 @@ def main(argv=None) -> int:
     p.add_argument("--width", type=int, default=16)
     p.add_argument("--ema", type=float, default=0.995)
     p.add_argument("--size", type=int, default=32, choices=(32, 64), help="picture size the networks draw")
-    p.add_argument("--images", type=int, default=9000)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--fresh", action="store_true", help="ignore a saved checkpoint")
+    add_run_arguments(p)
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -91,19 +98,10 @@ def main(argv=None) -> int:
     opt_g = torch.optim.Adam(gan.parameters(), lr=args.lr, betas=(0.0, 0.9))
     opt_d = torch.optim.Adam(disc.parameters(), lr=args.lr * 2, betas=(0.0, 0.9))
     g = torch.Generator().manual_seed(args.seed + 11)
-    checkpoint = Checkpoint(NAME)
-    start, spent = 0, 0.0
-    state = None if args.fresh else checkpoint.load()
-    if state is not None:
-        gan.load_state_dict(state["gan"])
-        ema.load_state_dict(state["ema"])
-        disc.load_state_dict(state["disc"])
-        opt_g.load_state_dict(state["opt_g"])
-        opt_d.load_state_dict(state["opt_d"])
-        g.set_state(state["rng"])
-        start, spent = state["step"], state["seconds"]
+    run = ResumableRun(NAME, {"gan": gan, "ema": ema, "disc": disc, "opt_g": opt_g, "opt_d": opt_d}, g)
+    start = run.resume(args.fresh)
     log(f"GAN generator {n_params(gan):,} parameters, discriminator {n_params(disc):,}")
-    t_start = time.time()
+    run.begin()
     avg = None
     for step in range(start, args.steps):
         gan.train()
@@ -136,23 +134,17 @@ def main(argv=None) -> int:
         avg = now if avg is None else 0.98 * avg + 0.02 * now
         if step % 100 == 0 or step == args.steps - 1:
             log(f"step {step + 1}/{args.steps} d {avg[0]:.3f} g {avg[1]:.3f} ce_fake {avg[2]:.3f}")
-        if (step + 1) % 250 == 0:
-            checkpoint.save({"gan": gan.state_dict(), "ema": ema.state_dict(), "disc": disc.state_dict(),
-                             "opt_g": opt_g.state_dict(), "opt_d": opt_d.state_dict(), "rng": g.get_state(),
-                             "step": step + 1, "seconds": spent + time.time() - t_start})
-    minutes = (spent + time.time() - t_start) / 60
+        run.step_done(step)
+    minutes = run.seconds() / 60
     ev = evaluate(lambda labels, seeds: sample(ema, labels, seeds))
     log("evaluator: " + ", ".join(f"{k} {v}" for k, v in ev.items() if k != "all_three_per_shape"))
     info = {
-        "family": "gan", "architecture": architecture, "parameters": n_params(ema),
-        "discriminator_parameters": n_params(disc), "images": args.images, "seed": args.seed, "steps": args.steps,
-        "batch": args.batch, "lr": args.lr, "ema": args.ema, "threads": args.threads, "minutes": round(minutes, 2),
-        "final": {"d": float(avg[0]), "g": float(avg[1]), "ce_fake": float(avg[2])},
-        "command": "python -m training.train_shapes_gan " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "evaluation": ev,
+        **run_info("gan", args, architecture, n_params(ema), minutes, argv),
+        "discriminator_parameters": n_params(disc), "ema": args.ema,
+        "final": {"d": float(avg[0]), "g": float(avg[1]), "ce_fake": float(avg[2])}, "evaluation": ev,
     }
     save_model_folder(NAME, ema, info, readme(info))
-    checkpoint.remove()
+    run.finish()
     return 0
 
 

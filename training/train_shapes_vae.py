@@ -13,9 +13,7 @@ data averaged down; 4× cheaper to train), scaled back up to 64×64 to show.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
-import time
 from pathlib import Path
 
 import torch
@@ -25,21 +23,29 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model_backend.image.family_nets import build  # noqa: E402
-from training.family_common import Checkpoint, accuracy_table, evaluate, load_data, log, n_params, save_model_folder, to_uint8  # noqa: E402,E501
+from training.family_common import (  # noqa: E402
+    ResumableRun,
+    accuracy_table,
+    add_run_arguments,
+    cosine_lr,
+    evaluate,
+    load_data,
+    log,
+    n_params,
+    run_info,
+    save_model_folder,
+    seeded_noise,
+    to_uint8,
+)
 
 NAME = "shapes-vae"
 RECON_WEIGHT = 5.0  # 1 / (2 · 0.1): a Gaussian decoder with variance 0.1 per pixel value in [-1, 1]
 
 
-def lr_at(step: int, total: int, base: float) -> float:
-    return base * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * step / total)))
-
-
 @torch.no_grad()
 def sample(model, labels: torch.Tensor, seeds: list[int]):
     model.eval()
-    z = torch.stack([torch.randn(model.latent_dim, generator=torch.Generator().manual_seed(s)) for s in seeds])
-    return to_uint8(model.decoder(z, labels))
+    return to_uint8(model.decoder(seeded_noise(model.latent_dim, seeds), labels))
 
 
 def readme(info: dict) -> str:
@@ -80,10 +86,7 @@ def main(argv=None) -> int:
     p.add_argument("--latent", type=int, default=8)
     p.add_argument("--width", type=int, default=16)
     p.add_argument("--size", type=int, default=32, choices=(32, 64), help="picture size the networks draw")
-    p.add_argument("--images", type=int, default=9000)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--fresh", action="store_true", help="ignore a saved checkpoint")
+    add_run_arguments(p)
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -93,21 +96,15 @@ def main(argv=None) -> int:
     model = build("vae", architecture)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     g = torch.Generator().manual_seed(args.seed + 7)
-    checkpoint = Checkpoint(NAME)
-    start, spent = 0, 0.0
-    state = None if args.fresh else checkpoint.load()
-    if state is not None:
-        model.load_state_dict(state["model"])
-        opt.load_state_dict(state["opt"])
-        g.set_state(state["rng"])
-        start, spent = state["step"], state["seconds"]
+    run = ResumableRun(NAME, {"model": model, "opt": opt}, g)
+    start = run.resume(args.fresh)
     log(f"VAE {n_params(model):,} parameters, {len(x_all)} pictures")
-    t_start = time.time()
+    run.begin()
     model.train()
     avg = None
     for step in range(start, args.steps):
         for group in opt.param_groups:
-            group["lr"] = lr_at(step, args.steps, args.lr)
+            group["lr"] = cosine_lr(step, args.steps, args.lr)
         idx = torch.randint(0, len(x_all), (args.batch,), generator=g)
         x, labels = x_all[idx], labels_all[idx]
         rec, mean, log_var, logits = model(x, labels, generator=g)
@@ -123,10 +120,8 @@ def main(argv=None) -> int:
         avg = now if avg is None else 0.98 * avg + 0.02 * now
         if step % 100 == 0 or step == args.steps - 1:
             log(f"step {step + 1}/{args.steps} sse {avg[0]:.1f} kl {avg[1]:.2f} ce {avg[2]:.3f}")
-        if (step + 1) % 250 == 0:
-            checkpoint.save({"model": model.state_dict(), "opt": opt.state_dict(), "rng": g.get_state(),
-                             "step": step + 1, "seconds": spent + time.time() - t_start})
-    minutes = (spent + time.time() - t_start) / 60
+        run.step_done(step)
+    minutes = run.seconds() / 60
     model.eval()
     with torch.no_grad():
         mean, _, _ = model.encoder(x_all[:256], labels_all[:256])
@@ -135,15 +130,11 @@ def main(argv=None) -> int:
     log(f"reconstruction mse {rec_mse:.4f}; evaluator: " + ", ".join(
         f"{k} {v}" for k, v in ev.items() if k != "all_three_per_shape"))
     info = {
-        "family": "vae", "architecture": architecture, "parameters": n_params(model), "images": args.images,
-        "seed": args.seed, "steps": args.steps, "batch": args.batch, "lr": args.lr, "threads": args.threads,
-        "minutes": round(minutes, 2), "reconstruction_mse": round(rec_mse, 5),
-        "final": {"sse": float(avg[0]), "kl": float(avg[1]), "ce": float(avg[2])},
-        "command": "python -m training.train_shapes_vae " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "evaluation": ev,
+        **run_info("vae", args, architecture, n_params(model), minutes, argv), "reconstruction_mse": round(rec_mse, 5),
+        "final": {"sse": float(avg[0]), "kl": float(avg[1]), "ce": float(avg[2])}, "evaluation": ev,
     }
     save_model_folder(NAME, model, info, readme(info))
-    checkpoint.remove()
+    run.finish()
     return 0
 
 
