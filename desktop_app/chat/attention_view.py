@@ -23,6 +23,7 @@ from desktop_app.chat.attention_heatmap import AttentionHeatmap, HeadGrid, token
 from desktop_app.chat.exchange_source import SourceFn
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets.job_status import JobStatus, SingleJob
+from desktop_app.widgets.run_stop_button import RunStopButton
 from model_backend.chat.insight_types import AttentionMap, AttentionRequest
 
 TOP_ATTENDED = 5
@@ -72,7 +73,7 @@ class AttentionView(QWidget):
     def _build_parts(self) -> None:
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
-        self.run_button = QPushButton(self)
+        self.run_button = RunStopButton(self)
         self.larger_button = QPushButton(self)
         self.layer_box = QComboBox(self)
         self.head_box = QComboBox(self)
@@ -107,13 +108,13 @@ class AttentionView(QWidget):
         layout.addStretch(1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self._run_or_stop)
+        self.run_button.drive(self.job, self.run, idle_text=lambda: self.tr("Show attention"))
         self.larger_button.clicked.connect(self.open_larger)
         self.layer_box.currentIndexChanged.connect(self._on_layer_chosen)
         self.head_box.currentIndexChanged.connect(self._on_head_chosen)
         self.heatmap.row_clicked.connect(self.select_token)
         self.grid.head_clicked.connect(lambda head: self.head_box.setCurrentIndex(head + 1))
-        self.job.busy_changed.connect(self._update_buttons)
+        self.job.busy_changed.connect(self._update_larger_button)
 
     def _retranslate(self) -> None:
         self.explanation.setText(self.tr(
@@ -126,7 +127,7 @@ class AttentionView(QWidget):
         self.grid_caption.setText(self.tr("The heads of this layer (click one to show it above):"))
         self._fill_choices()
         self._show_focus()
-        self._update_buttons()
+        self._update_larger_button()
 
     # ---- running -------------------------------------------------------------------------
     @Slot()
@@ -243,14 +244,5 @@ class AttentionView(QWidget):
         title = self.tr("{layer}, {head}").format(layer=self.layer_box.currentText(), head=which)
         self.larger.show_matrix(self.matrix(), self.labels(), title, self.heatmap.selected_row)
 
-    @Slot()
-    def _run_or_stop(self) -> None:
-        """While a job runs (the first one may be a GGUF conversion), the button stops it."""
-        if self.job.busy:
-            self.job.stop()
-        else:
-            self.run()
-
-    def _update_buttons(self) -> None:
-        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Show attention"))
+    def _update_larger_button(self) -> None:
         self.larger_button.setEnabled(self.result is not None)

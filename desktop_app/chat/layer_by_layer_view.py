@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from desktop_app.chat.attention_heatmap import token_caption
 from desktop_app.chat.exchange_source import SourceFn
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets.job_status import JobStatus, SingleJob
+from desktop_app.widgets.run_stop_button import RunStopButton
 from desktop_app.widgets.token_text import visible_token
 from model_backend.chat.insight_types import LayerGuesses, LogitLensRequest
 
@@ -48,7 +48,7 @@ class LayerByLayerView(QWidget):
         self.position_box = QSpinBox(self)
         self.position_box.setRange(0, 0)
         self.position_box.setSpecialValueText("–")
-        self.run_button = QPushButton(self)
+        self.run_button = RunStopButton(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 2, self)
@@ -73,9 +73,8 @@ class LayerByLayerView(QWidget):
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self._run_or_stop)
+        self.run_button.drive(self.job, self.run, idle_text=lambda: self.tr("Show layers"))
         self.position_box.valueChanged.connect(self._on_position_changed)
-        self.job.busy_changed.connect(self._show_run_button)
 
     def _retranslate(self) -> None:
         self.explanation.setText(self.tr(
@@ -84,22 +83,11 @@ class LayerByLayerView(QWidget):
             "would predict if it stopped there. Early layers guess vaguely; the last row is the model's real answer."))
         self.position_label.setText(self.tr("Token:"))
         self.position_box.setToolTip(self.tr("The position whose next token is guessed (its number in the exchange)"))
-        self._show_run_button()
         self.table.setHorizontalHeaderLabels([self.tr("Top guesses"), self.tr("Real next")])
         self.table.horizontalHeaderItem(1).setToolTip(self.tr("The probability this layer gives the token that really came next"))
         self._show_rows()
 
     # ---- running -------------------------------------------------------------------------
-    def _show_run_button(self) -> None:
-        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Show layers"))
-
-    @Slot()
-    def _run_or_stop(self) -> None:
-        if self.job.busy:  # the first run of a GGUF model converts it: Stop ends that at once
-            self.job.stop()
-        else:
-            self.run()
-
     def follow_step(self, step: int) -> None:
         """A reply token clicked in the transcript: how its guess formed, layer by layer."""
         if not self.job.busy:

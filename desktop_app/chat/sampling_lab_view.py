@@ -28,6 +28,7 @@ from desktop_app.chat.exchange_source import SourceFn
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets import palette
 from desktop_app.widgets.job_status import JobStatus, SingleJob
+from desktop_app.widgets.run_stop_button import RunStopButton
 from desktop_app.widgets.token_text import visible_token
 from model_backend.chat.chat_types import Sampling
 from model_backend.chat.insight_types import TokenDistribution, TokenDistributionRequest
@@ -109,7 +110,7 @@ class SamplingLabView(QWidget):
         self.step_label = QLabel(self)
         self.step_box = QSpinBox(self)
         self.step_box.setRange(1, 1)
-        self.run_button = QPushButton(self)
+        self.run_button = RunStopButton(self)
         self.status = JobStatus(self, progress_when_idle=False)
         self.temperature = QSlider(Qt.Orientation.Horizontal, self)
         self.temperature.setRange(0, 200)  # hundredths
@@ -156,11 +157,10 @@ class SamplingLabView(QWidget):
         layout.addStretch(1)
 
     def _connect(self) -> None:
-        self.run_button.clicked.connect(self._run_or_stop)
+        self.run_button.drive(self.job, self.run, idle_text=lambda: self.tr("Get distribution"))
         for slider in (self.temperature, self.top_k, self.top_p):
             slider.valueChanged.connect(self._reshape)
         self.sample_button.clicked.connect(self.draw_samples)
-        self.job.busy_changed.connect(self._show_run_button)
 
     def _retranslate(self) -> None:
         self.explanation.setText(self.tr(
@@ -169,7 +169,6 @@ class SamplingLabView(QWidget):
             "the fewest that together reach p. Pale bars: the model's own probabilities at the chosen step of the "
             "reply; solid bars: after your settings."))
         self.step_label.setText(self.tr("Reply token:"))
-        self._show_run_button()
         self.sample_button.setText(self.tr("Sample {n} times").format(n=SAMPLES))
         self.seed_box.setToolTip(self.tr("Seed: the same seed draws the same tokens"))
         self.seed_box.setPrefix(self.tr("seed "))
@@ -195,16 +194,6 @@ class SamplingLabView(QWidget):
         self.top_p_label.setText(self.tr("Top-p {p}").format(p=f"{top_p:.2f}") if top_p < 1 else self.tr("Top-p off"))
 
     # ---- running -------------------------------------------------------------------------
-    def _show_run_button(self) -> None:
-        self.run_button.setText(self.tr("Stop") if self.job.busy else self.tr("Get distribution"))
-
-    @Slot()
-    def _run_or_stop(self) -> None:
-        if self.job.busy:  # the first run of a GGUF model converts it: Stop ends that at once
-            self.job.stop()
-        else:
-            self.run()
-
     def set_step(self, step: int) -> None:
         """Follow a reply token the student clicked."""
         self.step_box.setValue(step + 1)

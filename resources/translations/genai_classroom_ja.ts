@@ -248,10 +248,6 @@
             <source>{layer}, {head}</source>
             <translation>{layer}、{head}</translation>
         </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
     </context>
     <context>
         <name>AudioDevicePanel</name>
@@ -3285,6 +3281,69 @@ checker: {accuracy} right
         </message>
     </context>
     <context>
+        <name>HidePatchesView</name>
+        <message>
+            <source>Hide patches, let the model fill them in</source>
+            <translation type="unfinished">パッチを隠して、モデルに埋めさせる</translation>
+        </message>
+        <message>
+            <source>Self-supervised learning needs no labels: hide some patches of a picture and train a model to restore them (the pretext task of masked image modelling, as in MAE). Here the built-in diffusion model fills the hidden patches of a 64 × 64 copy in, step by step, while the visible patches stay as they are; the VAE alone, with nothing in the hidden patches, shows what the generative model adds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation type="unfinished">シード値</translation>
+        </message>
+        <message>
+            <source>{n} × {n} patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide and restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation type="unfinished">停止</translation>
+        </message>
+        <message>
+            <source>Original</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>VAE alone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Diffusion model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{hidden:.0%} of the picture hidden. Error on the hidden patches (mean squared, pixel values 0–1): diffusion model {error:.4f}, VAE alone {vae:.4f}, the average visible colour {mean:.4f}. {s:.1f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation type="unfinished">停止しました。</translation>
+        </message>
+        <message>
+            <source>Open a picture first, or use the generated one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring the hidden patches…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImageSettingsPanel</name>
         <message>
             <source>Describe the picture, e.g. a red circle on a blue background</source>
@@ -3869,10 +3928,6 @@ checker: {accuracy} right
             <translation>実際に次に来たトークンに、この層が与える確率</translation>
         </message>
         <message>
-            <source>Stop</source>
-            <translation>停止</translation>
-        </message>
-        <message>
             <source>Send a message first: the layers are shown for an exchange.</source>
             <translation>先にメッセージを送信してください。層はやり取りに対して表示されます。</translation>
         </message>
@@ -4347,6 +4402,13 @@ checker: {accuracy} right
         </message>
     </context>
     <context>
+        <name>RunStopButton</name>
+        <message>
+            <source>Stop</source>
+            <translation>停止</translation>
+        </message>
+    </context>
+    <context>
         <name>SamplingLabView</name>
         <message>
             <source>The model gives every possible next token a probability; sampling then picks one. Temperature sharpens (low) or flattens (high) the distribution, top-k keeps only the k likeliest tokens and top-p the fewest that together reach p. Pale bars: the model's own probabilities at the chosen step of the reply; solid bars: after your settings.</source>
@@ -4395,10 +4457,6 @@ checker: {accuracy} right
         <message>
             <source>Top-p off</source>
             <translation>top-p オフ</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>停止</translation>
         </message>
         <message>
             <source>This page needs a reply: send a message first.</source>
