@@ -196,8 +196,7 @@ class FamiliesPage(QWidget):
             grid.addWidget(self.views[family], 1, column)
             grid.addWidget(self.captions[family], 2, column)
             grid.setColumnStretch(column, 1)
-        steps = QHBoxLayout()
-        steps.addWidget(self.steps_label)
+        steps = QHBoxLayout()  # its label above: beside it, at 150 % in Japanese the Image tab grew wider than 1280 px
         for view in self.step_views:
             steps.addWidget(view, 1)
         walk_choices = QGridLayout()  # two rows: one would be too wide at 150 % beside the Image tab's form
@@ -218,6 +217,7 @@ class FamiliesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.steps_label)
         layout.addLayout(steps)
         layout.addWidget(self.walk_box)
         QVBoxLayout(self).addWidget(scrolling(content, self, vertical_only=True))

@@ -44,3 +44,18 @@ def test_side_by_side_lesson_is_whole_under_the_language_warning(qtbot, open_win
     lesson = side.tuning_lesson
     assert lesson.height() >= lesson.heightForWidth(lesson.width()) > lesson.fontMetrics().height() * 2
     assert side.run_button.isVisible() and side.run_button.mapTo(side, side.run_button.rect().topRight()).x() <= side.width()
+
+
+def test_image_tab_pages_fit_the_window_without_scrolling_sideways(qtbot, open_window):
+    """Families, Latent space and Images as tokens at 150 % in Japanese: the Image tab's form beside them is
+    wide in Japanese, so a page that asks for more width pushes the whole tab into a sideways scroll."""
+    window = open_window(language="ja", zoom=1.5)
+    tab = window.image_tab
+    window.tabs.setCurrentWidget(tab)
+    central = window.centralWidget()
+    for page in (tab.families, tab.latent_space, tab.vision):
+        tab.pages.setCurrentWidget(page)
+        qtbot.wait(50)
+        room = FIRST_SIZE[0] - 2 * central.frameWidth()  # the window's width less the scroll area's frame
+        assert window.tabs.minimumSizeHint().width() <= room, type(page).__name__
+        assert cut_labels(page) == []
