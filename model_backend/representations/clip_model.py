@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from threading import Event
 from typing import Any
 
@@ -25,9 +24,10 @@ from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled, plain_library_text
 from model_backend.core.jobs import ProgressFn
 from model_backend.core.messages import msg
-from model_backend.core.model_inspection import KIND_NAMES, ModelKind, refuse_custom_code, refuse_pickled_weights
+from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelEntry
 from model_backend.representations.image_patches import square_crop
+from model_backend.representations.loading_checks import checked_folder, start_loading
 from model_backend.representations.representation_types import (
     MAX_LABELS,
     ImageTextSimilarities,
@@ -131,19 +131,11 @@ def _unit(rows):
 
 
 def load_clip(entry: ModelEntry, device: str, progress: ProgressFn, cancel: Event) -> LoadedClip:
-    if entry.kind is not ModelKind.IMAGE_TEXT:
-        raise InvalidModelError(msg("{name} is {kind}, not {wanted}.", name=entry.name, kind=KIND_NAMES[entry.kind],
-                                    wanted=KIND_NAMES[ModelKind.IMAGE_TEXT]), kind=ErrorKind.WRONG_MODEL_KIND)
-    folder = Path(entry.path)
-    refuse_custom_code(folder)
-    refuse_pickled_weights(folder)
+    folder = checked_folder(entry, ModelKind.IMAGE_TEXT)
     if not any((folder / name).is_file() for name in ("preprocessor_config.json", "processor_config.json")):
         raise InvalidModelError(msg("{name} has no preprocessor_config.json, so the app does not know how the model "
                                     "wants its pictures. Download the whole model folder.", name=entry.name))
-    if cancel.is_set():
-        raise JobCancelled()
-    progress(None, msg("Loading {name}…", name=entry.name))
-    started = time.perf_counter()
+    started = start_loading(entry, progress, cancel)
     import torch
     from transformers import CLIPModel, CLIPProcessor
 

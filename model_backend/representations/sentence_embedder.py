@@ -22,8 +22,9 @@ from model_backend.core.engines import Engine
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError, JobCancelled, plain_library_text
 from model_backend.core.jobs import ProgressFn
 from model_backend.core.messages import msg
-from model_backend.core.model_inspection import KIND_NAMES, ModelKind, refuse_custom_code, refuse_pickled_weights
+from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelEntry
+from model_backend.representations.loading_checks import checked_folder, start_loading
 from model_backend.representations.representation_types import MAX_SENTENCES, Embeddings, EmbedRequest
 
 BATCH = 32
@@ -96,16 +97,8 @@ def pooling_mode(folder: Path) -> str:
 
 
 def load_embedder(entry: ModelEntry, device: str, progress: ProgressFn, cancel: Event) -> LoadedEmbedder:
-    if entry.kind is not ModelKind.EMBEDDING:
-        raise InvalidModelError(msg("{name} is {kind}, not {wanted}.", name=entry.name, kind=KIND_NAMES[entry.kind],
-                                    wanted=KIND_NAMES[ModelKind.EMBEDDING]), kind=ErrorKind.WRONG_MODEL_KIND)
-    folder = Path(entry.path)
-    refuse_custom_code(folder)
-    refuse_pickled_weights(folder)
-    if cancel.is_set():
-        raise JobCancelled()
-    progress(None, msg("Loading {name}…", name=entry.name))
-    started = time.perf_counter()
+    folder = checked_folder(entry, ModelKind.EMBEDDING)
+    started = start_loading(entry, progress, cancel)
     import torch
     from transformers import AutoModel, AutoTokenizer
 
