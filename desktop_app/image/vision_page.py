@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n.retranslate import Text, keep_translated, say
+from desktop_app.image.hide_patches_view import HidePatchesView
 from desktop_app.image.patch_views import PatchGridView, PatchSequenceView
 from desktop_app.widgets.file_dialogs import choose_file_to_open
 from desktop_app.widgets.job_status import JobStatus, SingleJob
@@ -117,6 +118,8 @@ class VisionPage(QWidget):
         self.grid_view = PatchGridView(lambda: self.tr("Open a picture, or use the generated one: it is cut into "
                                                        "patches here."), self)
         self.sequence_view = PatchSequenceView(self)
+        self.hide_patches = HidePatchesView(
+            self.controller, lambda: self.source if self.source is not None else self.generated_pixels(), self)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.model_picker = ModelPicker(registry, ModelKind.IMAGE_TEXT, self)
@@ -141,7 +144,8 @@ class VisionPage(QWidget):
         pictures = QSplitter(Qt.Orientation.Vertical, self)
         pictures.addWidget(self.grid_view)
         pictures.addWidget(scrolling(self.sequence_view, self))
-        pictures.setSizes([360, 200])
+        pictures.addWidget(scrolling(self.hide_patches, self))
+        pictures.setSizes([230, 110, 400])  # the patches, their sequence, and room for hiding four of them
         form = QWidget(self)
         layout = QVBoxLayout(form)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -355,4 +359,5 @@ class VisionPage(QWidget):
         self.sequence_view.show_patches(None)
         self.results.setRowCount(0)
         self.gallery_table.setRowCount(0)
+        self.hide_patches.clear()
         self._say("")
