@@ -51,6 +51,8 @@ class LargerAttentionWindow(QDialog):
 
     def show_matrix(self, matrix, labels: list[str], title: str, row: int | None) -> None:
         self.caption.setText(title)
+        # a cell as tall as a line of the current text size: at 150 % an 18-px cell was too short for labels
+        self.heatmap.cell = max(18, self.heatmap.fontMetrics().height())
         self.heatmap.set_matrix(matrix, labels)
         self.heatmap.select_row(row)
         self.heatmap.adjustSize()

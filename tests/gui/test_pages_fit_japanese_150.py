@@ -59,3 +59,26 @@ def test_image_tab_pages_fit_the_window_without_scrolling_sideways(qtbot, open_w
         room = FIRST_SIZE[0] - 2 * central.frameWidth()  # the window's width less the scroll area's frame
         assert window.tabs.minimumSizeHint().width() <= room, type(page).__name__
         assert cut_labels(page) == []
+
+
+def test_larger_attention_window_keeps_its_token_labels_at_150_percent(qtbot, open_window):
+    """The 'Open larger' window exists to show every token's label; at 150 % its cells must grow with the text."""
+    from desktop_app.chat.chat_side_panel import SidePage
+    from tests.gui.conftest import send, wait_idle
+
+    window = open_window(language="ja", zoom=1.5)
+    tab = window.chat_tab
+    send(qtbot, tab, "Hello")
+    wait_idle(qtbot, tab)
+    view = tab.side_panel.attention_view
+    tab.side_panel.show_page(SidePage.ATTENTION)
+    view.run()
+    qtbot.waitUntil(lambda: view.result is not None and not view.job.busy, timeout=30000)
+    view.open_larger()
+    heatmap = view.larger.heatmap
+    n = len(view.result.exchange.tokens)
+    assert heatmap.cell >= heatmap.fontMetrics().height()
+    rect = heatmap.map_rect()
+    assert rect.left() > 0 and rect.top() > 0  # room kept for the labels down the left and across the top
+    assert rect.height() == n * heatmap.cell
+    view.larger.close()
