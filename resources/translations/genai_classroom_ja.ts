@@ -3284,63 +3284,63 @@ checker: {accuracy} right
         <name>HidePatchesView</name>
         <message>
             <source>Hide patches, let the model fill them in</source>
-            <translation type="unfinished">パッチを隠して、モデルに埋めさせる</translation>
+            <translation>パッチを隠して、モデルに埋めさせる</translation>
         </message>
         <message>
             <source>Self-supervised learning needs no labels: hide some patches of a picture and train a model to restore them (the pretext task of masked image modelling, as in MAE). Here the built-in diffusion model fills the hidden patches of a 64 × 64 copy in, step by step, while the visible patches stay as they are; the VAE alone, with nothing in the hidden patches, shows what the generative model adds.</source>
-            <translation type="unfinished" />
+            <translation>自己教師あり学習にはラベルが要りません。画像のパッチの一部を隠し、それを復元するようにモデルを訓練します（MAE のようなマスク画像モデリングの事前タスク）。ここでは内蔵の拡散モデルが、64 × 64 に縮小した画像の隠したパッチを一歩ずつ埋め、見えているパッチはそのまま保ちます。隠したパッチに何も入れずに VAE だけで復元した画像と比べると、生成モデルが何を加えたかがわかります。</translation>
         </message>
         <message>
             <source>Hidden</source>
-            <translation type="unfinished" />
+            <translation>隠す割合</translation>
         </message>
         <message>
             <source>Seed</source>
-            <translation type="unfinished">シード値</translation>
+            <translation>シード値</translation>
         </message>
         <message>
             <source>{n} × {n} patches</source>
-            <translation type="unfinished" />
+            <translation>{n} × {n} のパッチ</translation>
         </message>
         <message>
             <source>Hide and restore</source>
-            <translation type="unfinished" />
+            <translation>隠して復元</translation>
         </message>
         <message>
             <source>Stop</source>
-            <translation type="unfinished">停止</translation>
+            <translation>停止</translation>
         </message>
         <message>
             <source>Original</source>
-            <translation type="unfinished" />
+            <translation>元の画像</translation>
         </message>
         <message>
             <source>Hidden patches</source>
-            <translation type="unfinished" />
+            <translation>隠したパッチ</translation>
         </message>
         <message>
             <source>VAE alone</source>
-            <translation type="unfinished" />
+            <translation>VAE のみ</translation>
         </message>
         <message>
             <source>Diffusion model</source>
-            <translation type="unfinished" />
+            <translation>拡散モデル</translation>
         </message>
         <message>
             <source>{hidden:.0%} of the picture hidden. Error on the hidden patches (mean squared, pixel values 0–1): diffusion model {error:.4f}, VAE alone {vae:.4f}, the average visible colour {mean:.4f}. {s:.1f} s.</source>
-            <translation type="unfinished" />
+            <translation>画像の {hidden:.0%} を隠しました。隠したパッチの誤差（平均二乗誤差、画素値 0～1）は、拡散モデル {error:.4f}、VAE のみ {vae:.4f}、見えている部分の平均色 {mean:.4f} です。{s:.1f} 秒。</translation>
         </message>
         <message>
             <source>Stopped.</source>
-            <translation type="unfinished">停止しました。</translation>
+            <translation>停止しました。</translation>
         </message>
         <message>
             <source>Open a picture first, or use the generated one.</source>
-            <translation type="unfinished" />
+            <translation>先に画像を開くか、生成した画像を使ってください。</translation>
         </message>
         <message>
             <source>Restoring the hidden patches…</source>
-            <translation type="unfinished" />
+            <translation>隠したパッチを復元しています…</translation>
         </message>
     </context>
     <context>
