@@ -28,13 +28,11 @@ from desktop_app.library.installed_page import licence_text
 from desktop_app.library.kind_names import kind_name
 from desktop_app.library.pack_progress import PackProgressPanel
 from desktop_app.library.sizes import human_size
-from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_folder
 from desktop_app.widgets.notice import Notice
-from model_backend.core.jobs import Failed
 from model_backend.core.registry import ModelRegistry, ModelSource
 from model_backend.library.installed import installed_models
-from model_backend.library.packs import ExportPackRequest, PackProgress
+from model_backend.library.packs import ExportPackRequest
 
 MODEL_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,7 +57,6 @@ class ExportPackDialog(QDialog):
         self.controller = controller
         self.registry = registry
         self.models = installed_models(registry)
-        self.job_id = ""
         self.report = None  # the PackReport of the finished export
         self._build_parts()
         self._lay_out()
@@ -109,7 +106,6 @@ class ExportPackDialog(QDialog):
         self.folder_edit.textChanged.connect(lambda _: self._update())
         self.choose_button.clicked.connect(self._choose_folder)
         self.export_button.clicked.connect(self.export)
-        self.progress.stop_clicked.connect(lambda: self.controller.cancel(self.job_id) if self.job_id else None)
         self.buttons.rejected.connect(self.reject)
 
     def _retranslate(self) -> None:
@@ -125,6 +121,11 @@ class ExportPackDialog(QDialog):
         self.choose_button.setText(self.tr("Choose…"))
         self.export_button.setText(self.tr("Export"))
         self._update()
+
+    @property
+    def job_id(self) -> str:
+        """The running export's job, "" when none runs."""
+        return self.progress.job_id
 
     def chosen_models(self) -> list:
         return [model for row, model in enumerate(self.models)
@@ -154,18 +155,10 @@ class ExportPackDialog(QDialog):
         self.report = None
         self.notice.clear_message()
         request = ExportPackRequest(model_ids=tuple(m.model_id for m in chosen), folder=Path(folder).expanduser())
-        self.job_id = self.controller.submit(request, self._on_events)
-        self.progress.start()
+        self.progress.run(self.controller, request, self.notice, on_result=self._on_result,
+                          on_cancelled=lambda _: self.notice.show_message(lambda: self.tr("Export stopped.")),
+                          on_end=self._update)
         self._update()
-
-    def _on_events(self, events: list) -> None:
-        dispatch(events, on_partial=self._on_partial, on_result=self._on_result, on_failed=self._on_failed,
-                 on_cancelled=lambda _: self.notice.show_message(lambda: self.tr("Export stopped.")),
-                 on_end=self._on_end)
-
-    def _on_partial(self, payload) -> None:
-        if isinstance(payload, PackProgress):
-            self.progress.show_progress(payload)
 
     def _on_result(self, report) -> None:
         self.report = report
@@ -177,11 +170,3 @@ class ExportPackDialog(QDialog):
             problems = report.problems
             self.notice.show_message(lambda: "\n".join(f"{problem_place(p)}: {say(p.reason)}" for p in problems),
                                      error=True)
-
-    def _on_failed(self, event: Failed) -> None:
-        self.notice.show_message(event.message, error=True)
-
-    def _on_end(self, _event) -> None:
-        self.job_id = ""
-        self.progress.hide()
-        self._update()

@@ -34,12 +34,10 @@ from desktop_app.library.kind_names import kind_name
 from desktop_app.library.pack_progress import PackProgressPanel
 from desktop_app.library.sizes import human_size
 from desktop_app.widgets import palette
-from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.file_dialogs import choose_folder
 from desktop_app.widgets.notice import Notice
 from model_backend.core.errors import BackendError
-from model_backend.core.jobs import Failed
-from model_backend.library.packs import ImportPackRequest, PackProgress, read_manifest
+from model_backend.library.packs import ImportPackRequest, read_manifest
 
 
 class ImportPackDialog(QDialog):
@@ -51,7 +49,6 @@ class ImportPackDialog(QDialog):
         self.manifest: tuple = ()  # PackedModel of the chosen pack
         self.manifest_problem = None  # why the folder is not a readable pack (a Message)
         self.report = None
-        self.job_id = ""
         self._build_parts()
         self._lay_out()
         self._connect()
@@ -102,7 +99,6 @@ class ImportPackDialog(QDialog):
         self.choose_button.clicked.connect(self._choose_folder)
         self.folder_edit.editingFinished.connect(lambda: self.read_pack(self.folder_edit.text()))
         self.import_button.clicked.connect(self.start_import)
-        self.progress.stop_clicked.connect(lambda: self.controller.cancel(self.job_id) if self.job_id else None)
         self.buttons.rejected.connect(self.reject)
 
     def _retranslate(self) -> None:
@@ -116,6 +112,11 @@ class ImportPackDialog(QDialog):
         self.import_button.setText(self.tr("Import"))
         self._show_contents()
         self._show_report()
+
+    @property
+    def job_id(self) -> str:
+        """The running import's job, "" when none runs."""
+        return self.progress.job_id
 
     @Slot()
     def _choose_folder(self) -> None:
@@ -162,17 +163,9 @@ class ImportPackDialog(QDialog):
         self._show_report()
         request = ImportPackRequest(folder=Path(self.folder_edit.text().strip()).expanduser(),
                                     copy=self.copy_option.isChecked())
-        self.job_id = self.controller.submit(request, self._on_events)
-        self.progress.start()
+        self.progress.run(self.controller, request, self.notice, on_result=self._on_result,
+                          on_cancelled=self._on_cancelled, on_end=self._on_end)
         self.import_button.setEnabled(False)
-
-    def _on_events(self, events: list) -> None:
-        dispatch(events, on_partial=self._on_partial, on_result=self._on_result, on_cancelled=self._on_cancelled,
-                 on_failed=self._on_failed, on_end=self._on_end)
-
-    def _on_partial(self, payload) -> None:
-        if isinstance(payload, PackProgress):
-            self.progress.show_progress(payload)
 
     def _on_result(self, report) -> None:
         self.report = report
@@ -185,12 +178,7 @@ class ImportPackDialog(QDialog):
             self._on_result(partial)
         self.notice.show_message(lambda: self.tr("Import stopped. Nothing half-copied was kept."))
 
-    def _on_failed(self, event: Failed) -> None:
-        self.notice.show_message(event.message, error=True)
-
-    def _on_end(self, _event) -> None:
-        self.job_id = ""
-        self.progress.hide()
+    def _on_end(self) -> None:
         self.import_button.setEnabled(bool(self.manifest))
 
     def problem_files(self) -> list[str]:
