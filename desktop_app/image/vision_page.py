@@ -267,8 +267,8 @@ class VisionPage(QWidget):
         has_model = bool(self.model_picker.current_model_id())
         self.clip_note.setVisible(not has_model)
         self.clip_note.setText(self.tr(
-            "No CLIP model yet: get one from Models → Get more models (for example CLIP ViT-B/32), or add a "
-            "downloaded CLIP folder with Add…. The patches above need no model."))
+            "No CLIP model yet: get one with Add… › Get more models… beside the model list (for example CLIP "
+            "ViT-B/32), or add a downloaded CLIP folder with Add…. The patches above need no model."))
         for button in (self.classify_button, self.attention_button, self.gallery_button):
             button.setEnabled(has_model and not self.job.busy)
         self.stop_button.setEnabled(self.job.busy)

@@ -5661,8 +5661,8 @@ checker: {accuracy} right
             <translation>{size} × {size} px → {rows} × {columns} = {count} 個のパッチ（{patch} × {patch} px）+ [CLS] = {tokens} トークン</translation>
         </message>
         <message>
-            <source>No CLIP model yet: get one from Models → Get more models (for example CLIP ViT-B/32), or add a downloaded CLIP folder with Add…. The patches above need no model.</source>
-            <translation>CLIP モデルがまだありません。「モデルをさらに入手…」から入手する（例：CLIP ViT-B/32）か、ダウンロード済みの CLIP フォルダーを「追加…」で追加してください。上のパッチ表示にはモデルは要りません。</translation>
+            <source>No CLIP model yet: get one with Add… › Get more models… beside the model list (for example CLIP ViT-B/32), or add a downloaded CLIP folder with Add…. The patches above need no model.</source>
+            <translation>CLIP モデルがまだありません。モデル一覧の横の「追加… › モデルをさらに入手…」から入手する（例：CLIP ViT-B/32）か、ダウンロード済みの CLIP フォルダーを「追加…」で追加してください。上のパッチ表示にはモデルは要りません。</translation>
         </message>
         <message>
             <source>Open a picture first.</source>
