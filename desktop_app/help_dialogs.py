@@ -25,7 +25,12 @@ def tab_help() -> list[tuple[str, str]]:
             "<b>Prompt tokens</b> shows the exact text the model reads, chat template included, split into "
             "its tokens. <b>Settings</b>: temperature, top-p, top-k, seed (the same seed gives the same "
             "reply), maximum length and the system prompt.</p>"
-            "<p>Conversations are saved after every message. Ctrl+N starts a new one.</p>")),
+            "<p>Conversations are saved after every message. Ctrl+N starts a new one.</p>")
+         + translate("HelpDialogs",
+            "<p><b>Attention</b>, <b>Layer by layer</b> and <b>Sampling lab</b> look inside the model at the last "
+            "reply (or the one you clicked): which earlier tokens each token attends to, head by head; the "
+            "model's guess for the next token after each of its layers; and its real probabilities at one step of "
+            "the reply, re-shaped live by temperature, top-k and top-p.</p>")),
         (translate("HelpDialogs", "Image"), translate("HelpDialogs",
             "<p>Make pictures with a diffusion model. Describe the picture, choose the steps and the "
             "guidance, and press <b>Generate</b>. The filmstrip shows the denoising steps: drag its slider "
@@ -33,7 +38,14 @@ def tab_help() -> list[tuple[str, str]]:
             "<p><b>Forward process</b> adds noise to any picture, step by step, with the model's own "
             "schedule. <b>Compare settings</b> makes the same picture (same seed) with different steps, "
             "guidance or prompt words. Every picture is kept in the gallery with its settings; "
-            "<b>Reuse settings</b> makes it again.</p>")),
+            "<b>Reuse settings</b> makes it again.</p>")
+         + translate("HelpDialogs",
+            "<p><b>Families</b> makes the same coloured shape with a VAE, a GAN, a flow and a diffusion model and "
+            "times each, and walks through a latent space. <b>Latent space</b> shows the four channels the "
+            "diffusion model's VAE turns a picture into, and what its decoder gives back. <b>Images as tokens · "
+            "CLIP</b> cuts a picture into the patches a Vision Transformer reads as tokens; with a CLIP model it "
+            "also sorts the picture into labels you type (zero-shot) and scores the gallery's pictures against "
+            "their prompts.</p>")),
         (translate("HelpDialogs", "Audio"), translate("HelpDialogs",
             "<p><b>Speech to text</b>: open a sound file or record, then transcribe or translate it with "
             "Whisper. The log-mel picture is what the model actually reads. Click a segment to hear it. "
@@ -46,7 +58,12 @@ def tab_help() -> list[tuple[str, str]]:
             "write your own with {{variables}}. The preview shows the exact prompt and its tokens.</p>"
             "<p><b>Side by side</b> runs several variants with one seed, so only the prompt differs. "
             "<b>Scored run</b> runs every row of a test table and checks each answer, then shows each "
-            "variant's accuracy. Results are saved and can be exported or copied as a Python script.</p>")),
+            "variant's accuracy. Results are saved and can be exported or copied as a Python script.</p>")
+         + translate("HelpDialogs",
+            "<p><b>Raw continuation</b> sends the text without the chat template; <b>This model both ways</b> and "
+            "<b>Base vs instruct</b> add both kinds of variant side by side (instruction tuning), and the scored "
+            "run plots accuracy against the number of parameters. <b>Embeddings</b> turns sentences into "
+            "vectors and maps them: sentences with similar meanings land close together.</p>")),
     ]
 
 

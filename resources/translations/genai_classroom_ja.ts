@@ -3196,12 +3196,20 @@ checker: {accuracy} right
             <translation>&lt;p&gt;このコンピューター上で動く言語モデルと対話します。メッセージを入力して Enter を押します（Shift+Enter で改行）。&lt;b&gt;停止&lt;/b&gt;（または Esc）で返答を止めると、それまでに書かれた部分は残ります。&lt;/p&gt;&lt;p&gt;&lt;b&gt;次トークン&lt;/b&gt;：返答中の語をクリックすると、その時点でモデルが有力な候補に与えた確率が表示されます。本物のモデルで見る次トークン予測です。&lt;b&gt;プロンプトのトークン&lt;/b&gt;は、チャットテンプレートを含めてモデルが実際に読むテキストを、トークンに区切って表示します。&lt;b&gt;設定&lt;/b&gt;：温度、top-p、top-k、シード値（同じシード値なら同じ返答になります）、最大生成トークン数、システムプロンプト。&lt;/p&gt;&lt;p&gt;会話はメッセージごとに保存されます。Ctrl+N で新しい会話を始めます。&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt;, &lt;b&gt;Layer by layer&lt;/b&gt; and &lt;b&gt;Sampling lab&lt;/b&gt; look inside the model at the last reply (or the one you clicked): which earlier tokens each token attends to, head by head; the model's guess for the next token after each of its layers; and its real probabilities at one step of the reply, re-shaped live by temperature, top-k and top-p.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;注意&lt;/b&gt;・&lt;b&gt;層ごと&lt;/b&gt;・&lt;b&gt;サンプリング実験&lt;/b&gt;では、最後の返答（またはクリックした返答）についてモデルの内部を見られます。各トークンがそれより前のどのトークンに注意を向けているか（ヘッドごと）、各層を通った後の次トークンの予想、そして返答の 1 ステップでのモデルの実際の確率と、それを温度・top-k・top-p がその場でどう変えるかです。&lt;/p&gt;</translation>
+        </message>
+        <message>
             <source>Image</source>
             <translation>画像</translation>
         </message>
         <message>
             <source>&lt;p&gt;Make pictures with a diffusion model. Describe the picture, choose the steps and the guidance, and press &lt;b&gt;Generate&lt;/b&gt;. The filmstrip shows the denoising steps: drag its slider to watch noise turn into a picture (the reverse process).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Forward process&lt;/b&gt; adds noise to any picture, step by step, with the model's own schedule. &lt;b&gt;Compare settings&lt;/b&gt; makes the same picture (same seed) with different steps, guidance or prompt words. Every picture is kept in the gallery with its settings; &lt;b&gt;Reuse settings&lt;/b&gt; makes it again.&lt;/p&gt;</source>
             <translation>&lt;p&gt;拡散モデルで画像を生成します。描きたい画像を文章で説明し、ステップ数とガイダンスを選んで&lt;b&gt;生成&lt;/b&gt;を押します。フィルムストリップにはノイズ除去の各ステップが並びます。スライダーを動かすと、ノイズが画像に変わっていく様子（逆過程）を確かめられます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;拡散過程（順過程）&lt;/b&gt;では、モデル自身のスケジュールに従って、任意の画像に一段ずつノイズを加えます。&lt;b&gt;設定の比較&lt;/b&gt;では、同じ画像（同じシード値）をステップ数・ガイダンス・プロンプトの語を変えて生成します。生成した画像はすべて設定とともにギャラリーに保存され、&lt;b&gt;設定を再利用&lt;/b&gt;で同じ画像をもう一度生成できます。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Families&lt;/b&gt; makes the same coloured shape with a VAE, a GAN, a flow and a diffusion model and times each, and walks through a latent space. &lt;b&gt;Latent space&lt;/b&gt; shows the four channels the diffusion model's VAE turns a picture into, and what its decoder gives back. &lt;b&gt;Images as tokens · CLIP&lt;/b&gt; cuts a picture into the patches a Vision Transformer reads as tokens; with a CLIP model it also sorts the picture into labels you type (zero-shot) and scores the gallery's pictures against their prompts.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;生成モデルの種類&lt;/b&gt;では、同じ色付き図形を VAE・GAN・フロー・拡散モデルで生成してそれぞれの所要時間を比べ、潜在空間の中を歩いてみられます。&lt;b&gt;潜在空間&lt;/b&gt;では、拡散モデルの VAE が画像を変換する 4 チャンネルの潜在表現と、デコーダーが戻した画像を見られます。&lt;b&gt;トークンとしての画像 · CLIP&lt;/b&gt;では、Vision Transformer がトークンとして読むパッチに画像を切り分けます。CLIP モデルがあれば、入力したラベルで画像を分類し（ゼロショット）、ギャラリーの画像をそれぞれのプロンプトと比べて採点します。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Audio</source>
@@ -3218,6 +3226,10 @@ checker: {accuracy} right
         <message>
             <source>&lt;p&gt;Pick a technique from the library (zero-shot, few-shot, chain of thought, role play…) or write your own with {{variables}}. The preview shows the exact prompt and its tokens.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Side by side&lt;/b&gt; runs several variants with one seed, so only the prompt differs. &lt;b&gt;Scored run&lt;/b&gt; runs every row of a test table and checks each answer, then shows each variant's accuracy. Results are saved and can be exported or copied as a Python script.&lt;/p&gt;</source>
             <translation>&lt;p&gt;ライブラリからテクニック（ゼロショット、フューショット、思考の連鎖（CoT）、ロールプレイ…）を選ぶか、{{変数}} を使って自分で書きます。プレビューには、モデルに渡る正確なプロンプトとそのトークンが表示されます。&lt;/p&gt;&lt;p&gt;&lt;b&gt;並べて比較&lt;/b&gt;では、複数のバリアントを同じシード値で実行するので、違いはプロンプトだけになります。&lt;b&gt;採点実行&lt;/b&gt;では、テスト表の各行を実行して答えを判定し、バリアントごとの正解率を表示します。結果は保存され、エクスポートしたり Python スクリプトとしてコピーしたりできます。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Raw continuation&lt;/b&gt; sends the text without the chat template; &lt;b&gt;This model both ways&lt;/b&gt; and &lt;b&gt;Base vs instruct&lt;/b&gt; add both kinds of variant side by side (instruction tuning), and the scored run plots accuracy against the number of parameters. &lt;b&gt;Embeddings&lt;/b&gt; turns sentences into vectors and maps them: sentences with similar meanings land close together.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;生の続き生成&lt;/b&gt;では、チャットテンプレートなしでテキストをそのまま送ります。&lt;b&gt;このモデルで両方&lt;/b&gt;と&lt;b&gt;ベース対指示チューニング&lt;/b&gt;は、両方の種類のバリアントを並べて追加します（指示チューニング）。採点実行では、正解率をパラメーター数に対してグラフに示します。&lt;b&gt;埋め込み&lt;/b&gt;では文をベクトルに変換してマップに置き、意味の近い文が近くに並ぶ様子を見られます。&lt;/p&gt;</translation>
         </message>
         <message>
             <source>&lt;h4&gt;“Generated by” labels&lt;/h4&gt;&lt;p&gt;Every picture and sound the app saves carries a label inside the file (PNG text, WAV INFO): the app and its version, the model, the settings (prompt, seed, steps, guidance, voice…) and the time. The gallery and the sound stage show it.&lt;/p&gt;&lt;p&gt;What it can and cannot prove: a label says what this app recorded, nothing more. Anyone can remove it (a screenshot or re-saving drops it) or write a false one with a text editor. It is not a watermark hidden in the pixels or the sound. So a label is a clue, not proof, and a file &lt;b&gt;without&lt;/b&gt; a label proves nothing: it may still be generated. Checking where a picture or a sound comes from needs other evidence — the source, the context, other reports.&lt;/p&gt;</source>

@@ -82,3 +82,26 @@ def test_larger_attention_window_keeps_its_token_labels_at_150_percent(qtbot, op
     assert rect.left() > 0 and rect.top() > 0  # room kept for the labels down the left and across the top
     assert rect.height() == n * heatmap.cell
     view.larger.close()
+
+
+def test_help_names_the_new_pages_by_their_own_titles_in_both_languages(qtbot, open_window):
+    """Help › Help for this tab names the look-inside pages, the Image tab's new pages and the Prompt tab's new
+    switches with the exact words their tabs and buttons show, in English and in Japanese."""
+    import re
+
+    from desktop_app.chat.chat_side_panel import LOOK_INSIDE_PAGES
+    from desktop_app.help_dialogs import tab_help
+
+    window = open_window(language="ja")
+    for language in ("ja", "en"):
+        window.set_language(language)
+        qtbot.wait(20)
+        bodies = [re.sub(r"<[^>]+>", "", body) for _title, body in tab_help()]
+        side, image, side_by_side = window.chat_tab.side_panel, window.image_tab, window.prompt_tab.side_by_side
+        chat_words = [side.tabText(page) for page in LOOK_INSIDE_PAGES]
+        image_words = [image.pages.tabText(image.pages.indexOf(page))
+                       for page in (image.families, image.latent_space, image.vision)]
+        prompt_words = [side_by_side.both_ways_button.text(), side_by_side.base_instruct_button.text()]
+        for body, words in ((bodies[0], chat_words), (bodies[1], image_words), (bodies[3], prompt_words)):
+            missing = [word for word in words if word.replace("&", "") not in body]
+            assert missing == [], (language, missing)
