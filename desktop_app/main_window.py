@@ -20,6 +20,7 @@ from desktop_app.presentation import Presentation
 from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
+from desktop_app.widgets.screen_fit import resize_within_screen
 from desktop_app.widgets.scrolling import scrolling
 from model_backend.chat.conversations import ConversationStore
 from model_backend.core.paths import AppPaths, resources_dir
@@ -138,13 +139,7 @@ class MainWindow(QMainWindow):
 
         The title bar and borders are the window manager's and are only known once the window is shown,
         so a first guess leaves room for them and ``_fit_frame_on_screen`` corrects it after the show."""
-        width, height = 1200, 760
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - FRAME_ALLOWANCE)
-            height = min(height, available.height() - FRAME_ALLOWANCE)
-        self.resize(width, height)
+        resize_within_screen(self, 1200, 760, FRAME_ALLOWANCE)
 
     @Slot()
     def _fit_frame_on_screen(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QVB
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.library.catalogue_page import CataloguePage
 from desktop_app.library.installed_page import InstalledPage
+from desktop_app.widgets.screen_fit import resize_within_screen
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.paths import AppPaths
 from model_backend.core.registry import ModelRegistry
@@ -81,13 +82,7 @@ class ModelsWindow(QDialog):
         self.close_button.setText(self.tr("Close"))
 
     def _size_for_screen(self) -> None:
-        width, height = WINDOW_SIZE
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, available.width() - FRAME_ALLOWANCE)
-            height = min(height, available.height() - FRAME_ALLOWANCE)
-        self.resize(width, height)
+        resize_within_screen(self, *WINDOW_SIZE, FRAME_ALLOWANCE)
 
     def refresh(self) -> None:
         self.installed.refresh()
