@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.image.families_page import SmallImageView
 from desktop_app.widgets.job_status import JobStatus, SingleJob
-from model_backend.image.family_types import InpaintRequest, InpaintResult
+from model_backend.image.family_types import InpaintPreview, InpaintRequest, InpaintResult
 
 PATCH_SIDES = (8, 16)  # pixels of the 64 × 64 picture the built-in model draws
 HIDDEN_PERCENT = (5, 75, 25)  # the slider's low end, high end, start (the backend accepts 5–75 %)
@@ -41,6 +41,7 @@ class HidePatchesView(QGroupBox):
         self.controller = controller
         self.picture = picture
         self.result: InpaintResult | None = None
+        self.preview_step = 0  # the last denoising step whose guess is on show while the job runs
         self._build_parts()
         self._lay_out()
         self._connect()
@@ -111,7 +112,8 @@ class HidePatchesView(QGroupBox):
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = JobStatus(self)
         self.job = SingleJob(self.controller, self.status, self._on_result,
-                             lambda _: self.status.show_notice(lambda: self.tr("Stopped.")), parent=self)
+                             lambda _: self.status.show_notice(lambda: self.tr("Stopped.")), self._on_preview,
+                             parent=self)
 
     def _lay_out(self) -> None:
         controls = QHBoxLayout()
@@ -161,7 +163,7 @@ class HidePatchesView(QGroupBox):
             return False
         if self.job.busy:
             return False
-        self.result = None
+        self.result, self.preview_step = None, 0
         for view in self.views:
             view.show_pixels(None)
         self._say_numbers()
@@ -169,6 +171,11 @@ class HidePatchesView(QGroupBox):
                                  fraction=self.share.value() / 100, seed=self.seed.value())
         self.job.submit(request, lambda: self.tr("Restoring the hidden patches…"))
         return True
+
+    def _on_preview(self, preview: InpaintPreview) -> None:
+        """The diffusion model's current guess, step by step, where its final picture will be."""
+        self.preview_step = preview.step
+        self.views[-1].show_pixels(preview.pixels)
 
     def _on_result(self, result: InpaintResult) -> None:
         self.result = result

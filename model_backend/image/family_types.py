@@ -120,6 +120,15 @@ class InpaintRequest:
 
 
 @dataclass(frozen=True)
+class InpaintPreview:
+    """A Partial of an InpaintRequest: after ``step`` of ``total``, the model's guess of the finished picture."""
+
+    step: int
+    total: int
+    pixels: Any  # uint8 64×64×3, visible pixels as they are
+
+
+@dataclass(frozen=True)
 class InpaintResult:
     original: Any  # uint8 64×64×3
     masked: Any  # uint8 64×64×3, the hidden patches grey

@@ -12,10 +12,10 @@ from threading import Event
 from typing import Callable
 
 from model_backend.core.errors import JobCancelled
-from model_backend.core.jobs import Emit, Progress
+from model_backend.core.jobs import Emit, Partial, Progress
 from model_backend.core.messages import msg
 from model_backend.core.validation import require_choice, require_finite_range, require_int_range, require_seed
-from model_backend.image.family_types import InpaintRequest, InpaintResult
+from model_backend.image.family_types import InpaintPreview, InpaintRequest, InpaintResult
 
 PATCHES = (8, 16)
 
@@ -39,8 +39,12 @@ def hidden_mask(patch: int, fraction: float, seed: int, size: int = 64):
     return np.kron(grid.reshape(cells, cells), np.ones((patch, patch), dtype=bool)).astype(bool)
 
 
-def inpaint(pipeline, original, hidden, seed: int, steps: int, on_step: Callable[[int, int], None], cancel: Event):
-    """``original`` uint8 64×64×3, ``hidden`` bool 64×64 → uint8 64×64×3 with the hidden pixels drawn anew."""
+def inpaint(pipeline, original, hidden, seed: int, steps: int, on_step: Callable[[int, int], None], cancel: Event,
+            on_guess: Callable[[int, int, object], None] | None = None):
+    """``original`` uint8 64×64×3, ``hidden`` bool 64×64 → uint8 64×64×3 with the hidden pixels drawn anew.
+
+    ``on_guess(step, total, pixels)``, when given, sees after each step but the last the model's current guess of
+    the finished picture (its x0 prediction in the hidden cells): one more tiny VAE decode a step."""
     import numpy as np
     import torch
     from diffusers import DDIMScheduler
@@ -57,6 +61,12 @@ def inpaint(pipeline, original, hidden, seed: int, steps: int, on_step: Callable
         factor = x.shape[-1] // known.shape[-1]
         mask = torch.nn.functional.max_pool2d(torch.from_numpy(hidden).float()[None, None], factor)  # 1: draw anew
         embeddings = pipeline.encode_prompt("", parameter.device, 1, False)[0]
+
+        def picture(latents):
+            decoded = vae.decode((latents / scale).to(parameter.device, vae.dtype)).sample[0].float().cpu()
+            drawn = ((decoded.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(1, 2, 0).numpy()
+            return np.where(hidden[:, :, None], drawn, original)
+
         latents = torch.randn(known.shape, generator=generator) * scheduler.init_noise_sigma
         for index, t in enumerate(scheduler.timesteps):
             if cancel.is_set():
@@ -64,12 +74,13 @@ def inpaint(pipeline, original, hidden, seed: int, steps: int, on_step: Callable
             noised = scheduler.add_noise(known, torch.randn(known.shape, generator=generator), t[None])
             latents = mask * latents + (1 - mask) * noised
             out = unet(latents.to(parameter.device, parameter.dtype), t, embeddings).sample.float().cpu()
-            latents = scheduler.step(out, t, latents).prev_sample
+            stepped = scheduler.step(out, t, latents)
+            latents = stepped.prev_sample
             on_step(index + 1, len(scheduler.timesteps))
-        latents = mask * latents + (1 - mask) * known
-        decoded = vae.decode((latents / scale).to(parameter.device, vae.dtype)).sample[0].float().cpu()
-    drawn = ((decoded.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(1, 2, 0).numpy()
-    return np.where(hidden[:, :, None], drawn, original)
+            if on_guess is not None and index + 1 < len(scheduler.timesteps):
+                on_guess(index + 1, len(scheduler.timesteps),
+                         picture(mask * stepped.pred_original_sample + (1 - mask) * known))
+        return picture(mask * latents + (1 - mask) * known)
 
 
 def vae_only(pipeline, original, hidden):
@@ -109,7 +120,10 @@ def run_inpaint(request: InpaintRequest, original, load_diffusion: Callable, emi
         emit(Progress(request.job_id, step / total, msg("Filling in: denoising step {step} of {total}", step=step,
                                                          total=total)))
 
-    restored = inpaint(loaded.pipeline, original, hidden, request.seed, request.steps, on_step, cancel)
+    def on_guess(step, total, pixels):
+        emit(Partial(request.job_id, InpaintPreview(step, total, pixels)))
+
+    restored = inpaint(loaded.pipeline, original, hidden, request.seed, request.steps, on_step, cancel, on_guess)
     seconds = time.perf_counter() - started
     pixels = original.astype(np.float32) / 255.0
     error = float(np.mean((restored.astype(np.float32) / 255.0 - pixels)[hidden] ** 2))

@@ -8,9 +8,9 @@ import threading
 import numpy as np
 import pytest
 
-from model_backend.core.jobs import Cancelled, Progress, Result
+from model_backend.core.jobs import Cancelled, Partial, Progress, Result
 from model_backend.engine import Backend
-from model_backend.image.family_types import InpaintRequest, InpaintResult
+from model_backend.image.family_types import InpaintPreview, InpaintRequest, InpaintResult
 from tests.fixtures.jobs import run_job as run
 from training.shapes_dataset import make_dataset
 
@@ -40,6 +40,9 @@ def test_diffusion_restores_hidden_patches_better_than_the_vae_alone(backend):
             np.mean((result.vae_only.astype(np.float32) / 255 - picture / 255)[result.hidden] ** 2), rel=1e-5)
         steps = [e.fraction for e in events if isinstance(e, Progress) and e.fraction]
         assert steps[-1] == 1.0 and len(steps) >= 15  # progress per denoising step
+        previews = [e.payload for e in events if isinstance(e, Partial)]
+        assert [p.step for p in previews] == list(range(1, 15)) and all(isinstance(p, InpaintPreview) for p in previews)
+        assert all(np.array_equal(p.pixels[visible], picture[visible]) for p in previews)  # guesses keep it too
         errors.append(result.error)
         vae_errors.append(result.vae_only_error)
     # The VAE alone cannot invent what it does not see; the diffusion model draws background and shape back.

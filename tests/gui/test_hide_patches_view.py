@@ -45,6 +45,7 @@ def test_hide_and_restore_shows_four_pictures_with_their_errors(qtbot, open_wind
     assert np.array_equal(result.restored[~result.hidden], pictures[0][~result.hidden])
     text = section.numbers.text()
     assert f"{result.error:.4f}" in text and f"{result.vae_only_error:.4f}" in text
+    assert section.preview_step == 24  # the guesses of steps 1–24 of 25 were shown on the way
     assert section.run_button.isEnabled() and not section.stop_button.isEnabled()
 
     window.menu.clear_action.trigger()  # the next group starts with an empty section
