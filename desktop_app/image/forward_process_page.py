@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import Text, keep_translated, say
-from desktop_app.widgets.file_dialogs import choose_file_to_open
+from desktop_app.image.picture_file import read_picture
+from desktop_app.widgets.file_dialogs import choose_picture_to_open
 from desktop_app.widgets.image_view import ImageView
 from model_backend.image.forward_process import NoiseSchedule
 
@@ -59,21 +60,16 @@ class ForwardProcessPage(QWidget):
         self.caption.setText(say(text))
 
     def _choose_picture(self) -> None:
-        path = choose_file_to_open(self, self.tr("Open a picture"),
-                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_picture_to_open(self, self.tr("Open a picture"))
         if path:
             self.open_picture(path)
 
     def open_picture(self, path: str) -> bool:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            with Image.open(path) as picture:
-                picture.thumbnail((512, 512))
-                self.set_source(np.asarray(picture.convert("RGB")))
-        except (OSError, UnidentifiedImageError, ValueError):
+        pixels = read_picture(path, 512)
+        if pixels is None:
             self._say(lambda: self.tr("{path} is not a picture this app can open.").format(path=path))
             return False
+        self.set_source(pixels)
         return True
 
     def use_generated_image(self) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n.retranslate import keep_translated
-from desktop_app.widgets.file_dialogs import choose_file_to_open
+from desktop_app.widgets.file_dialogs import choose_picture_to_open
 from model_backend.image.image_types import SCHEDULERS, ImageRequest, PreviewMode
 
 
@@ -136,8 +136,7 @@ class ImageSettingsPanel(QWidget):
         self.previews.setCurrentIndex(max(0, self.previews.findData(mode)))
 
     def _choose_start_picture(self) -> None:
-        path = choose_file_to_open(self, self.tr("Start from a picture"),
-                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_picture_to_open(self, self.tr("Start from a picture"))
         if path:
             self.set_start_picture(path)
 

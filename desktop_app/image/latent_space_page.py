@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 
 from desktop_app.i18n.retranslate import Text, keep_translated
 from desktop_app.image.families_page import ShapeWords, SmallImageView
-from desktop_app.widgets.file_dialogs import choose_file_to_open
+from desktop_app.widgets.file_dialogs import choose_picture_to_open
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.scrolling import scrolling
 from model_backend.image.family_types import InpaintRequest, InpaintResult, LatentSpaceRequest, LatentSpaceResult
@@ -185,8 +185,7 @@ class LatentSpacePage(QWidget):
 
     @Slot()
     def _choose_picture(self) -> None:
-        path = choose_file_to_open(self, self.tr("Open a picture"),
-                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_picture_to_open(self, self.tr("Open a picture"))
         if path:
             self.encode(LatentSpaceRequest(path=path))
 

@@ -56,3 +56,9 @@ def save_export(path: Path, text: str) -> tuple[bool, Callable[[], str]]:
         error = str(exc)  # ``exc`` itself is gone once the except block ends
         return False, lambda: QCoreApplication.translate("Export", "Could not export: {error}").format(error=error)
     return True, lambda: QCoreApplication.translate("Export", "Exported to {path}").format(path=path)
+
+
+def choose_picture_to_open(parent: QWidget, title: str) -> str:
+    """A picture to open (the formats the image pages read), or "" when the user cancels."""
+    return choose_file_to_open(parent, title, QCoreApplication.translate(
+        "FileDialogs", "Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))

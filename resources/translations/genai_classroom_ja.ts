@@ -3046,6 +3046,13 @@ checker: {accuracy} right
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
+            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>FilmstripView</name>
         <message>
             <source>The denoising steps appear here while an image is made.</source>
@@ -3113,10 +3120,6 @@ checker: {accuracy} right
         <message>
             <source>Open a picture</source>
             <translation>画像を開く</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
         </message>
         <message>
             <source>{path} is not a picture this app can open.</source>
@@ -3476,10 +3479,6 @@ checker: {accuracy} right
         <message>
             <source>Start from a picture</source>
             <translation>元にする画像を選ぶ</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
         </message>
     </context>
     <context>
@@ -3891,10 +3890,6 @@ checker: {accuracy} right
         <message>
             <source>Open a picture</source>
             <translation>画像を開く</translation>
-        </message>
-        <message>
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
         </message>
         <message>
             <source>Generate an image first, or open a picture.</source>
