@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n.retranslate import Text, keep_translated, say
 from desktop_app.image.hide_patches_view import HidePatchesView
 from desktop_app.image.patch_views import PatchGridView, PatchSequenceView
-from desktop_app.widgets.file_dialogs import choose_file_to_open
+from desktop_app.image.picture_file import read_picture
+from desktop_app.widgets.file_dialogs import choose_picture_to_open
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.scrolling import scrolling
@@ -199,21 +200,16 @@ class VisionPage(QWidget):
 
     @Slot()
     def _choose_picture(self) -> None:
-        path = choose_file_to_open(self, self.tr("Open a picture"),
-                                   self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)"))
+        path = choose_picture_to_open(self, self.tr("Open a picture"))
         if path:
             self.open_picture(path)
 
     def open_picture(self, path: str) -> bool:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            with Image.open(path) as picture:
-                picture.thumbnail((1024, 1024))
-                self.set_source(np.asarray(picture.convert("RGB")))
-        except (OSError, UnidentifiedImageError, ValueError):
+        pixels = read_picture(path, 1024)
+        if pixels is None:
             self._say(lambda: self.tr("{path} is not a picture this app can open.").format(path=path))
             return False
+        self.set_source(pixels)
         return True
 
     @Slot()

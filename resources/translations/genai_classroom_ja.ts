@@ -5648,10 +5648,6 @@ checker: {accuracy} right
             <translation>画像を開く</translation>
         </message>
         <message>
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp);;All files (*)</source>
-            <translation>画像 (*.png *.jpg *.jpeg *.bmp *.webp);;すべてのファイル (*)</translation>
-        </message>
-        <message>
             <source>{path} is not a picture this app can open.</source>
             <translation>{path} は、このアプリで開ける画像ではありません。</translation>
         </message>
