@@ -84,7 +84,9 @@ class ModelPicker(QWidget):
                  ModelKind.IMAGE: self.tr("No image model found — add a model folder"),
                  ModelKind.SPEECH_TO_TEXT: self.tr("No speech-to-text model found — add a model folder"),
                  ModelKind.TEXT_TO_SPEECH: self.tr("No voice found — add a model folder"),
-                 ModelKind.MUSIC: self.tr("No music model found — add a model folder")}
+                 ModelKind.MUSIC: self.tr("No music model found — add a model folder"),
+                 ModelKind.IMAGE_TEXT: self.tr("No CLIP model yet"),  # short: the page says where to get one
+                 ModelKind.EMBEDDING: self.tr("No sentence model found — add a model folder")}
         return kinds.get(self.kind, self.tr("No model of this kind found — add a model folder"))
 
     def refresh(self, select_id: str = "") -> None:

@@ -4080,6 +4080,14 @@ checker: {accuracy} right
             <translation>音楽モデルがありません。モデルフォルダーを追加してください</translation>
         </message>
         <message>
+            <source>No CLIP model yet</source>
+            <translation>CLIP モデルはまだありません</translation>
+        </message>
+        <message>
+            <source>No sentence model found — add a model folder</source>
+            <translation>文の埋め込みモデルがありません。モデルフォルダーを追加してください</translation>
+        </message>
+        <message>
             <source>No model of this kind found — add a model folder</source>
             <translation>この種類のモデルがありません。モデルフォルダーを追加してください</translation>
         </message>
