@@ -118,6 +118,15 @@ class ResumableRun:
         self.checkpoint.remove()
 
 
+def run_parser(doc: str, steps: int, batch: int, lr: float) -> argparse.ArgumentParser:
+    """A family script's command line, its docstring as --help, starting with the three numbers every run sets."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--steps", type=int, default=steps)
+    parser.add_argument("--batch", type=int, default=batch)
+    parser.add_argument("--lr", type=float, default=lr)
+    return parser
+
+
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every family script takes after its own: the data set, the seed, the CPU threads, --fresh."""
     parser.add_argument("--images", type=int, default=9000)
@@ -196,6 +205,18 @@ checked automatically by training/evaluate_shapes.py:
 | all three | {ev["all_three"]:.3f} | 0.005 |
 
 Time per picture on this CPU (one thread, a batch of {ev["n"]}): {ev["seconds_per_image_batched"] * 1000:.1f} ms."""
+
+
+def accuracy_and_licence(evaluation: dict, heading: str = "Measured accuracy of new pictures") -> str:
+    """The end of every family's README: the measured accuracy, then the weights' licence."""
+    return f"""## {heading}
+
+{accuracy_table(evaluation)}
+
+## Licence
+
+GPL-3.0-or-later, as part of GenAI Classroom (weights made by the app's own script from procedural data).
+"""
 
 
 def n_params(model: torch.nn.Module) -> int:

@@ -13,7 +13,6 @@ noise at temperature 0.8, run backwards, turned back into a thumbnail, scaled up
 """
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ if __package__ in (None, ""):
 from model_backend.image.family_nets import FLOW_SIZE, build  # noqa: E402
 from training.family_common import (  # noqa: E402
     ResumableRun,
-    accuracy_table,
+    accuracy_and_licence,
     add_run_arguments,
     cosine_lr,
     evaluate,
@@ -34,6 +33,7 @@ from training.family_common import (  # noqa: E402
     log,
     n_params,
     run_info,
+    run_parser,
     save_model_folder,
     seeded_noise,
     to_uint8,
@@ -93,21 +93,11 @@ input, so it needs a small one.
   {info["minutes"]:.1f} minutes on {info["threads"]} CPU thread(s) of a shared 2-core machine.
 * Command: `{info["command"]}`
 
-## Measured accuracy of new pictures
-
-{accuracy_table(info["evaluation"])}
-
-## Licence
-
-GPL-3.0-or-later, as part of GenAI Classroom (weights made by the app's own script from procedural data).
-"""
+""" + accuracy_and_licence(info["evaluation"])
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--steps", type=int, default=3000)
-    p.add_argument("--batch", type=int, default=128)
-    p.add_argument("--lr", type=float, default=1e-3)
+    p = run_parser(__doc__, steps=3000, batch=128, lr=1e-3)
     p.add_argument("--components", type=int, default=128)
     p.add_argument("--layers", type=int, default=8)
     p.add_argument("--hidden", type=int, default=256)

@@ -11,7 +11,6 @@ networks draw 32×32 (the 64×64 data averaged down; 4× cheaper to train), scal
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import sys
 from pathlib import Path
@@ -25,13 +24,14 @@ if __package__ in (None, ""):
 from model_backend.image.family_nets import build  # noqa: E402
 from training.family_common import (  # noqa: E402
     ResumableRun,
-    accuracy_table,
+    accuracy_and_licence,
     add_run_arguments,
     evaluate,
     load_data,
     log,
     n_params,
     run_info,
+    run_parser,
     save_model_folder,
     seeded_noise,
     to_uint8,
@@ -66,21 +66,11 @@ can show VAE, GAN, flow and diffusion side by side.
   generator step; {info["minutes"]:.1f} minutes on {info["threads"]} CPU thread(s) of a shared 2-core machine.
 * Command: `{info["command"]}`
 
-## Measured accuracy of new pictures
-
-{accuracy_table(info["evaluation"])}
-
-## Licence
-
-GPL-3.0-or-later, as part of GenAI Classroom (weights made by the app's own script from procedural data).
-"""
+""" + accuracy_and_licence(info["evaluation"])
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--steps", type=int, default=3000)
-    p.add_argument("--batch", type=int, default=48)
-    p.add_argument("--lr", type=float, default=2e-4)
+    p = run_parser(__doc__, steps=3000, batch=48, lr=2e-4)
     p.add_argument("--latent", type=int, default=32)
     p.add_argument("--width", type=int, default=16)
     p.add_argument("--ema", type=float, default=0.995)

@@ -12,7 +12,6 @@ data averaged down; 4× cheaper to train), scaled back up to 64×64 to show.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ if __package__ in (None, ""):
 from model_backend.image.family_nets import build  # noqa: E402
 from training.family_common import (  # noqa: E402
     ResumableRun,
-    accuracy_table,
+    accuracy_and_licence,
     add_run_arguments,
     cosine_lr,
     evaluate,
@@ -33,6 +32,7 @@ from training.family_common import (  # noqa: E402
     log,
     n_params,
     run_info,
+    run_parser,
     save_model_folder,
     seeded_noise,
     to_uint8,
@@ -68,21 +68,11 @@ show VAE, GAN, flow and diffusion side by side.
 * Reconstruction error (mean squared error on 256 training pictures, values in [-1, 1]): {info["reconstruction_mse"]:.4f}.
 * Command: `{info["command"]}`
 
-## Measured accuracy of new pictures (latent from N(0, I))
-
-{accuracy_table(info["evaluation"])}
-
-## Licence
-
-GPL-3.0-or-later, as part of GenAI Classroom (weights made by the app's own script from procedural data).
-"""
+""" + accuracy_and_licence(info["evaluation"], "Measured accuracy of new pictures (latent from N(0, I))")
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--steps", type=int, default=2000)
-    p.add_argument("--batch", type=int, default=48)
-    p.add_argument("--lr", type=float, default=2e-3)
+    p = run_parser(__doc__, steps=2000, batch=48, lr=2e-3)
     p.add_argument("--latent", type=int, default=8)
     p.add_argument("--width", type=int, default=16)
     p.add_argument("--size", type=int, default=32, choices=(32, 64), help="picture size the networks draw")
