@@ -13,12 +13,9 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.library.installed_page import licence_text
 from desktop_app.library.kind_names import kind_name
+from desktop_app.library.pack_folder_row import PackFolderRow
 from desktop_app.library.pack_progress import PackProgressPanel
 from desktop_app.library.sizes import human_size
-from desktop_app.widgets.file_dialogs import choose_folder
 from desktop_app.widgets.notice import Notice
 from model_backend.core.registry import ModelRegistry, ModelSource
 from model_backend.library.installed import installed_models
@@ -74,10 +71,8 @@ class ExportPackDialog(QDialog):
             item.setData(MODEL_ROLE, model.model_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if model.source in shipped else Qt.CheckState.Checked)
-        self.folder_label = QLabel(self)
-        self.folder_edit = QLineEdit(self)
-        self.folder_label.setBuddy(self.folder_edit)
-        self.choose_button = QPushButton(self)
+        self.folder_row = PackFolderRow(lambda: self.tr("Choose the folder for the pack"), self)
+        self.folder_edit = self.folder_row.edit
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,14 +83,10 @@ class ExportPackDialog(QDialog):
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
 
     def _lay_out(self) -> None:
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_label)
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.model_list, 1)
-        layout.addLayout(folder_row)
+        layout.addWidget(self.folder_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(self.notice)
@@ -104,7 +95,6 @@ class ExportPackDialog(QDialog):
     def _connect(self) -> None:
         self.model_list.itemChanged.connect(lambda _: self._update())
         self.folder_edit.textChanged.connect(lambda _: self._update())
-        self.choose_button.clicked.connect(self._choose_folder)
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
@@ -117,8 +107,6 @@ class ExportPackDialog(QDialog):
             self.model_list.item(row).setText(self.tr("{model} — {kind}, {size}, {licence}").format(
                 model=model.name, kind=kind_name(model.kind), size=human_size(model.size_bytes),
                 licence=licence_text(model.licence or "?", model.licence_restricted)))
-        self.folder_label.setText(self.tr("Pack folder:"))
-        self.choose_button.setText(self.tr("Choose…"))
         self.export_button.setText(self.tr("Export"))
         self._update()
 
@@ -130,12 +118,6 @@ class ExportPackDialog(QDialog):
     def chosen_models(self) -> list:
         return [model for row, model in enumerate(self.models)
                 if self.model_list.item(row).checkState() == Qt.CheckState.Checked]
-
-    @Slot()
-    def _choose_folder(self) -> None:
-        folder = choose_folder(self, self.tr("Choose the folder for the pack"))
-        if folder:
-            self.folder_edit.setText(folder)
 
     def _update(self) -> None:
         chosen = self.chosen_models()

@@ -16,12 +16,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,10 +28,10 @@ from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.library.export_pack_dialog import licences_summary, problem_place
 from desktop_app.library.installed_page import licence_text
 from desktop_app.library.kind_names import kind_name
+from desktop_app.library.pack_folder_row import PackFolderRow
 from desktop_app.library.pack_progress import PackProgressPanel
 from desktop_app.library.sizes import human_size
 from desktop_app.widgets import palette
-from desktop_app.widgets.file_dialogs import choose_folder
 from desktop_app.widgets.notice import Notice
 from model_backend.core.errors import BackendError
 from model_backend.library.packs import ImportPackRequest, read_manifest
@@ -57,10 +54,8 @@ class ImportPackDialog(QDialog):
     def _build_parts(self) -> None:
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.folder_label = QLabel(self)
-        self.folder_edit = QLineEdit(self)
-        self.folder_label.setBuddy(self.folder_edit)
-        self.choose_button = QPushButton(self)
+        self.folder_row = PackFolderRow(lambda: self.tr("Choose the classroom pack's folder"), self)
+        self.folder_edit = self.folder_row.edit
         self.contents = QListWidget(self)
         self.copy_option = QRadioButton(self)
         self.copy_option.setChecked(True)
@@ -79,13 +74,9 @@ class ImportPackDialog(QDialog):
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
 
     def _lay_out(self) -> None:
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_label)
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(folder_row)
+        layout.addWidget(self.folder_row)
         layout.addWidget(self.contents, 1)
         layout.addWidget(self.copy_option)
         layout.addWidget(self.in_place_option)
@@ -96,7 +87,7 @@ class ImportPackDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        self.choose_button.clicked.connect(self._choose_folder)
+        self.folder_row.chosen.connect(self.read_pack)
         self.folder_edit.editingFinished.connect(lambda: self.read_pack(self.folder_edit.text()))
         self.import_button.clicked.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
@@ -105,8 +96,6 @@ class ImportPackDialog(QDialog):
         self.setWindowTitle(self.tr("Import classroom pack"))
         self.intro.setText(self.tr("Choose the folder of a classroom pack (for example on a USB stick). Every file "
                                    "is checked before a model is installed; no internet is needed."))
-        self.folder_label.setText(self.tr("Pack folder:"))
-        self.choose_button.setText(self.tr("Choose…"))
         self.copy_option.setText(self.tr("Copy the models to this computer"))
         self.in_place_option.setText(self.tr("Use the models where they are (the pack must stay connected)"))
         self.import_button.setText(self.tr("Import"))
@@ -117,12 +106,6 @@ class ImportPackDialog(QDialog):
     def job_id(self) -> str:
         """The running import's job, "" when none runs."""
         return self.progress.job_id
-
-    @Slot()
-    def _choose_folder(self) -> None:
-        folder = choose_folder(self, self.tr("Choose the classroom pack's folder"))
-        if folder:
-            self.read_pack(folder)
 
     def read_pack(self, folder: str) -> None:
         """Read the manifest only (instant): what the pack holds, before anything is verified or copied."""

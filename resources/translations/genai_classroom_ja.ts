@@ -2901,14 +2901,6 @@ Download it anyway?</source>
             <translation>{model} — {kind}、{size}、{licence}</translation>
         </message>
         <message>
-            <source>Pack folder:</source>
-            <translation>パックのフォルダー：</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>選択…</translation>
-        </message>
-        <message>
             <source>Export</source>
             <translation>書き出し</translation>
         </message>
@@ -3637,14 +3629,6 @@ checker: {accuracy} right
             <translation>教室パックのフォルダー（USB メモリなど）を選んでください。モデルを導入する前にすべてのファイルを確認します。インターネットは不要です。</translation>
         </message>
         <message>
-            <source>Pack folder:</source>
-            <translation>パックのフォルダー：</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>選択…</translation>
-        </message>
-        <message>
             <source>Copy the models to this computer</source>
             <translation>モデルをこのコンピューターにコピーする</translation>
         </message>
@@ -4230,6 +4214,17 @@ checker: {accuracy} right
         <message>
             <source>Reply token #{n}: the model chose “{token}” with probability {p}. Its top candidates were:</source>
             <translation>返答のトークン #{n}：モデルは確率 {p} で「{token}」を選びました。上位の候補は次のとおりです：</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackFolderRow</name>
+        <message>
+            <source>Pack folder:</source>
+            <translation>パックのフォルダー：</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>選択…</translation>
         </message>
     </context>
     <context>
