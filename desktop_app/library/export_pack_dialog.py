@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +41,13 @@ def licences_summary(models) -> str:
         licence = model.licence or "?"
         seen[licence] = seen.get(licence, False) or model.licence_restricted
     return ", ".join(licence_text(licence, restricted) for licence, restricted in sorted(seen.items()))
+
+
+def model_line(model) -> str:
+    """One model as both pack dialogs list it (an installed model or a pack's PackedModel): name — kind, size, licence."""
+    return QCoreApplication.translate("PackModels", "{model} — {kind}, {size}, {licence}").format(
+        model=model.name, kind=kind_name(model.kind), size=human_size(model.size_bytes),
+        licence=licence_text(model.licence or "?", model.licence_restricted))
 
 
 def problem_place(problem) -> str:
@@ -104,9 +111,7 @@ class ExportPackDialog(QDialog):
                                    "File › Import classroom pack… checks every file and installs them without "
                                    "internet."))
         for row, model in enumerate(self.models):
-            self.model_list.item(row).setText(self.tr("{model} — {kind}, {size}, {licence}").format(
-                model=model.name, kind=kind_name(model.kind), size=human_size(model.size_bytes),
-                licence=licence_text(model.licence or "?", model.licence_restricted)))
+            self.model_list.item(row).setText(model_line(model))
         self.export_button.setText(self.tr("Export"))
         self._update()
 

@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n.retranslate import keep_translated, say
-from desktop_app.library.export_pack_dialog import licences_summary, problem_place
-from desktop_app.library.installed_page import licence_text
-from desktop_app.library.kind_names import kind_name
+from desktop_app.library.export_pack_dialog import licences_summary, model_line, problem_place
 from desktop_app.library.pack_folder_row import PackFolderRow
 from desktop_app.library.pack_progress import PackProgressPanel
 from desktop_app.library.sizes import human_size
@@ -125,9 +123,7 @@ class ImportPackDialog(QDialog):
     def _show_contents(self) -> None:
         self.contents.clear()
         for model in self.manifest:
-            QListWidgetItem(self.tr("{model} — {kind}, {size}, {licence}").format(
-                model=model.name, kind=kind_name(model.kind), size=human_size(model.size_bytes),
-                licence=licence_text(model.licence or "?", model.licence_restricted)), self.contents)
+            QListWidgetItem(model_line(model), self.contents)
         if self.manifest_problem is not None:
             self.notice.show_message(self.manifest_problem, error=True)
         elif self.report is None:

@@ -2897,10 +2897,6 @@ Download it anyway?</source>
             <translation>モデルをフォルダー（USB メモリなど）にコピーします。ほかのコンピューターでは「ファイル › 教室パックを読み込む…」で、すべてのファイルを確認してからインターネットなしで導入できます。</translation>
         </message>
         <message>
-            <source>{model} — {kind}, {size}, {licence}</source>
-            <translation>{model} — {kind}、{size}、{licence}</translation>
-        </message>
-        <message>
             <source>Export</source>
             <translation>書き出し</translation>
         </message>
@@ -3645,10 +3641,6 @@ checker: {accuracy} right
             <translation>教室パックのフォルダーを選択</translation>
         </message>
         <message>
-            <source>{model} — {kind}, {size}, {licence}</source>
-            <translation>{model} — {kind}、{size}、{licence}</translation>
-        </message>
-        <message>
             <source>{count} models, {size}. Licences: {licences}</source>
             <translation>{count} 個のモデル、{size}。ライセンス：{licences}</translation>
         </message>
@@ -4225,6 +4217,13 @@ checker: {accuracy} right
         <message>
             <source>Choose…</source>
             <translation>選択…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackModels</name>
+        <message>
+            <source>{model} — {kind}, {size}, {licence}</source>
+            <translation>{model} — {kind}、{size}、{licence}</translation>
         </message>
     </context>
     <context>
