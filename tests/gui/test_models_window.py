@@ -384,7 +384,7 @@ def test_a_sound_pack_imports_and_the_pickers_offer_its_model(qtbot, library_win
     assert not dialog.problem_list.isVisible() and not dialog.notice.is_error
     model_id = dialog.report.model_ids[0]
     assert window.chat_tab.model_picker.combo.findData(model_id) >= 0  # every picker rescanned
-    assert window.prompt_tab.findChildren(type(window.chat_tab.model_picker))[0].combo.findData(model_id) >= 0
+    assert window.prompt_tab.model_picker.combo.findData(model_id) >= 0
     copied = (app_home.models_dir / "tiny-packed").exists()
     assert copied != in_place
     if in_place:
