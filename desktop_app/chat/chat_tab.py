@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QSplitter, QVBoxLayout, QW
 from desktop_app.chat.chat_composer import ChatComposer
 from desktop_app.chat.chat_side_panel import LOOK_INSIDE_PAGES, ChatSidePanel, SidePage
 from desktop_app.chat.conversation_list import ConversationList
-from desktop_app.chat.exchange_source import ExchangeSource
+from desktop_app.chat.exchange_source import ExchangeSource, exchange_in
 from desktop_app.chat.model_preloader import ModelPreloader
 from desktop_app.chat.transcript_view import TranscriptView
 from desktop_app.controller import BackendController
@@ -474,26 +474,9 @@ class ChatTab(QWidget):
             self._render()
 
     def exchange_source(self) -> ExchangeSource | None:
-        """What the look-inside pages examine: the conversation up to the reply whose token was clicked last
-        (else the newest reply), with the token ids the model wrote; None when there is nothing to look at."""
-        conversation = self.current
-        if conversation is None or not self.model_picker.current_model_id():
-            return None
-        messages = conversation.messages
-        chosen = self.transcript.selected[0] if self.transcript.selected else None
-        if chosen is None or chosen >= len(messages) or messages[chosen].role != "assistant":
-            chosen = next((i for i in range(len(messages) - 1, -1, -1) if messages[i].role == "assistant"), None)
-        upto = len(messages) if chosen is None else chosen + 1
-        request = conversation.request_messages(upto)
-        if not any(m.role == "user" for m in request):
-            return None
-        steps = tuple(messages[chosen].steps) if chosen is not None else ()
-        model_id = self.model_picker.current_model_id()
-        same_model = conversation.model_id == model_id  # another model's token ids would mean other tokens
-        step = self.transcript.selected[1] if self.transcript.selected and self.transcript.selected[0] == chosen \
-            else None
-        return ExchangeSource(conversation=request, model_id=model_id, device=self.sampling_panel.device_choice(),
-                              reply_ids=tuple(s.token_id for s in steps) if same_model else (), steps=steps, step=step)
+        """What the look-inside pages examine (see ``exchange_in``)."""
+        return exchange_in(self.current, self.transcript.selected, self.model_picker.current_model_id(),
+                           self.sampling_panel.device_choice())
 
     def _render(self) -> None:
         streaming = None
