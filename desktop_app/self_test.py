@@ -16,6 +16,7 @@ from model_backend.core.jobs import Partial, Result, is_terminal
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.registry import ModelSource
 from model_backend.image.image_types import ImageRequest
+from model_backend.representations.representation_types import EmbedRequest
 
 JOB_TIMEOUT_S = 600
 
@@ -188,9 +189,22 @@ def _check_japanese(window, run: SelfTestRun) -> str:
     return f"'Chat' is {said}; font {drawn_with}" + (f"; bundled {', '.join(bundled)}" if bundled else "")
 
 
+def _check_embeddings(window, run: SelfTestRun) -> str:
+    """The embeddings map's model (bundled as a package) turns sentences into vectors, and a paraphrase lands
+    nearer its sentence than an unrelated one does: the model's files and tokenizer all came along."""
+    model = _embedded(window, ModelKind.EMBEDDING)
+    sentences = ("A cat is sleeping on the sofa.", "A kitten naps on the couch.", "The stock market fell today.")
+    found = _result(window, EmbedRequest(sentences, model.model_id), missing="no vectors in time")
+    vectors = found.vectors
+    near, far = float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])
+    if not near > far + 0.2:
+        raise RuntimeError(f"paraphrase {near:.2f} is not nearer than an unrelated sentence {far:.2f}")
+    return f"{model.name}: {vectors.shape[1]} numbers a sentence; paraphrase {near:.2f}, unrelated {far:.2f}"
+
+
 CHECKS = (("chat", _check_chat), ("image", _check_image), ("text-to-speech", _check_text_to_speech),
           ("speech-to-text", _check_speech_to_text), ("music", _check_music), ("sound", _check_sound),
-          ("japanese", _check_japanese), ("japanese-voice", _check_japanese_voice))
+          ("japanese", _check_japanese), ("japanese-voice", _check_japanese_voice), ("embeddings", _check_embeddings))
 
 
 def _report(line: str) -> None:

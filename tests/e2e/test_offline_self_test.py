@@ -68,6 +68,7 @@ def test_self_test_reaches_no_network_and_writes_only_the_apps_folders(tmp_path,
     assert completed.returncode == 0, completed.stdout + completed.stderr[-2000:]
     lines = [line for line in completed.stdout.splitlines() if line.startswith("self-test")]
     assert any(line.startswith("self-test text-to-speech: ok") for line in lines)  # Piper ran (ONNX Runtime)
+    assert any(line.startswith("self-test embeddings: ok") for line in lines)  # the embeddings map's model ran
     assert lines[-1] == "self-test: passed"
 
     contacts = network_contacts(trace.read_text(encoding="utf-8", errors="replace"))
