@@ -41,12 +41,10 @@ from model_backend.prompt_lab.experiment import (
     Experiment,
     ExperimentStore,
     Variant,
-    export_csv,
-    export_json,
-    export_markdown,
+    export_text,
 )
 from model_backend.prompt_lab.model_scale import scaling_points
-from model_backend.prompt_lab.python_export import python_snippet
+from model_backend.prompt_lab.python_export import python_for_cell
 from model_backend.prompt_lab.scoring import TableError, rows_from_csv
 from model_backend.prompt_lab.techniques import TechniqueLibrary
 from model_backend.prompt_lab.templates import TemplateError
@@ -434,16 +432,8 @@ class PromptTab(QWidget):
             self.export_experiment(Path(path))
 
     def export_experiment(self, path: Path) -> None:
-        writers = {".csv": export_csv, ".json": export_json}
-        text = writers.get(path.suffix.lower(), export_markdown)(self.experiment)
-        saved, message = save_export(path, text)
+        saved, message = save_export(path, export_text(self.experiment, path.suffix))
         self.show_notice(message, error=not saved)
-
-    def python_for_cell(self, variant: int, row: int) -> str:
-        chosen = self.experiment.variants[variant]
-        values = self.experiment.values_for(row)
-        entry = self.registry.resolve(chosen.model_id)
-        return python_snippet(entry, chosen.messages(values), self.experiment.sampling, chosen.raw_continuation)
 
     @Slot()
     def copy_python(self) -> None:
@@ -456,7 +446,7 @@ class PromptTab(QWidget):
             variant, row = selected
         self._settings_into_experiment()
         try:
-            QGuiApplication.clipboard().setText(self.python_for_cell(variant, row))
+            QGuiApplication.clipboard().setText(python_for_cell(self.experiment, variant, row, self.registry))
         except (InvalidModelError, TemplateError) as exc:
             self.show_notice(said_by(exc), error=True)
             return

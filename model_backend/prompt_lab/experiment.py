@@ -278,3 +278,9 @@ def export_markdown(experiment: Experiment) -> str:
         lines.append(f"| {record['variant']} | {record['row'] or 'side by side'} | {record['expected']} | "
                      f"{record['passed'] or '–'} | {reply} |")
     return "\n".join(lines) + "\n"
+
+
+def export_text(experiment: Experiment, suffix: str) -> str:
+    """The experiment in the format its file name asks for (``.csv``, ``.json``), else Markdown."""
+    writers = {".csv": export_csv, ".json": export_json}
+    return writers.get(suffix.lower(), export_markdown)(experiment)

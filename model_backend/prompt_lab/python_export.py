@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from model_backend.chat.chat_types import Message, Sampling
 from model_backend.core.model_inspection import ModelFormat
-from model_backend.core.registry import ModelEntry
+from model_backend.core.registry import ModelEntry, ModelRegistry
+from model_backend.prompt_lab.experiment import Experiment
 
 
 def python_snippet(entry: ModelEntry, messages: tuple[Message, ...], sampling: Sampling, raw: bool = False) -> str:
@@ -49,3 +50,11 @@ output = model.generate(input_ids=input_ids, attention_mask=torch.ones_like(inpu
                         pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id)
 print(tokenizer.decode(output[0][input_ids.shape[1]:], skip_special_tokens=True).strip())
 '''
+
+
+def python_for_cell(experiment: Experiment, variant: int, row: int, registry: ModelRegistry) -> str:
+    """The script for one cell: its variant's messages filled with the row's values, the experiment's sampling."""
+    chosen = experiment.variants[variant]
+    entry = registry.resolve(chosen.model_id)
+    return python_snippet(entry, chosen.messages(experiment.values_for(row)), experiment.sampling,
+                          chosen.raw_continuation)
