@@ -218,9 +218,9 @@ def _check_disk(folder: Path, needed: int) -> None:
             needed=(needed + DISK_MARGIN_BYTES) / 1e9, free=free / 1e9, folder=str(folder)))
 
 
-def _verify(path: Path, remote: _RemoteFile, on_bytes: Callable[[int], None], cancel: Event) -> str:
+def _verify(path: Path, remote: _RemoteFile, cancel: Event) -> str:
     """The file's SHA-256 once it matches the hub's checksum; a mismatch deletes it and names it."""
-    digest = sha256_of(path, on_bytes, cancel)
+    digest = sha256_of(path, cancel=cancel)
     ok = digest == remote.sha256 if remote.sha256 else (remote.git_oid is None or git_blob_sha1(path) == remote.git_oid)
     if not ok:
         path.unlink(missing_ok=True)
@@ -332,11 +332,11 @@ def _download_one(entry: CatalogueEntry, commit: str, remote: _RemoteFile, stagi
         except Exception as exc:  # noqa: BLE001
             raise _hub_failure(exc, entry) from exc
         progress(None, msg("Checking {file}…", file=remote.path))
-        digest = _verify(part, remote, lambda n: None, cancel)
+        digest = _verify(part, remote, cancel)
         part.rename(target)
     else:
         progress(None, msg("Checking {file}…", file=remote.path))
-        digest = _verify(target, remote, lambda n: None, cancel)
+        digest = _verify(target, remote, cancel)
     return CatalogueFile(remote.local_path, remote.size, digest)
 
 
