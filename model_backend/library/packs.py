@@ -231,11 +231,6 @@ def _write_failure(exc: OSError, file: str, folder: Path) -> BackendError:
                         details=repr(exc))
 
 
-def remove_stale_partials(folder: Path) -> None:
-    """Hidden half-copies and half-deletions a killed export, import or delete left (never a live one)."""
-    remove_abandoned_library_copies(folder)
-
-
 # ---- export -------------------------------------------------------------------------------
 
 def _folder_name(name: str) -> str:
@@ -261,7 +256,7 @@ def export_pack(registry: ModelRegistry, model_ids: tuple[str, ...], folder: Pat
         base = source if source.is_dir() else source.parent
         plans.append((entry, source, base, files, info))
     total = sum(f.stat().st_size for _, _, _, files, _ in plans for f in files)
-    remove_stale_partials(folder / "models")
+    remove_abandoned_library_copies(folder / "models")  # what a killed export left (never a live copy)
     _check_space(folder, total)
     counter = _Counter(total, report, cancel)
     exported, copied = [], 0
@@ -329,7 +324,7 @@ def import_pack(registry: ModelRegistry, folder: Path, copy: bool, report: Calla
     usable, ids, copied = [], [], 0
     counter = _Counter(sum(m.size_bytes for m in models), report, cancel)
     if copy:
-        remove_stale_partials(models_dir)
+        remove_abandoned_library_copies(models_dir)
         _check_space(models_dir, sum(m.size_bytes for m in models if not (models_dir / m.folder).exists()))
     for model in models:
         counter.model = model.name
