@@ -91,8 +91,8 @@ def _config(folder: Path) -> dict:
         return {}
 
 
-def _hf_folder(folder: Path, device: str) -> tuple[int, int, int]:
-    """(weights in the precision used, cache bytes per token, bytes per value) for a transformers folder."""
+def _hf_folder(folder: Path, device: str) -> tuple[int, int]:
+    """(weights in the precision used, cache bytes per token) for a transformers folder."""
     config = _config(folder)
     text = config.get("text_config") or config
     stored = DTYPE_BYTES.get(str(config.get("torch_dtype") or config.get("dtype") or "float32"), 4)
@@ -103,7 +103,7 @@ def _hf_folder(folder: Path, device: str) -> tuple[int, int, int]:
     heads = int(text.get("num_attention_heads", 0) or 0)
     kv_heads = int(text.get("num_key_value_heads", heads) or heads)
     head_dim = int(text.get("head_dim", 0) or 0) or (int(text.get("hidden_size", 0) or 0) // heads if heads else 0)
-    return weights, 2 * layers * kv_heads * head_dim * used, used
+    return weights, 2 * layers * kv_heads * head_dim * used
 
 
 def _weights_and_cache(model: ModelEntry, device: str, context_tokens: int) -> tuple[int, int]:
@@ -119,7 +119,7 @@ def _weights_and_cache(model: ModelEntry, device: str, context_tokens: int) -> t
                 cache = 0
         return weights, cache
     if model.format is ModelFormat.HF_FOLDER and path.is_dir():
-        weights, per_token, _ = _hf_folder(path, device)
+        weights, per_token = _hf_folder(path, device)
         return weights, per_token * context_tokens if model.kind is ModelKind.CHAT else 0
     size = model.size_bytes or folder_size(path)
     if model.format is ModelFormat.DIFFUSERS and device == "cpu":
