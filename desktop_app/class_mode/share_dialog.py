@@ -57,6 +57,7 @@ class ShareModelDialog(QDialog):
         self.job_id = ""  # start or stop in flight
         self.status_job_id = ""
         self.info = None  # ShareInfo of the running share
+        self._qr_address = ""  # the address the QR code shows (made again only when it changes)
         self._build_parts()
         self._lay_out()
         self._connect()
@@ -158,10 +159,13 @@ class ShareModelDialog(QDialog):
             field.setEnabled(idle and not running)
         self.address_value.setText(self.info.address if running else "—")
         self.code_value.setText(self.info.code if running else "—")
-        if running:
-            self.qr_label.setPixmap(qr_pixmap(self.info.address))
-        else:
-            self.qr_label.clear()
+        qr_address = self.info.address if running else ""
+        if qr_address != self._qr_address:  # the status poll calls this every 2 s; the address rarely changes
+            self._qr_address = qr_address
+            if qr_address:
+                self.qr_label.setPixmap(qr_pixmap(qr_address))
+            else:
+                self.qr_label.clear()
         self._show_load()
 
     def _show_load(self) -> None:
