@@ -30,11 +30,11 @@ from pathlib import Path
 
 from model_backend.chat.gguf_metadata import read_gguf_index, refuse_non_chat
 from model_backend.chat.llama_cpp_support import default_threads, llama_cpp_unavailable_reason
+from model_backend.chat.remote_server import DEFAULT_PORT  # the port students' clients assume when none is typed
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError
 from model_backend.core.messages import msg
 
 LOOPBACK = "127.0.0.1"
-DEFAULT_PORT = 8080
 DEFAULT_PARALLEL = 8  # measured: 8 slots serve 8 students at ~1.8x one student's total tokens/s on 2 cores
 MAX_PARALLEL = 64
 CONTEXT_PER_SLOT = 4096  # each student's conversation may use this many tokens
