@@ -283,10 +283,9 @@ class RemoteChatModel:
         if self.show_prompt_tokens and self._server_shows_tokens is not False:
             try:
                 return self.preview_prompt(conversation)
-            except BackendError as exc:
+            except BackendError:
                 if self._server_shows_tokens is not False:
                     raise
-                del exc
         return PromptTokens((), self.context_length, 0, True)
 
     # ---- replies -------------------------------------------------------------------------------------------
