@@ -99,6 +99,11 @@ class ClassShares:
             return ShareInfo(False)
         return ShareInfo(True, server.address, server.code, server.model_name, server.load())
 
+    def keep(self, server: ClassServer) -> ShareInfo:
+        with self._lock:
+            self.server = server
+        return self.info()
+
     def stop(self) -> ShareInfo:
         with self._lock:
             server, self.server = self.server, None
@@ -126,9 +131,7 @@ def run_class_mode_job(request, registry, shares: ClassShares, progress: Progres
     progress(None, msg("Starting the class server for {name}", name=entry.name))
     server = ClassServer.start(entry.path, host=request.host, port=request.port, code=request.code,
                                parallel=request.parallel, model_name=entry.path.stem)
-    with shares._lock:
-        shares.server = server
-    return shares.info()
+    return shares.keep(server)
 
 
 @atexit.register
