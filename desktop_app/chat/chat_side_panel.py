@@ -20,6 +20,7 @@ from desktop_app.chat.sampling_lab_view import SamplingLabView
 from desktop_app.chat.sampling_panel import SamplingPanel
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.widgets.scrolling import scrolling
+from model_backend.chat.chat_types import TokenStep
 from model_backend.core.settings import Settings
 
 
@@ -75,3 +76,13 @@ class ChatSidePanel(QTabWidget):
 
     def show_page(self, page: SidePage) -> None:
         self.setCurrentIndex(page)
+
+    def show_token(self, step: TokenStep, step_index: int) -> None:
+        """A reply token was clicked: every page that follows tokens moves to it; a look-inside page in front
+        stays in front (the student is studying that token there), otherwise the next-token view comes up."""
+        self.next_token_view.show_step(step)
+        self.sampling_lab.set_step(step_index)
+        if self.currentIndex() == SidePage.LAYER_BY_LAYER:
+            self.layer_view.follow_step(step_index)
+        if self.currentIndex() not in LOOK_INSIDE_PAGES:
+            self.show_page(SidePage.NEXT_TOKEN)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.chat.chat_composer import ChatComposer
-from desktop_app.chat.chat_side_panel import LOOK_INSIDE_PAGES, ChatSidePanel, SidePage
+from desktop_app.chat.chat_side_panel import ChatSidePanel
 from desktop_app.chat.conversation_list import ConversationList
 from desktop_app.chat.exchange_source import ExchangeSource, exchange_in
 from desktop_app.chat.model_preloader import ModelPreloader
@@ -465,12 +465,7 @@ class ChatTab(QWidget):
             return
         if 0 <= step_index < len(steps):
             self.transcript.selected = (message_index, step_index)
-            self.next_token_view.show_step(steps[step_index])
-            self.side_panel.sampling_lab.set_step(step_index)
-            if self.side_panel.currentIndex() == SidePage.LAYER_BY_LAYER:
-                self.side_panel.layer_view.follow_step(step_index)
-            if self.side_panel.currentIndex() not in LOOK_INSIDE_PAGES:  # a look-inside page stays in front
-                self.side_panel.show_page(SidePage.NEXT_TOKEN)
+            self.side_panel.show_token(steps[step_index], step_index)
             self._render()
 
     def exchange_source(self) -> ExchangeSource | None:
