@@ -77,11 +77,14 @@ def read_png_label(path: str | Path) -> dict | None:
 
     try:
         with Image.open(path) as image:
-            image.load()  # text chunks after the image data are read only with it
-            text = dict(getattr(image, "text", {}) or {})
+            # the app writes its label before the image data, where opening reads it; only a file without it
+            # there is decoded (text chunks after the image data are read only with it: ~0.15 s for 1024²)
+            text = image.info.get(LABEL_KEY)
+            if text is None:
+                text = (getattr(image, "text", None) or {}).get(LABEL_KEY)
     except (OSError, UnidentifiedImageError, ValueError):
         return None
-    return _parse(text.get(LABEL_KEY))
+    return _parse(text)
 
 
 # ---- WAV ------------------------------------------------------------------------------------------------------
