@@ -7,13 +7,14 @@ the app's own client (``remote_chat_model``) and every other client already use.
 
 What stays reachable, and why (see docs/architecture.md, "Class mode"):
 
-- ``/v1/chat/completions``, ``/v1/completions``: the replies; the access code is required.
-- ``/v1/models`` (and ``/models``, ``/health``): llama.cpp leaves these open without a code, by design (a
-  load balancer's health check); they tell the model's name and nothing else.
+- ``/v1/chat/completions``, ``/v1/completions``, ``/v1/models``: the replies and the model's name; the access
+  code is required (so a wrong code is said at Connect).
+- ``/health`` answers without a code (llama.cpp's choice, for a load balancer's health check).
 - ``/apply-template``, ``/tokenize``, ``/detokenize``: the binding cannot switch them off; they need the code and
   let the app's prompt-token view show the exact prompt.
-- Switched off: the web UI, ``/slots`` (it would show other students' prompts), ``/metrics`` (the teacher's
-  window reads the same counters in-process: ``Server.handle_metrics``), ``/props`` changes, the MCP proxy.
+- ``/metrics`` is on (with the code) because ``Server.handle_metrics``, read in-process for the teacher's
+  window, answers only then; it holds totals, no text.
+- Switched off: the web UI, ``/slots`` (it would show other students' prompts), ``/props`` changes, the MCP proxy.
 
 It listens only on the one address chosen (the loopback address unless the teacher picks the room's network),
 and it is never started by anything but the teacher's Share command or ``python -m model_backend serve``.
