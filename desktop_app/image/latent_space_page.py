@@ -12,17 +12,17 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.i18n.retranslate import Text, keep_translated
 from desktop_app.image.families_page import ShapeWords, SmallImageView
+from desktop_app.image.hide_patches_view import HidePatchesView
 from desktop_app.widgets.file_dialogs import choose_picture_to_open
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.scrolling import scrolling
-from model_backend.image.family_types import InpaintRequest, InpaintResult, LatentSpaceRequest, LatentSpaceResult
+from model_backend.image.family_types import LatentSpaceRequest, LatentSpaceResult
 
 CHANNELS = 4
-PATCH_SIDES = (8, 16)
 
 
 def grey(channel: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -59,16 +59,6 @@ class LatentSpacePage(QWidget):
         self.decoded_label.setText(self.tr("Decoded by the diffusion model's VAE"))
         self.tiny_label.setText(self.tr("Tiny VAE (8 numbers)"))
         self._say_numbers()
-        self.fill_box.setTitle(self.tr("Hide patches, let the model fill them in"))
-        self.fill_intro.setText(self.tr(
-            "Self-supervised learning often hides part of the input and asks the model to restore it. Here a quarter "
-            "of the picture's patches are hidden and the diffusion model draws them anew, holding the visible "
-            "patches at every denoising step; it is given no prompt, only what it can see."))
-        for index, side in enumerate(PATCH_SIDES):
-            self.patch.setItemText(index, self.tr("{n}×{n} patches").format(n=side))
-        self.fill_button.setText(self.tr("Hide and fill in"))
-        self.fill_button.setToolTip(self.tr("Uses the picture above, or the generated one"))
-        self._say_fill()
 
     def _say_numbers(self) -> None:
         result = self.result
@@ -86,13 +76,6 @@ class LatentSpacePage(QWidget):
                                                            shape=self.words.shape(guess.shape),
                                                            background=self.words.colour(guess.background))
         self.numbers.setText(text)
-
-    def _say_fill(self) -> None:
-        done = self.filled
-        self.fill_numbers.setText("" if done is None else self.tr(
-            "Hidden {share:.0%} of the picture. Error in the hidden patches (mean squared, pixel values 0–1): {error:.4f}; "
-            "filling them with the average visible colour would give {baseline:.4f}. {s:.1f} s.").format(
-                share=float(done.hidden.mean()), error=done.error, baseline=done.baseline_error, s=done.seconds))
 
     def _build_parts(self) -> None:
         self.intro = QLabel(self)
@@ -112,20 +95,9 @@ class LatentSpacePage(QWidget):
         self.numbers.setWordWrap(True)
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.job = SingleJob(self.controller, self.status, self._on_result, lambda _partial: None, parent=self)
-        self.filled: InpaintResult | None = None
-        self.fill_box = QGroupBox(self)
-        self.fill_intro = QLabel(self)
-        self.fill_intro.setWordWrap(True)
-        self.patch = QComboBox(self)
-        for side in PATCH_SIDES:
-            self.patch.addItem(str(side), side)
-        self.patch.setCurrentIndex(PATCH_SIDES.index(16))
-        self.fill_button = QPushButton(self)
-        self.masked = SmallImageView(96, self)
-        self.restored = SmallImageView(96, self)
-        self.fill_numbers = QLabel(self)
-        self.fill_numbers.setWordWrap(True)
-        self.fill_job = SingleJob(self.controller, self.status, self._on_filled, lambda _partial: None, parent=self)
+        # the Vision page's section, on this page's picture (or the generated one)
+        self.hide_patches = HidePatchesView(
+            self.controller, lambda: self.result.original if self.result is not None else self.generated_pixels(), self)
 
     def _lay_out(self) -> None:
         content = QWidget(self)
@@ -151,34 +123,18 @@ class LatentSpacePage(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(grid, 1)
         layout.addWidget(self.numbers)
-        fill_row = QHBoxLayout()
-        fill_row.addWidget(self.patch)
-        fill_row.addWidget(self.fill_button)
-        fill_row.addStretch(1)
-        views = QHBoxLayout()
-        views.addWidget(self.masked, 1)
-        views.addWidget(self.restored, 1)
-        fill_layout = QVBoxLayout(self.fill_box)
-        fill_layout.addWidget(self.fill_intro)
-        fill_layout.addLayout(fill_row)
-        fill_layout.addLayout(views)
-        fill_layout.addWidget(self.fill_numbers)
-        layout.addWidget(self.fill_box)
+        layout.addWidget(self.hide_patches)
         QVBoxLayout(self).addWidget(scrolling(content, self, vertical_only=True))
 
     def _connect(self) -> None:
         self.open_button.clicked.connect(self._choose_picture)
         self.use_button.clicked.connect(self.use_generated_image)
         self.job.busy_changed.connect(self._busy)
-        self.fill_button.clicked.connect(self.fill_in)
-        self.fill_job.busy_changed.connect(self._busy)
 
     @Slot()
     def _busy(self) -> None:
-        busy = self.job.busy or self.fill_job.busy
-        self.open_button.setEnabled(not busy)
-        self.use_button.setEnabled(not busy)
-        self.fill_button.setEnabled(not busy)
+        self.open_button.setEnabled(not self.job.busy)
+        self.use_button.setEnabled(not self.job.busy)
 
     def _notice(self, text: Text) -> None:
         self.status.show_notice(text, error=True)
@@ -197,28 +153,8 @@ class LatentSpacePage(QWidget):
             return False
         return self.encode(LatentSpaceRequest(pixels=pixels))
 
-    @Slot()
-    def fill_in(self) -> bool:
-        pixels = self.result.original if self.result is not None else self.generated_pixels()
-        if pixels is None:
-            self._notice(lambda: self.tr("Generate an image first, or open a picture."))
-            return False
-        if self.job.busy or self.fill_job.busy:
-            return False
-        self.masked.show_pixels(None)
-        self.restored.show_pixels(None)
-        self.fill_job.submit(InpaintRequest(pixels=pixels, patch=self.patch.currentData()),
-                             lambda: self.tr("Filling in the hidden patches…"))
-        return True
-
-    def _on_filled(self, result: InpaintResult) -> None:
-        self.filled = result
-        self.masked.show_pixels(result.masked)
-        self.restored.show_pixels(result.restored)
-        self._say_fill()
-
     def encode(self, request: LatentSpaceRequest) -> bool:
-        if self.job.busy or self.fill_job.busy:
+        if self.job.busy:
             return False
         self.job.submit(request, lambda: self.tr("Encoding and decoding…"))
         return True
@@ -236,9 +172,8 @@ class LatentSpacePage(QWidget):
 
     def clear(self) -> None:
         self.result = None
-        self.filled = None
-        for view in (self.original, *self.channel_views, self.decoded, self.tiny, self.masked, self.restored):
+        for view in (self.original, *self.channel_views, self.decoded, self.tiny):
             view.show_pixels(None)
         self._say_numbers()
-        self._say_fill()
+        self.hide_patches.clear()
         self.status.clear_notice()

@@ -3832,26 +3832,6 @@ checker: {accuracy} right
             <translation>小さな VAE（8 個の数値）</translation>
         </message>
         <message>
-            <source>Hide patches, let the model fill them in</source>
-            <translation>パッチを隠して、モデルに埋めさせる</translation>
-        </message>
-        <message>
-            <source>Self-supervised learning often hides part of the input and asks the model to restore it. Here a quarter of the picture's patches are hidden and the diffusion model draws them anew, holding the visible patches at every denoising step; it is given no prompt, only what it can see.</source>
-            <translation>自己教師あり学習では、入力の一部を隠してモデルに復元させることがよくあります。ここでは画像のパッチの 4 分の 1 を隠し、拡散モデルがそれを新しく描きます。見えているパッチはノイズ除去の各ステップで元のまま保たれます。プロンプトは与えず、手がかりは見えている部分だけです。</translation>
-        </message>
-        <message>
-            <source>{n}×{n} patches</source>
-            <translation>{n}×{n} のパッチ</translation>
-        </message>
-        <message>
-            <source>Hide and fill in</source>
-            <translation>隠して穴埋め</translation>
-        </message>
-        <message>
-            <source>Uses the picture above, or the generated one</source>
-            <translation>上の画像（なければ生成した画像）を使います</translation>
-        </message>
-        <message>
             <source>Diffusion VAE: {n} numbers instead of {m} ({ratio:.0f}× fewer), latent values from {low:.2f} to {high:.2f}; reconstruction error (mean squared, pixel values 0–1) {error:.4f}.</source>
             <translation>拡散モデルの VAE：{m} 個の代わりに {n} 個の数値（{ratio:.0f} 分の 1）、潜在変数の値は {low:.2f}～{high:.2f}、再構成誤差（平均二乗誤差、画素値 0～1）は {error:.4f} です。</translation>
         </message>
@@ -3860,20 +3840,12 @@ checker: {accuracy} right
             <translation>小さな VAE：誤差 {error:.4f}。エンコーダーはこの画像を「{background}の背景に{colour}の{shape}」と読み取りました。</translation>
         </message>
         <message>
-            <source>Hidden {share:.0%} of the picture. Error in the hidden patches (mean squared, pixel values 0–1): {error:.4f}; filling them with the average visible colour would give {baseline:.4f}. {s:.1f} s.</source>
-            <translation>画像の {share:.0%} を隠しました。隠したパッチの誤差（平均二乗誤差、画素値 0～1）は {error:.4f} です。見えている部分の平均色で埋めた場合は {baseline:.4f} になります。{s:.1f} 秒。</translation>
-        </message>
-        <message>
             <source>Open a picture</source>
             <translation>画像を開く</translation>
         </message>
         <message>
             <source>Generate an image first, or open a picture.</source>
             <translation>先に画像を生成するか、画像を開いてください。</translation>
-        </message>
-        <message>
-            <source>Filling in the hidden patches…</source>
-            <translation>隠したパッチを埋めています…</translation>
         </message>
         <message>
             <source>Encoding and decoding…</source>

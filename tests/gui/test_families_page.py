@@ -64,15 +64,17 @@ def test_generate_with_all_four_shows_four_pictures_with_their_numbers(qtbot, op
     assert f"{latent.result.error:.4f}" in latent.numbers.text()
 
     # hide patches of that picture and let the diffusion model fill them in
-    qtbot.mouseClick(latent.fill_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not latent.fill_job.busy, timeout=120000)
-    filled = latent.filled
-    assert filled is not None and np.array_equal(latent.restored.pixels, filled.restored)
+    hide = latent.hide_patches
+    qtbot.mouseClick(hide.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not hide.job.busy, timeout=120000)
+    filled = hide.result
+    assert filled is not None and np.array_equal(hide.views[-1].pixels, filled.restored)
+    assert np.array_equal(filled.original, latent.result.original)  # this page's picture
     assert np.array_equal(filled.restored[~filled.hidden], latent.result.original[~filled.hidden])
-    assert f"{filled.error:.4f}" in latent.fill_numbers.text()
+    assert f"{filled.error:.4f}" in hide.numbers.text()
 
     window.menu.clear_action.trigger()  # the next group starts with empty pages
-    assert all(page.views[f].pixels is None for f in FAMILIES) and latent.result is None
+    assert all(page.views[f].pixels is None for f in FAMILIES) and latent.result is None and hide.result is None
 
 
 def test_same_colour_for_shape_and_background_is_refused_in_words(qtbot, open_window):
