@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.chat.attention_heatmap import AttentionHeatmap, HeadGrid, token_caption
 from desktop_app.chat.exchange_source import SourceFn
 from desktop_app.i18n.retranslate import keep_translated
+from desktop_app.i18n.sentences import join_items
 from desktop_app.widgets.job_status import JobStatus, SingleJob
 from desktop_app.widgets.run_stop_button import RunStopButton
 from model_backend.chat.insight_types import AttentionMap, AttentionRequest
@@ -227,7 +228,7 @@ class AttentionView(QWidget):
         if row is None:
             self.focus.setText(self.tr("Click a row of the map to see which tokens that token attends to."))
             return
-        listed = ", ".join(f"“{label}” {weight:.0%}" for label, weight in self.attended(row))
+        listed = join_items(f"“{label}” {weight:.0%}" for label, weight in self.attended(row))
         self.focus.setText(self.tr("“{token}” (token {n}) attends most to: {list}").format(
             token=self.labels()[row], n=row + 1, list=listed))
 

@@ -5,6 +5,10 @@ English sentences take a space between them, Japanese ones (ending in 。 or a f
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
 FULL_WIDTH_ENDINGS = "。、！？）」』】"
 
 
@@ -17,3 +21,8 @@ def join_sentences(*sentences: str) -> str:
             text += " "
         text += sentence
     return text
+
+
+def join_items(items: Iterable[str]) -> str:
+    """Names listed in a line ("Chat, Prompt engineering"): Japanese lists them with 、, not ", "."""
+    return QCoreApplication.translate("List", ", ").join(items)

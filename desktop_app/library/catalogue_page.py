@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n.languages import current_language
 from desktop_app.i18n.retranslate import keep_translated
+from desktop_app.i18n.sentences import join_items
 from desktop_app.library.download_panel import DownloadPanel
 from desktop_app.library.installed_page import licence_text
 from desktop_app.library.kind_names import KIND_ORDER, kind_name
@@ -190,7 +191,7 @@ class CataloguePage(QWidget):
         title = entry.title
         if entry.id in self.here:
             title = self.tr("{model} ✓ already here").format(model=entry.title)
-        languages = ", ".join(entry.languages) if entry.languages else self.tr("any")
+        languages = join_items(entry.languages) if entry.languages else self.tr("any")
         cells = [title, purpose_text(entry), human_size(entry.download_bytes), human_size(entry.memory_bytes),
                  languages, licence_text(entry.licence, entry.licence_restricted)]
         item = QTreeWidgetItem(group, cells)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n.retranslate import keep_translated, say
+from desktop_app.i18n.sentences import join_items
 from desktop_app.library.kind_names import kind_name
 from desktop_app.library.sizes import human_size
 from desktop_app.widgets import palette
@@ -104,7 +105,7 @@ class InstalledPage(QWidget):
             source = SOURCE_NAMES.get(model.source, model.source)
             cells = (model.name, kind_name(model.kind), human_size(model.size_bytes), say(source),
                      licence_text(model.licence or self.tr("not stated"), model.licence_restricted),
-                     ", ".join(self.tab_name(tab) for tab in model.tabs))
+                     join_items(self.tab_name(tab) for tab in model.tabs))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -3912,6 +3912,13 @@ checker: {accuracy} right
         </message>
     </context>
     <context>
+        <name>List</name>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>GenAI Classroom {version}</source>
