@@ -20,6 +20,7 @@ from desktop_app.presentation import Presentation
 from desktop_app.prompt_lab.prompt_tab import PromptTab
 from desktop_app.status_bar import AppStatusBar
 from desktop_app.version import APP_VERSION
+from desktop_app.widgets.model_picker import ModelPicker
 from desktop_app.widgets.screen_fit import resize_within_screen
 from desktop_app.widgets.scrolling import scrolling
 from model_backend.chat.conversations import ConversationStore
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.menu = AppMenuBar(self)
         self.setMenuBar(self.menu)
         self.controller.device_status_changed.connect(self.status.show_device)
+        for picker in self.findChildren(ModelPicker):  # the status bar names the model in view
+            picker.model_in_view.connect(self.status.follow_model)
         self.chat_tab.speed_measured.connect(self.status.show_speed)
         self.chat_tab.settings_changed.connect(self.save_settings)
         self.image_tab.settings_changed.connect(self.save_settings)

@@ -1,4 +1,8 @@
-"""Status bar: device and why, model, memory in use, live generation speed."""
+"""Status bar: device and why, model, memory in use, live generation speed.
+
+Several models can be loaded at once (a chat model, the sentence model of the Embeddings page, an image
+model); the bar shows the one the user is looking at: each model picker says when it comes into view
+(``ModelPicker.model_in_view``), and a model's status is kept until it is wanted again."""
 from __future__ import annotations
 
 import os
@@ -30,7 +34,9 @@ class AppStatusBar(QStatusBar):
         for label in (self.device_label, self.model_label, self.memory_label, self.speed_label):
             self.addPermanentWidget(label)
         self.accelerator_bytes: int | None = None
-        self.device_status: DeviceStatus | None = None
+        self.device_status: DeviceStatus | None = None  # the one shown
+        self.statuses: dict[str, DeviceStatus] = {}  # the last status of every model loaded, by model id
+        self.model_in_view = ""  # the model chosen by the picker in view
         self.tokens_per_second: float | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(2000)
@@ -55,6 +61,20 @@ class AppStatusBar(QStatusBar):
 
     @Slot(object)
     def show_device(self, status: DeviceStatus) -> None:
+        """A model was loaded: shown unless another loaded model is the one in view (a job of a tab
+        the user has left, or a page's second model loading in the background)."""
+        self.statuses[status.model_id] = status
+        if status.model_id == self.model_in_view or self.model_in_view not in self.statuses:
+            self._show(status)
+
+    @Slot(str)
+    def follow_model(self, model_id: str) -> None:
+        """The picker in view has ``model_id``: show its status if it has been loaded (else keep the last)."""
+        self.model_in_view = model_id
+        if model_id in self.statuses:
+            self._show(self.statuses[model_id])
+
+    def _show(self, status: DeviceStatus) -> None:
         self.device_status = status
         self.accelerator_bytes = status.accelerator_memory_bytes
         self._retranslate()

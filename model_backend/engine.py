@@ -187,6 +187,7 @@ class Backend:
             accelerator_memory_bytes=memory,
             model_name=loaded.entry.name,
             engine=loaded.engine.value,
+            model_id=loaded.entry.model_id,
         ))
 
     def _load_model(self, request: LoadModelRequest, emit: Emit, cancel: Event) -> dict:

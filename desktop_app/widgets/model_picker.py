@@ -25,6 +25,9 @@ class ModelPicker(QWidget):
     more_models_wanted = Signal(object)  # ModelKind: open the Models window's catalogue on this kind
     class_server_wanted = Signal()  # chat pickers: open class mode's Connect dialog (desktop_app/class_mode)
     smaller_model_wanted = Signal(object, str)  # ModelKind, a catalogue id that would fit ("" if none is known)
+    # the model chosen here, whenever this picker comes into view or its choice changes while in view:
+    # the status bar follows the picker the user is looking at (desktop_app/status_bar.py)
+    model_in_view = Signal(str)
 
     def __init__(self, registry: ModelRegistry, kind: ModelKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,7 @@ class ModelPicker(QWidget):
         layout.addWidget(self.refresh_button)
         self.refresh_button.clicked.connect(lambda: self.refresh(self.current_model_id()))
         self.combo.currentIndexChanged.connect(self._on_index_changed)
+        self.model_changed.connect(self._tell_if_in_view)
         self.entries: list[ModelEntry] = []
         self._accepted_id = ""  # the last choice that passed the memory check: where "choose a smaller one" returns
         keep_translated(self, self._retranslate)
@@ -104,6 +108,15 @@ class ModelPicker(QWidget):
         self._accepted_id = self.current_model_id()
         self._show_full_name()
         self.model_changed.emit(self.current_model_id())
+
+    @Slot(str)
+    def _tell_if_in_view(self, model_id: str) -> None:
+        if self.isVisible():
+            self.model_in_view.emit(model_id)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.model_in_view.emit(self.current_model_id())
 
     def current_model_id(self) -> str:
         return str(self.combo.currentData() or "")

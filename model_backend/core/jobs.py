@@ -91,6 +91,7 @@ class DeviceStatus:
     accelerator_memory_bytes: int | None
     model_name: str
     engine: str = ""  # the library running the model (llama.cpp, transformers, …), named in the status bar
+    model_id: str = ""  # which model: the status bar shows the one the visible tab or page has chosen
 
 
 Event = Union[Started, Progress, Partial, Result, Failed, Cancelled, DeviceStatus]
