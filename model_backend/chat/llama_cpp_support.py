@@ -90,7 +90,26 @@ def _package_found() -> bool:
     return importlib.util.find_spec(ENGINE_PACKAGE) is not None
 
 
+# GNU OpenMP (libgomp, which the Linux wheel's llama.cpp uses for its threads) reads these once, as it loads.
+# Its defaults make a worker spin ~3 ms for the next parallel step, then sleep; but as soon as it manages more
+# threads than there are CPUs, which two llama.cpp models in one process do (a chat model and a shared class
+# server: each keeps its own team), it spins only 100 times before sleeping, and every step of every token
+# then waits for sleeping threads to wake: 80 → 25 tokens/s for SmolLM2 on 2 cores (bench/llama_cpp_two_models.py).
+# "active" raises that short spin to 1,000 (enough here: 74 tokens/s); the explicit spin count keeps the
+# usual ~3 ms otherwise ("active" alone would spin for minutes and burn a core while the app is idle).
+# Linux only: GOMP_SPINCOUNT is libgomp's; other OpenMP runtimes (LLVM's, Microsoft's) would read "active"
+# as "never sleep", and macOS builds use llama.cpp's own thread pool.
+OPENMP_SETTINGS = {"OMP_WAIT_POLICY": "active", "GOMP_SPINCOUNT": "300000"}
+
+
+def use_openmp_settings(environ=os.environ, system: str = "") -> None:
+    """Before llama.cpp's library loads; a user's own OpenMP settings win."""
+    if (system or platform.system()) == "Linux" and not any(name in environ for name in OPENMP_SETTINGS):
+        environ.update(OPENMP_SETTINGS)
+
+
 def _import_error() -> str:
+    use_openmp_settings()
     try:
         import xllamacpp  # noqa: F401  - loads the native library: only after the CPU check
     except Exception as exc:  # ImportError, OSError (a missing system library) and the like
