@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -26,9 +27,10 @@ from typing import Callable, Iterator
 
 from model_backend.core.atomic import atomic_write_text
 from model_backend.core.errors import BackendError, ErrorKind, JobCancelled
-from model_backend.core.file_lock import held_cancellable
+from model_backend.core.file_lock import held_cancellable, taken_if_free
 from model_backend.core.jobs import ProgressFn, new_job_id
 from model_backend.core.messages import msg
+from model_backend.core.model_inspection import folder_size
 from model_backend.core.paths import AppPaths
 from model_backend.library.catalogue import CatalogueEntry, CatalogueFile
 from model_backend.library.folder_info import FolderInfo, git_blob_sha1, read_folder_info, sha256_of, write_folder_info
@@ -341,12 +343,38 @@ def _download_one(entry: CatalogueEntry, commit: str, remote: _RemoteFile, stagi
 
 
 def forget_partial_download(paths: AppPaths, entry_id: str) -> int:
-    """Delete what an unfinished download left; the bytes freed."""
-    from model_backend.core.model_inspection import folder_size
-
+    """Delete what an unfinished download of ``entry_id`` left (the user does not want to resume it); the bytes
+    freed. Refused while a download of it runs (in this app or another copy: its lock is held), so a running
+    download never loses its files under it; a file the system will not delete is named in the error."""
+    if not entry_id or entry_id.startswith(".") or Path(entry_id).name != entry_id:
+        raise BackendError(ErrorKind.INVALID_INPUT, msg("{name} is not a catalogue entry.", name=entry_id))
     folder = paths.models_dir / DOWNLOADS_FOLDER / entry_id
     if not folder.is_dir():
         return 0
-    size = folder_size(folder)
-    shutil.rmtree(folder, ignore_errors=True)
-    return size
+    with taken_if_free(folder.with_name(f".{entry_id}.lock")) as free:  # the lock download_entry holds
+        if not free:
+            raise BackendError(ErrorKind.INVALID_INPUT, msg(
+                "This model is being downloaded right now (perhaps by another copy of the app). Stop that download "
+                "first, then discard what it left."))
+        before = folder_size(folder)
+        refused: list[str] = []
+        _remove_tree(folder, refused)
+        freed = before - (folder_size(folder) if folder.exists() else 0)
+    if refused:
+        raise BackendError(ErrorKind.INVALID_INPUT, msg(
+            "Some files of the unfinished download could not be deleted ({freed} MB freed): {reason}",
+            freed=round(freed / 1e6), reason=refused[0]), details="\n".join(refused))
+    log.info("discarded the unfinished download of %s (%d bytes)", entry_id, freed)
+    return freed
+
+
+def _remove_tree(folder: Path, refused: list[str]) -> None:
+    """``shutil.rmtree`` that goes on past a file it cannot delete (open elsewhere on Windows, read-only
+    medium) and notes it, instead of claiming the space was freed (``ignore_errors``)."""
+    def note(_function, path, error) -> None:
+        refused.append(f"{path}: {error[1] if isinstance(error, tuple) else error}")
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=note)
+    else:
+        shutil.rmtree(folder, onerror=note)

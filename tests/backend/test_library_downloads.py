@@ -176,3 +176,67 @@ def test_a_partial_download_of_an_older_commit_starts_again(hub, app_home):
     result = download_entry(entry(), app_home, lambda p: None, threading.Event(), endpoint=hub.endpoint)
     assert result.resumed_bytes == 0 and all(r is None for _, r in hub.ranges)
     assert (result.folder / "model.safetensors").read_bytes() == newer
+
+
+def stopped_download(hub, app_home) -> int:
+    """Stop a download a third of the way; the bytes it left in models/.downloads/."""
+    hub.delay_per_chunk = 0.005
+    cancel = threading.Event()
+    with pytest.raises(JobCancelled):
+        download_entry(entry(), app_home, lambda p: cancel.set() if p.file_done > len(WEIGHTS) // 3 else None, cancel,
+                       endpoint=hub.endpoint)
+    hub.delay_per_chunk = 0.0
+    return partial_download_bytes(app_home, "tiny-model")
+
+
+def test_forgetting_a_partial_download_frees_its_space_and_the_next_download_starts_afresh(hub, app_home):
+    kept = stopped_download(hub, app_home)
+    staging = app_home.models_dir / ".downloads" / "tiny-model"
+    assert kept > 0 and staging.is_dir()
+    assert downloads.forget_partial_download(app_home, "tiny-model") >= kept
+    assert not staging.exists() and partial_download_bytes(app_home, "tiny-model") == 0
+    assert downloads.forget_partial_download(app_home, "tiny-model") == 0  # nothing left: nothing to do
+    hub.ranges.clear()
+    result = download_entry(entry(), app_home, lambda p: None, threading.Event(), endpoint=hub.endpoint)
+    assert result.resumed_bytes == 0 and all(r is None for _, r in hub.ranges)
+
+
+def test_forgetting_is_refused_while_a_download_holds_the_lock(hub, app_home):
+    from model_backend.core.file_lock import taken_if_free
+
+    kept = stopped_download(hub, app_home)
+    staging = app_home.models_dir / ".downloads" / "tiny-model"
+    with taken_if_free(staging.with_name(".tiny-model.lock")) as got:  # as download_entry holds it
+        assert got
+        with pytest.raises(BackendError):
+            downloads.forget_partial_download(app_home, "tiny-model")
+    assert partial_download_bytes(app_home, "tiny-model") == kept
+
+
+@pytest.mark.parametrize("bad", ["", ".", "..", "../tiny-model", ".downloads", "a/b"])
+def test_forgetting_only_ever_deletes_inside_the_downloads_folder(app_home, bad):
+    keep = app_home.models_dir / "tiny-model" / "model.safetensors"
+    keep.parent.mkdir(parents=True)
+    keep.write_bytes(b"weights")
+    (app_home.models_dir / ".downloads" / "a" / "b").mkdir(parents=True)
+    with pytest.raises(BackendError):
+        downloads.forget_partial_download(app_home, bad)
+    assert keep.read_bytes() == b"weights" and (app_home.models_dir / ".downloads" / "a" / "b").is_dir()
+
+
+def test_a_file_that_cannot_be_deleted_is_named_not_counted_as_freed(hub, app_home, monkeypatch):
+    stopped_download(hub, app_home)
+    real_unlink = os.unlink
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".incomplete"):
+            raise PermissionError(13, "in use by another program", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    with pytest.raises(BackendError) as failed:
+        downloads.forget_partial_download(app_home, "tiny-model")
+    assert "model.safetensors.incomplete" in failed.value.message.params["reason"]
+    assert failed.value.message.params["freed"] < 1  # MB: only the small files went
+    monkeypatch.undo()
+    assert partial_download_bytes(app_home, "tiny-model") > 0
