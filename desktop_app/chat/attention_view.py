@@ -3,11 +3,15 @@
 The student runs it on the chosen reply; the backend returns every layer's and head's attention
 at once, so choosing another layer or head, or clicking a token, needs no new job. The side panel is
 narrow, so "Open larger" shows the same map in a window with room for every token's label.
+
+The line that says what to do next (and, once a row is clicked, what that token attends to) sits above the
+map, so it is on screen without scrolling at 1280×720 in every language; the map and the heads' grid only
+appear once there is something to show, and the layer list says it fills after a run instead of lying empty.
 """
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +32,7 @@ from desktop_app.widgets.run_stop_button import RunStopButton
 from model_backend.chat.insight_types import AttentionMap, AttentionRequest
 
 TOP_ATTENDED = 5
+FOCUS_LINES = 3  # the room kept for what a clicked token attends to, so the map below does not jump
 
 
 class LargerAttentionWindow(QDialog):
@@ -86,7 +91,10 @@ class AttentionView(QWidget):
         self.focus.setTextFormat(Qt.TextFormat.PlainText)
         self.grid_caption = QLabel(self)
         self.grid_caption.setWordWrap(True)
+        self.focus.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.grid = HeadGrid(self)
+        self._keep_focus_room()
+        self._show_map_parts()
         self.status = JobStatus(self, progress_when_idle=False)
         self.job = SingleJob(self.controller, self.status, on_result=self.show_map, on_cancelled=lambda _: None,
                              parent=self)
@@ -104,8 +112,8 @@ class AttentionView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addLayout(choices)
-        layout.addWidget(self.heatmap)
         layout.addWidget(self.focus)
+        layout.addWidget(self.heatmap)
         layout.addWidget(self.grid_caption)
         layout.addWidget(self.grid)
         layout.addStretch(1)
@@ -128,6 +136,10 @@ class AttentionView(QWidget):
                                            "keep every head's attention"))
         self.larger_button.setText(self.tr("Open larger"))
         self.grid_caption.setText(self.tr("The heads of this layer (click one to show it above):"))
+        self.layer_box.setPlaceholderText(self.tr("Layer (run first)"))
+        self.layer_box.setToolTip(self.tr("Which layer's attention the map shows: the list fills once you press "
+                                          "“Show attention”"))
+        self.head_box.setToolTip(self.tr("One head's attention, or the mean of all the heads of the layer"))
         self._fill_choices()
         self._show_focus()
         self._update_larger_button()
@@ -171,7 +183,7 @@ class AttentionView(QWidget):
             box.blockSignals(True)
             box.clear()
             box.addItems(items)
-            box.setCurrentIndex(min(index, len(items) - 1))
+            box.setCurrentIndex(min(index, len(items) - 1))  # -1 with no layers: the placeholder shows
             box.blockSignals(False)
         self.layer_box.setEnabled(layers > 0)
         self.head_box.setEnabled(heads > 0)
@@ -205,7 +217,21 @@ class AttentionView(QWidget):
         layer = self.result.attention[self.layer].astype(np.float32)
         return layer.mean(axis=0) if self.head is None else layer[self.head]
 
+    def _show_map_parts(self) -> None:
+        """The map, its grid of heads and the grid's caption are empty before a run: hidden, not blank space."""
+        for part in (self.heatmap, self.grid_caption, self.grid):
+            part.setVisible(self.result is not None)
+
+    def _keep_focus_room(self) -> None:
+        self.focus.setMinimumHeight(FOCUS_LINES * self.focus.fontMetrics().lineSpacing())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a zoom: the kept room grows with the text
+            self._keep_focus_room()
+
     def _refresh(self) -> None:
+        self._show_map_parts()
         self.heatmap.set_matrix(self.matrix(), self.labels())
         self.grid.set_heads(None if self.result is None else self.result.attention[self.layer].astype(np.float32))
         self.grid.select(self.head)

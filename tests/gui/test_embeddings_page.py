@@ -104,3 +104,46 @@ def test_another_sentence_model_reembeds_everything_and_japanese_needs_no_warnin
     assert len(notices) == 1  # only "working…": no "this model learned English only" notice
     wait_placed(qtbot, page, 3)
     assert page.table.rowCount() == 3
+
+
+def test_close_points_get_labels_that_do_not_overlap_and_hover_shows_the_whole_sentence(qtbot):
+    """Seen in screenshots: paraphrases lie almost on one spot and their numbers were drawn over each other."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from desktop_app.prompt_lab.embedding_map_view import EmbeddingMapView
+
+    view = EmbeddingMapView()
+    qtbot.addWidget(view)
+    view.resize(640, 360)  # about the map's size on a 1280×720 screen
+    view.show()
+    qtbot.waitExposed(view)
+    sentences = [f"Sentence {i}: the cat is sleeping peacefully on the old sofa in the sun" for i in range(5)]
+    sentences += ["A guitar."]
+    points = np.array([[0.0, 0.0], [0.001, 0.0], [0.0, 0.001], [0.001, 0.001], [0.0005, 0.0005], [1.0, 1.0]])
+    view.show_map(points, sentences, ("x", "y"))
+    view.select(0, [1, 2])
+    labels = view.label_layout()
+    rects = [label.rect for label in labels]
+    assert len(labels) >= 5 and {0, 1, 2, 5} <= {label.index for label in labels}  # the chosen, its neighbours
+    for i, rect in enumerate(rects):
+        assert view.rect().contains(rect.toRect())
+        assert not any(rect.intersects(other) for other in rects[i + 1:])
+        assert not any(rect.contains(QPointF(*dot)) for dot in view.screen_positions())
+    chosen = next(label for label in labels if label.index == 0)
+    assert chosen.text.startswith("1. ") and chosen.text.endswith("…")  # long sentences are cut short
+    assert next(label for label in labels if label.index == 5).text == "6. A guitar."  # a short one whole
+    # hovering a dot or a label shows the whole sentence; clicking either chooses it
+    x, y = view.screen_positions()[3]
+    assert view.tooltip_at(x, y) == f"4. {sentences[3]}"
+    centre = chosen.rect.center().toPoint()
+    view.event(QHelpEvent(QEvent.Type.ToolTip, centre, view.mapToGlobal(centre)))
+    assert QToolTip.text() == f"1. {sentences[0]}"
+    clicked = []
+    view.point_clicked.connect(clicked.append)
+    far = next(label for label in labels if label.index == 5)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=far.rect.center().toPoint())
+    dot = view.screen_positions()[5]
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(round(dot[0])), int(round(dot[1]))))
+    assert clicked == [5, 5]

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, Qt, QUrl
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
 
 from desktop_app.chat.chat_side_panel import SidePage
 from model_backend.chat.sampling_lab import reshape
 from tests.gui.conftest import send, wait_idle
 
 LEFT = Qt.MouseButton.LeftButton
+FIRST_SIZE = (1200, 680)  # MainWindow._size_for_screen on a 1280×720 screen
 
 
 def chatted_tab(qtbot, open_window):
@@ -129,3 +131,41 @@ def test_the_run_button_stops_a_running_job(qtbot, open_window):
     assert view.result is None and stopped == [None]  # stopped before any result; the page shows nothing stale
     qtbot.mouseClick(view.run_button, LEFT)  # and it runs again
     qtbot.waitUntil(lambda: view.result is not None and not view.job.busy, timeout=30000)
+
+
+def on_screen_in_page(tab, widget) -> bool:
+    """``widget`` lies whole inside the Attention page's scroll area, as it is scrolled now."""
+    viewport = tab.side_panel.widget(SidePage.ATTENTION).viewport()
+    return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_attention_page_says_what_to_do_on_screen_before_and_after_a_run(qtbot, open_window, language):
+    """Screenshots at 1280×720: the layer list was an empty box before a run, and the line saying what to do
+    (then what a clicked token attends to) lay below the map, cut off or scrolled away (always in Japanese)."""
+    window = open_window(language=language)
+    window.resize(*FIRST_SIZE)
+    tab = window.chat_tab
+    view = tab.side_panel.attention_view
+    tab.side_panel.show_page(SidePage.ATTENTION)
+    qtbot.waitUntil(lambda: view.isVisible() and (window.width(), window.height()) == FIRST_SIZE, timeout=5000)
+    qtbot.wait(50)
+    box = view.layer_box
+    assert not box.isEnabled() and box.currentIndex() == -1 and box.placeholderText()  # says why it is empty
+    assert not view.heatmap.isVisible() and not view.grid.isVisible()  # nothing to show: no blank square
+    assert view.focus.text() and on_screen_in_page(tab, view.focus)
+    assert view.focus.height() >= view.focus.heightForWidth(view.focus.width())  # every line of it
+    send(qtbot, tab, "Hello")
+    wait_idle(qtbot, tab)
+    qtbot.mouseClick(view.run_button, LEFT)
+    qtbot.waitUntil(lambda: view.result is not None and not view.job.busy, timeout=30000)
+    qtbot.wait(50)
+    assert box.isEnabled() and box.count() == view.result.layers and box.currentText()
+    assert view.heatmap.isVisible() and view.grid.isVisible()
+    rect = view.heatmap.map_rect()
+    n = len(view.result.exchange.tokens)
+    before = view.heatmap.mapTo(view, QPoint(0, 0))
+    qtbot.mouseClick(view.heatmap, LEFT, pos=QPoint(int(rect.left() + 1), int(rect.top() + (n - 1.5) * rect.height() / n)))
+    assert view.heatmap.selected_row == n - 2 and view.labels()[n - 2] in view.focus.text()
+    assert on_screen_in_page(tab, view.focus) and view.focus.height() >= view.focus.heightForWidth(view.focus.width())
+    assert view.heatmap.mapTo(view, QPoint(0, 0)) == before  # the map did not jump under the pointer
