@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n.languages import current_language
 from desktop_app.i18n.retranslate import keep_translated
 from desktop_app.i18n.sentences import join_items
+from desktop_app.library.column_fit import ColumnFit
 from desktop_app.library.download_panel import DownloadPanel
 from desktop_app.library.installed_page import licence_text
 from desktop_app.library.kind_names import KIND_ORDER, kind_name
@@ -38,11 +38,12 @@ from desktop_app.library.sizes import human_size
 from desktop_app.widgets import palette
 from desktop_app.widgets.event_dispatch import dispatch
 from desktop_app.widgets.notice import Notice
+from model_backend.core.errors import BackendError
 from model_backend.core.jobs import Failed
 from model_backend.core.model_inspection import ModelKind
 from model_backend.core.paths import AppPaths
 from model_backend.library.catalogue import load_catalogue
-from model_backend.library.downloads import DownloadProgress, DownloadRequest
+from model_backend.library.downloads import DownloadProgress, DownloadRequest, forget_partial_download
 from model_backend.library.installed import installed_catalogue_ids, partial_download_bytes
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -89,7 +90,8 @@ class CataloguePage(QWidget):
         self.tree.setColumnCount(COLUMNS)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # long columns give way (cut with "…", whole in tooltips and the details) rather than scroll sideways
+        self.column_fit = ColumnFit(self.tree, ((1, 24), (5, 12), (0, 28)), stretch=1)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -102,6 +104,8 @@ class CataloguePage(QWidget):
         self.details_scroll.setWidget(self.details)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the teacher can give the list more room
         self.download_button = QPushButton(self)
+        self.discard_button = QPushButton(self)  # an unfinished download the user will not resume: free its space
+        self.discard_button.hide()
         self.download_panel = DownloadPanel(self)
         self.download_panel.hide()
         self.notice = Notice(self)
@@ -117,7 +121,11 @@ class CataloguePage(QWidget):
         bottom = QHBoxLayout(lower)
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.details_scroll, 1)
-        bottom.addWidget(self.download_button, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QVBoxLayout()
+        actions.addWidget(self.download_button)
+        actions.addWidget(self.discard_button)
+        actions.addStretch(1)
+        bottom.addLayout(actions)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 2)
@@ -137,6 +145,7 @@ class CataloguePage(QWidget):
         self.kind_filter.currentIndexChanged.connect(lambda _: self._fill_tree())
         self.tree.itemSelectionChanged.connect(self._show_selected)
         self.download_button.clicked.connect(self.download_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
         self.download_panel.stop_clicked.connect(self.stop)
         self.pack_button.clicked.connect(self.import_pack_wanted)
 
@@ -148,6 +157,7 @@ class CataloguePage(QWidget):
         self.tree.setHeaderLabels([self.tr("Model"), self.tr("For the course"), self.tr("Download"),
                                    self.tr("Memory"), self.tr("Languages"), self.tr("Licence")])
         self.pack_button.setText(self.tr("Import a classroom pack…"))
+        self.discard_button.setText(self.tr("Discard partial download"))
         self._fill_tree()
 
     # ---- listing -----------------------------------------------------------------------
@@ -179,10 +189,7 @@ class CataloguePage(QWidget):
             for entry in entries:
                 self._add_entry_item(group, entry)
             group.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(1, max(240, min(self.tree.columnWidth(1), 360)))
-        for column in range(2, COLUMNS):
-            self.tree.resizeColumnToContents(column)
+        self.column_fit.fit()
         if selected is not None:
             self.select(selected.id)
         self._show_selected()
@@ -228,8 +235,12 @@ class CataloguePage(QWidget):
         entry = self.selected_entry()
         busy = bool(self.job_id)
         self.download_button.setEnabled(entry is not None and not busy and entry.id not in self.here)
-        partial = partial_download_bytes(self.paths, entry.id) if entry is not None else 0
-        self.download_button.setText(self.tr("Continue download") if partial else self.tr("Download"))
+        partial = self.partial_bytes(entry)
+        self.download_button.setText(self.tr("Resume ({size} of {total})").format(
+            size=human_size(partial), total=human_size(entry.download_bytes)) if partial else self.tr("Download"))
+        self.discard_button.setVisible(partial > 0)
+        self.discard_button.setToolTip(self.tr("Delete the {size} downloaded so far and free the disk space; the next "
+                                               "download starts from the beginning").format(size=human_size(partial)))
         if entry is None:
             self.details.setText(self.tr("Choose a model to see what it is for and download it."))
             return
@@ -245,9 +256,45 @@ class CataloguePage(QWidget):
         if entry.id in self.here:
             lines.append(self.tr("Already on this computer."))
         elif partial:
-            lines.append(self.tr("{size} of it arrived in an earlier download; Download continues from there.")
-                         .format(size=human_size(partial)))
+            lines.append(self.tr("{size} of it arrived in an earlier download: Resume continues from there, "
+                                 "Discard partial download frees the space.").format(size=human_size(partial)))
         self.details.setText("<br>".join(lines))
+
+    def partial_bytes(self, entry) -> int:
+        """What a stopped download of ``entry`` left on disk (0: none, the entry is here or downloading now)."""
+        if entry is None or entry.id in self.here or (self.busy and self.downloading is entry):
+            return 0
+        try:
+            return partial_download_bytes(self.paths, entry.id)
+        except OSError:  # a file renamed by the running download while it was counted
+            return 0
+
+    # ---- an unfinished download ---------------------------------------------------------
+    def confirm_discard(self, entry, size: int) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Discard partial download"),
+            self.tr("Delete the {size} of {model} downloaded so far? This frees the space; downloading it later starts "
+                    "again from the beginning.").format(size=human_size(size), model=entry.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def discard_selected(self) -> None:
+        """A handful of files in models/.downloads/<id>/: deleted at once (the backend refuses while a download of
+        it runs, here or in another copy of the app)."""
+        entry = self.selected_entry()
+        size = self.partial_bytes(entry)
+        if not size or not self.confirm_discard(entry, size):
+            return
+        try:
+            freed = forget_partial_download(self.paths, entry.id)
+        except BackendError as error:
+            self.notice.show_message(error.message, error=True)
+        else:
+            title = entry.title
+            self.notice.show_message(lambda: self.tr("Discarded the unfinished download of {model}; {size} freed.")
+                                     .format(model=title, size=human_size(freed)))
+        self._show_selected()
 
     # ---- downloading -------------------------------------------------------------------
     def confirm_licence(self, entry) -> bool:

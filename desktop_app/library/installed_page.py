@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n.retranslate import keep_translated, say
 from desktop_app.i18n.sentences import join_items
+from desktop_app.library.column_fit import ColumnFit
 from desktop_app.library.kind_names import kind_name
 from desktop_app.library.sizes import human_size
 from desktop_app.widgets import palette
@@ -33,7 +33,6 @@ from model_backend.core.registry import SOURCE_NAMES, ModelRegistry
 from model_backend.library.installed import DeleteModelRequest, disk_usage, installed_models
 
 COLUMNS = 6  # name, kind, size, source, licence, used by
-MAX_COLUMN_WIDTHS = (320, 200, 120, 220, 220)  # px; the last column (used by) takes the rest
 
 
 def licence_text(licence: str, restricted: bool) -> str:
@@ -63,9 +62,8 @@ class InstalledPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # long columns give way (cut with "…", whole in tooltips) rather than scroll sideways at 150 %
+        self.column_fit = ColumnFit(self.table, ((5, 12), (4, 14), (3, 16), (0, 24)), stretch=5)
         self.total_label = QLabel(self)
         self.delete_button = QPushButton(self)
         self.open_button = QPushButton(self)
@@ -117,9 +115,7 @@ class InstalledPage(QWidget):
                 licence.setToolTip(self.tr("{licence}: not for every use (for example, no commercial use). Read "
                                            "the licence before using this model outside the classroom.")
                                    .format(licence=model.licence))
-        self.table.resizeColumnsToContents()
-        for column, widest in enumerate(MAX_COLUMN_WIDTHS):  # long texts are cut, whole in the tooltip
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.column_fit.fit()
         total = disk_usage(self.models)
         self.total_label.setText(self.tr("{count} models, {size} on disk").format(count=len(self.models),
                                                                                   size=human_size(total)))

@@ -2113,12 +2113,24 @@
             <translation>{file} を確認しています…</translation>
         </message>
         <message>
+            <source>{name} is not a catalogue entry.</source>
+            <translation>{name} はカタログのモデルではありません。</translation>
+        </message>
+        <message>
+            <source>Some files of the unfinished download could not be deleted ({freed} MB freed): {reason}</source>
+            <translation>途中までのダウンロードの一部のファイルを削除できませんでした（{freed} MB 解放）：{reason}</translation>
+        </message>
+        <message>
             <source>The hub's copy of {repo} has no file {file}. The catalogue may be out of date.</source>
             <translation>Hub 上の {repo} にはファイル {file} がありません。カタログが古い可能性があります。</translation>
         </message>
         <message>
             <source>The hub's {file} of {repo} is not the file the catalogue names (its SHA-256 differs); nothing was downloaded.</source>
             <translation>Hub 上の {repo} の {file} は、カタログが示すファイルと異なります（SHA-256 が違います）。何もダウンロードしていません。</translation>
+        </message>
+        <message>
+            <source>This model is being downloaded right now (perhaps by another copy of the app). Stop that download first, then discard what it left.</source>
+            <translation>このモデルは今ダウンロード中です（別に起動しているアプリかもしれません）。先にそのダウンロードを停止してから、残った部分を破棄してください。</translation>
         </message>
         <message>
             <source>Another copy of the app is downloading this model…</source>
@@ -2408,6 +2420,10 @@
             <translation>教室パックを読み込む…</translation>
         </message>
         <message>
+            <source>Discard partial download</source>
+            <translation>途中までのダウンロードを破棄</translation>
+        </message>
+        <message>
             <source>{model} ✓ already here</source>
             <translation>{model} ✓ 導入済み</translation>
         </message>
@@ -2416,8 +2432,24 @@
             <translation>多言語</translation>
         </message>
         <message>
-            <source>Continue download</source>
-            <translation>ダウンロードを再開</translation>
+            <source>Resume ({size} of {total})</source>
+            <translation>再開（{total} 中 {size}）</translation>
+        </message>
+        <message>
+            <source>Delete the {size} downloaded so far and free the disk space; the next download starts from the beginning</source>
+            <translation>ここまでにダウンロードした {size} を削除してディスクの空きを増やします。次のダウンロードは最初からになります</translation>
+        </message>
+        <message>
+            <source>{size} of it arrived in an earlier download: Resume continues from there, Discard partial download frees the space.</source>
+            <translation>以前のダウンロードで {size} を受信済みです。「再開」でその続きから、「途中までのダウンロードを破棄」で空き容量に戻せます。</translation>
+        </message>
+        <message>
+            <source>Delete the {size} of {model} downloaded so far? This frees the space; downloading it later starts again from the beginning.</source>
+            <translation>ここまでにダウンロードした {model} の {size} を削除しますか？空き容量が増えますが、後でダウンロードするときは最初からになります。</translation>
+        </message>
+        <message>
+            <source>Discarded the unfinished download of {model}; {size} freed.</source>
+            <translation>{model} の途中までのダウンロードを破棄しました。{size} を解放しました。</translation>
         </message>
         <message>
             <source>Choose a model to see what it is for and download it.</source>
@@ -2442,10 +2474,6 @@
         <message>
             <source>Already on this computer.</source>
             <translation>このコンピューターにすでにあります。</translation>
-        </message>
-        <message>
-            <source>{size} of it arrived in an earlier download; Download continues from there.</source>
-            <translation>前回のダウンロードで {size} を受信済みです。ダウンロードはその続きから再開します。</translation>
         </message>
         <message>
             <source>Restricted licence</source>

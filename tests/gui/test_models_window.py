@@ -405,3 +405,39 @@ def test_quitting_during_a_download_stops_it_and_keeps_what_arrived(qtbot, libra
         window.close()
     assert window.library.is_stopped() and window.controller.is_stopped()
     assert partial_download_bytes(app_home, "tiny-free") > 0  # the next start continues from there
+
+
+def test_a_stopped_download_offers_its_size_and_discarding_it_frees_the_space(qtbot, library_window, app_home, hub):
+    from desktop_app.library.sizes import human_size
+    from model_backend.core.model_inspection import folder_size
+    from model_backend.library.installed import partial_download_bytes
+
+    hub.delay_per_chunk = 0.05
+    window = library_window()
+    page = window.library.open_models_window(ModelKind.CHAT).catalogue
+    page.select("tiny-free")
+    fresh = page.download_button.text()
+    assert not page.discard_button.isVisible()
+    qtbot.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.download_panel.progress is not None and page.download_panel.progress.done > 0,
+                    timeout=20000)
+    assert not page.discard_button.isVisible()  # never under a running download
+    qtbot.mouseClick(page.download_panel.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    kept = partial_download_bytes(app_home, "tiny-free")
+    staging = app_home.models_dir / ".downloads" / "tiny-free"
+    assert kept > 0 and staging.is_dir()
+    assert human_size(kept) in page.download_button.text()  # Resume, with what is already here
+    assert page.discard_button.isVisible() and page.discard_button.isEnabled()
+    seen = answer_next_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    assert seen and human_size(kept) in seen[0]  # the question names the space
+    assert partial_download_bytes(app_home, "tiny-free") == kept  # cancelled: nothing deleted
+    on_disk = folder_size(staging)  # the files, and the small note of the commit they belong to
+    answer_next_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    assert not staging.exists() and partial_download_bytes(app_home, "tiny-free") == 0
+    assert not page.notice.is_error and human_size(on_disk) in page.notice.text()  # the space freed
+    assert page.download_button.text() == fresh and page.download_button.isEnabled()
+    assert not page.discard_button.isVisible()
+    assert "tiny-free" not in page.here
