@@ -205,6 +205,18 @@
             <translation>この層のヘッド（クリックすると上に表示します）：</translation>
         </message>
         <message>
+            <source>Layer (run first)</source>
+            <translation>層（実行後に選択）</translation>
+        </message>
+        <message>
+            <source>Which layer's attention the map shows: the list fills once you press “Show attention”</source>
+            <translation>マップに表示する層です。「注意を表示」を押すと、層の一覧が入ります。</translation>
+        </message>
+        <message>
+            <source>One head's attention, or the mean of all the heads of the layer</source>
+            <translation>1 つのヘッドの注意、またはその層の全ヘッドの平均です。</translation>
+        </message>
+        <message>
             <source>Send a message first: attention is shown for an exchange.</source>
             <translation>先にメッセージを送信してください。注意はやり取りに対して表示されます。</translation>
         </message>
@@ -5438,6 +5450,10 @@ checker: {accuracy} right
         <message>
             <source>first token after {t} s</source>
             <translation>最初のトークンまで {t} 秒</translation>
+        </message>
+        <message>
+            <source>{reused} of {total} prompt tokens reused</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>seed {seed}</source>
