@@ -82,6 +82,10 @@ class TranscriptView(QTextBrowser):
             self.tr("{n} tokens").format(n=stats.get("tokens", len(message.steps))),
             self.tr("{speed} tok/s").format(speed=stats.get("tokens_per_second", "?")),
             self.tr("first token after {t} s").format(t=stats.get("time_to_first_token", "?")),
+            # the engine kept these from the last reply or an earlier chat (its KV cache): not read again
+            self.tr("{reused} of {total} prompt tokens reused").format(
+                reused=stats["prompt_tokens_reused"], total=stats.get("prompt_tokens", "?"))
+            if stats.get("prompt_tokens_reused") else "",
             self.tr("seed {seed}").format(seed=stats.get("seed", "?")),
             self._stop_reason(str(stats.get("stop_reason", ""))),
             str(stats.get("device", "")),

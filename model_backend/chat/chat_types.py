@@ -155,6 +155,8 @@ class ChatResult:
     device: str
     model_name: str
     load_seconds: float = 0.0  # the model was loaded for this reply (0: it was already loaded)
+    # prompt tokens the engine did not read again: it held them from an earlier reply (llama.cpp's KV cache)
+    prompt_tokens_reused: int = 0
 
     @property
     def stats(self) -> dict:
@@ -170,4 +172,5 @@ class ChatResult:
             "model": self.model_name,
             "trimmed_messages": self.prompt.trimmed_messages,
             **({"load_seconds": round(self.load_seconds, 1)} if self.load_seconds else {}),
+            **({"prompt_tokens_reused": self.prompt_tokens_reused} if self.prompt_tokens_reused else {}),
         }

@@ -51,6 +51,7 @@ from model_backend.chat.llama_cpp_support import (
     engine_version,
     gpu_devices,
     llama_cpp_unavailable_reason,
+    prompt_cache_mib,
 )
 from model_backend.chat.sampling_defaults import SamplingDefaults, from_gguf_metadata
 from model_backend.core.device import DeviceChoice
@@ -170,7 +171,7 @@ def _start_server(index: GGUFIndex, line: LocalServerLine, n_ctx: int, threads: 
     params.ui = params.endpoint_slots = params.endpoint_metrics = False
     params.offline = True  # never fetch a model or a template from the Hub
     params.prefill_assistant = False  # a conversation ending with the assistant is templated as transformers does
-    params.cache_ram_mib = 0  # no extra prompt cache in RAM (8 GiB by default): the slot keeps its own
+    params.cache_ram_mib = prompt_cache_mib()  # earlier chats and tables come back without being read again
     params.warmup = False  # the request below warms up; saves 0.2 s of load during which the GIL is held
     params.verbosity = -1  # llama.cpp's log would fill the terminal; failures come back as exceptions
     server = xllamacpp.Server(params)  # holds the GIL while it loads (binding limitation, 0.6 s for SmolLM2)
@@ -324,7 +325,7 @@ class LlamaCppChatModel:
         speed = decoding_speed(steps, total)
         result = ChatResult(text=reply.reply_text().strip(), steps=steps, prompt=prompt, stop_reason=stop_reason,
                             seed=seed, time_to_first_token=first, tokens_per_second=speed, total_seconds=total,
-                            device=self.device.label, model_name=self.name)
+                            device=self.device.label, model_name=self.name, prompt_tokens_reused=reply.prompt_reused)
         if stop_reason is StopReason.STOPPED:
             raise JobCancelled(result)
         return result
@@ -389,6 +390,9 @@ class LlamaCppChatModel:
         status = chunk.get("prompt_progress")
         if status and progress is not None and status.get("total"):
             progress(min(1.0, status.get("processed", 0) / status["total"]), msg("Reading the prompt"))
+        timings = chunk.get("timings")
+        if isinstance(timings, dict):  # the last chunk: how many prompt tokens came from the engine's cache
+            reply.prompt_reused = int(timings.get("cache_n") or 0)
         now = time.monotonic()
         choice = (chunk.get("choices") or [{}])[0]
         for entry in (choice.get("logprobs") or {}).get("content") or ():

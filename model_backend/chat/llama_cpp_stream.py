@@ -81,6 +81,7 @@ class ReplyStream:
         self.slots: list[_Slot] = []
         self.ends: list[tuple[int, bool]] = []  # per slot: len(text) after it, and whether a character is open
         self.stop_at = -1  # where the first stop text starts in ``text``
+        self.prompt_reused = 0  # prompt tokens the engine already held (its KV cache), from the last chunk's timings
         self.first_token_at: float | None = None
 
     def _candidate(self, entry: dict) -> Candidate:

@@ -169,6 +169,23 @@ def default_threads() -> int:
     return max(1, min(physical or os.cpu_count() or 1, 32))
 
 
+def prompt_cache_mib(available_bytes: int | None = None) -> int:
+    """Memory for llama.cpp's prompt cache (its ``cache_ram``): when a request's prompt does not continue the
+    one the engine holds, the one it holds is kept in RAM, and a later request that continues it gets it back
+    instead of reading it again. Going back to an earlier chat of 2,400 tokens then starts in 0.16 s instead of
+    19 s (SmolLM2, 2 cores). Such a prompt holds 55 MB on SmolLM2-135M, 70 MB on Qwen2.5-1.5B, 470 MB on
+    SmolLM2-1.7B (no grouped attention). 1/16 of the memory free at load, between 64 and 512 MiB; the
+    library's own default is 8 GiB, too much for a classroom laptop; the oldest prompts go first."""
+    if available_bytes is None:
+        try:
+            import psutil
+
+            available_bytes = int(psutil.virtual_memory().available)
+        except Exception:
+            available_bytes = 0
+    return int(min(512, max(64, available_bytes / 16 / 2**20)))
+
+
 class EngineRefused(BackendError):
     """The engine answered a request with an error; ``server_message`` is its own words (for the log)."""
 

@@ -5453,7 +5453,7 @@ checker: {accuracy} right
         </message>
         <message>
             <source>{reused} of {total} prompt tokens reused</source>
-            <translation type="unfinished" />
+            <translation>プロンプト {total} トークン中 {reused} トークンを再利用</translation>
         </message>
         <message>
             <source>seed {seed}</source>

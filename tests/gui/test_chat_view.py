@@ -36,3 +36,22 @@ def test_conversations_with_the_same_title_show_their_dates(qtbot, open_window):
     for text, conversation in zip(asked, [c for c in tab.conversations if c.messages]):
         when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(conversation.updated)), QLocale.FormatType.ShortFormat)
         assert text.splitlines()[-1] == when
+
+
+def test_a_reply_footer_says_how_many_prompt_tokens_the_engine_reused(qtbot):
+    """llama.cpp reports the prompt tokens it held from before (its KV cache); the footer shows them, and
+    a reply without any (transformers, or a first read) shows no such count."""
+    from desktop_app.chat.transcript_view import TranscriptView
+    from model_backend.chat.conversations import ChatMessage, Conversation
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    stats = {"tokens": 12, "prompt_tokens": 2441, "time_to_first_token": 0.35, "tokens_per_second": 80.0,
+             "seed": 1, "stop_reason": "end_of_reply", "device": "CPU (Q4_1)"}
+    conversation = Conversation(messages=[ChatMessage("user", "And 5 plus 10?"),
+                                          ChatMessage("assistant", "15", stats={**stats, "prompt_tokens_reused": 2407})])
+    view.render(conversation)
+    assert "2407" in view.toPlainText() and "2441" in view.toPlainText()
+    conversation.messages[1].stats = stats
+    view.render(conversation)
+    assert "2407" not in view.toPlainText() and "2441" not in view.toPlainText()
