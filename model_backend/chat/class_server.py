@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model_backend.chat.gguf_metadata import read_gguf_index, refuse_non_chat
-from model_backend.chat.llama_cpp_support import default_threads, llama_cpp_unavailable_reason
+from model_backend.chat.llama_cpp_support import default_threads, llama_cpp_unavailable_reason, prompt_cache_mib
 from model_backend.chat.remote_server import DEFAULT_PORT  # the port students' clients assume when none is typed
 from model_backend.core.errors import BackendError, ErrorKind, InvalidModelError
 from model_backend.core.messages import msg
@@ -212,7 +212,8 @@ def _start_native(path: Path, host: str, port: int, code: str, parallel: int, pe
     params.ui = params.endpoint_slots = params.endpoint_props = False
     params.endpoint_metrics = True  # Server.handle_metrics answers only then; the counters are totals, no prompts
     params.offline = True
-    params.cache_ram_mib = 0
+    # a student's conversation whose slot went to another student meanwhile comes back from RAM, not read again
+    params.cache_ram_mib = prompt_cache_mib()
     params.verbosity = -1
     try:
         server = xllamacpp.Server(params)
