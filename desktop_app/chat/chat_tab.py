@@ -353,6 +353,7 @@ class ChatTab(QWidget):
         if result.tokens_per_second:
             self.speed_measured.emit(result.tokens_per_second)
         self._end_reply()
+        self.next_token_view.show_step(message.steps[-1] if message.steps else None)  # no longer "now generating"
 
     def _on_reply_cancelled(self, reply: ActiveReply, partial) -> None:
         if isinstance(partial, ChatResult) and (partial.steps or partial.text):  # a server may send no steps

@@ -55,3 +55,13 @@ def test_a_reply_footer_says_how_many_prompt_tokens_the_engine_reused(qtbot):
     conversation.messages[1].stats = stats
     view.render(conversation)
     assert "2407" not in view.toPlainText() and "2441" not in view.toPlainText()
+
+
+def test_after_the_reply_the_next_token_view_no_longer_says_it_is_generating(qtbot, open_window):
+    window = open_window()
+    tab = window.chat_tab
+    send(qtbot, tab, "Hello")
+    wait_idle(qtbot, tab)
+    view = tab.next_token_view
+    last = tab.current.messages[-1].steps[-1]
+    assert not view.live and view.step == last
