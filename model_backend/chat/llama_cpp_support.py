@@ -94,7 +94,7 @@ def _package_found() -> bool:
 # Its defaults make a worker spin ~3 ms for the next parallel step, then sleep; but as soon as it manages more
 # threads than there are CPUs, which two llama.cpp models in one process do (a chat model and a shared class
 # server: each keeps its own team), it spins only 100 times before sleeping, and every step of every token
-# then waits for sleeping threads to wake: 80 → 25 tokens/s for SmolLM2 on 2 cores (bench/llama_cpp_two_models.py).
+# then waits for sleeping threads to wake: 99 → 28 tokens/s for SmolLM2 on 2 cores (bench/llama_cpp_two_models.py).
 # "active" raises that short spin to 1,000 (enough here: 74 tokens/s); the explicit spin count keeps the
 # usual ~3 ms otherwise ("active" alone would spin for minutes and burn a core while the app is idle).
 # Linux only: GOMP_SPINCOUNT is libgomp's; other OpenMP runtimes (LLVM's, Microsoft's) would read "active"
@@ -177,12 +177,9 @@ def prompt_cache_mib(available_bytes: int | None = None) -> int:
     SmolLM2-1.7B (no grouped attention). 1/16 of the memory free at load, between 64 and 512 MiB; the
     library's own default is 8 GiB, too much for a classroom laptop; the oldest prompts go first."""
     if available_bytes is None:
-        try:
-            import psutil
+        from model_backend.library.memory_check import available_bytes as free_bytes  # the memory check's own figure
 
-            available_bytes = int(psutil.virtual_memory().available)
-        except Exception:
-            available_bytes = 0
+        available_bytes = free_bytes("cpu")
     return int(min(512, max(64, available_bytes / 16 / 2**20)))
 
 

@@ -3,6 +3,7 @@ model and a shared class server) are in place before the native library loads, a
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -37,7 +38,7 @@ def test_the_settings_are_in_place_before_the_library_is_loaded():
         "print(json.dumps([before, loaded_before, reason, {k: os.environ.get(k) for k in s.OPENMP_SETTINGS},"
         " 'xllamacpp' in sys.modules]))\n"
     )
-    env = {k: v for k, v in __import__("os").environ.items() if k not in OPENMP_SETTINGS}
+    env = {k: v for k, v in os.environ.items() if k not in OPENMP_SETTINGS}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     before, loaded_before, reason, after, loaded = json.loads(out.stdout.strip().splitlines()[-1])
     assert before == {k: None for k in OPENMP_SETTINGS} and not loaded_before
