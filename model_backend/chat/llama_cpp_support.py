@@ -176,10 +176,10 @@ def prompt_cache_mib(available_bytes: int | None = None) -> int:
     19 s (SmolLM2, 2 cores). Such a prompt holds 55 MB on SmolLM2-135M, 70 MB on Qwen2.5-1.5B, 470 MB on
     SmolLM2-1.7B (no grouped attention). 1/16 of the memory free at load, between 64 and 512 MiB; the
     library's own default is 8 GiB, too much for a classroom laptop; the oldest prompts go first."""
-    if available_bytes is None:
-        from model_backend.library.memory_check import available_bytes as free_bytes  # the memory check's own figure
+    if available_bytes is None:  # psutil here: the library wing (memory_check) sits above the chat wing
+        import psutil
 
-        available_bytes = free_bytes("cpu")
+        available_bytes = int(psutil.virtual_memory().available)
     return int(min(512, max(64, available_bytes / 16 / 2**20)))
 
 
